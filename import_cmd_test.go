@@ -140,3 +140,22 @@ func TestImportCommandReportsARefusal(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRefusedEarlyReport: an import refused before it read the file
+// (here its database cannot be opened; in probe 39a, a full disk) printed
+// « Read 0 places from a  file »: no format was known yet.
+func TestImportRefusedEarlyReport(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "places.json")
+	if err := os.WriteFile(file, []byte("[]"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "missing", "carnet.db")
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"import", file, "--source", "early", "--db", db}, env(nil), nil, &out, io.Discard)
+	if err == nil {
+		t.Fatal("an import into a database that cannot be opened succeeded")
+	}
+	if first, _, _ := strings.Cut(out.String(), "\n"); strings.Contains(first, "  ") || !strings.HasPrefix(first, "Read 0 places from the file ") {
+		t.Errorf("first line: %q", first)
+	}
+}

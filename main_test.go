@@ -89,13 +89,8 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	}
 
 	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("run returned %v after shutdown", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("run did not stop after its context was cancelled")
+	if err := stopped(t, done); err != nil {
+		t.Errorf("run returned %v after shutdown", err)
 	}
 	logs := out.String()
 	for _, want := range []string{`"msg":"shutting down"`, `"route":"/api/v1/actors"`, `"status":201`, "e-mail notifications disabled"} {
@@ -105,6 +100,19 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	}
 	if strings.Contains(logs, "a long enough passphrase for tests") || strings.Contains(logs, tok.AccessToken) {
 		t.Error("a secret reached the logs")
+	}
+}
+
+// stopped waits for run, its context cancelled, to return, and returns
+// its error.
+func stopped(t *testing.T, done chan error) error {
+	t.Helper()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(20 * time.Second):
+		t.Fatal("run did not stop after its context was cancelled")
+		return nil
 	}
 }
 

@@ -153,11 +153,12 @@ func notAcceptableResponses(doc *openapi3.T) {
 // already say when it answers 503, the answer of a database that cannot
 // serve the request now: a write waiting too long for another's lock
 // (SQLite's one writer), a transaction PostgreSQL chose to end to break a
-// deadlock. Nothing was written; Retry-After says when to try again. It
+// deadlock, or a full disk (storage_full). Nothing was written;
+// Retry-After says when to try again. It
 // can answer on any route that reads or writes the directory, and typed
 // clients must know it (the contract tests met it under load).
 func busyResponses(doc *openapi3.T) {
-	desc := "The database is busy (a write waited too long for another's lock, or PostgreSQL ended the transaction to break a deadlock): nothing was written; retry after the Retry-After seconds."
+	desc := "The database is busy (a write waited too long for another's lock, or PostgreSQL ended the transaction to break a deadlock; problem type urn:carnet:problem:unavailable), or the disk holding it is full (urn:carnet:problem:storage_full; /readyz then says « degraded »): nothing was written; retry after the Retry-After seconds."
 	resp := openapi3.NewResponse().WithDescription(desc).
 		WithContent(openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(compRef(doc, "Problem"))})
 	resp.Headers = openapi3.Headers{"Retry-After": &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/url"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -51,7 +52,7 @@ func idempotent(log *slog.Logger, store *models.Store, hd *handlers.Handler) gin
 		}
 		c.Request.Body = io.NopCloser(bytes.NewReader(body))
 		h := sha256.New()
-		io.WriteString(h, c.Request.Method+" "+c.Request.URL.RequestURI()+"\n")
+		io.WriteString(h, c.Request.Method+" "+canonicalURI(c.Request.URL)+"\n")
 		h.Write(canonicalBody(body))
 		hash := hex.EncodeToString(h.Sum(nil))
 		scope := p.Scope()
@@ -164,4 +165,13 @@ func (w *captureWriter) Write(b []byte) (int, error) {
 func (w *captureWriter) WriteString(s string) (int, error) {
 	w.buf.WriteString(s)
 	return w.ResponseWriter.WriteString(s)
+}
+
+// canonicalURI is the request's path and query as the router read them:
+// the path decoded then escaped in its one canonical form, so that a retry
+// spelling a letter otherwise (/api/v1/%61ctors) is the same request, as
+// it reaches the same route. A path written plainly keeps its form as
+// sent, and the keys stored before.
+func canonicalURI(u *url.URL) string {
+	return (&url.URL{Path: u.Path, RawQuery: u.RawQuery, ForceQuery: u.ForceQuery}).RequestURI()
 }

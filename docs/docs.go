@@ -4475,7 +4475,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one theme met), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met, 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).",
+                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »).",
                 "consumes": [
                     "application/json"
                 ],
@@ -5639,13 +5639,13 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "x-vocabulary": "mobility",
-                        "description": "Fixe or Itinérant",
+                        "description": "Fixe or Itinérant (when the actor gives none, Itinérant if its name says it moves: bus, itinérant(e), mobile, camion)",
                         "name": "mobility",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "Itinerant (a bus, a van)",
+                        "description": "Itinerant (a bus, a van): its mobility says so or, when it gives none, its name (bus, itinérant(e), mobile, camion)",
                         "name": "itinerant",
                         "in": "query"
                     },
@@ -6011,13 +6011,13 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "x-vocabulary": "mobility",
-                        "description": "Fixe or Itinérant (the actor's)",
+                        "description": "Fixe or Itinérant (the actor's; when it gives none, Itinérant if its name says it moves: bus, itinérant(e), mobile, camion — the record keeps what its producer sent)",
                         "name": "mobility",
                         "in": "query"
                     },
                     {
                         "type": "boolean",
-                        "description": "The actor is itinerant (a bus, a van)",
+                        "description": "The actor is itinerant (a bus, a van): its mobility says so or, when it gives none, its name (bus, itinérant(e), mobile, camion)",
                         "name": "itinerant",
                         "in": "query"
                     },
@@ -10074,7 +10074,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out. A follower failing (a full disk, a locked database) retries with a bounded backoff; meanwhile it is listed as failing with the kind of its error, and status is degraded (still 200: reads are served), as it is while indexes an import dropped are missing after its process died (missing_indexes).",
+                "description": "Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out, and its other background jobs (workers). The status is « degraded » (still 200: reads and search serve) while writes are refused because the disk holding the database is full (storage_full_at), while a follower or a worker fails (it retries with a bounded backoff, listed as failing with the kind of its error), or while indexes an import dropped are missing after its process died (missing_indexes).",
                 "produces": [
                     "application/json"
                 ],
@@ -10799,7 +10799,7 @@ const docTemplate = `{
                     "example": "21130055300016"
                 },
                 "producer": {
-                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case), which\nthe exports give the records made in Carnet, is reserved: 422 naming producer.",
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case or spacing,\nor in letters that look alike), which the exports give the records made in Carnet, is reserved:\nsetting it is 422 naming producer; a record that held it before the rule keeps it through\nedits of its other fields and its source's re-syncs.",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,
@@ -14290,6 +14290,7 @@ const docTemplate = `{
                     "enum": [
                         "kind",
                         "needs",
+                        "need_by_kind",
                         "distance",
                         "remote",
                         "accompaniment",
@@ -14603,6 +14604,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "sources": {
+                    "description": "The sources whose records it writes. Carnet's own name (carnet, in\nany case or spacing, or in letters that look alike), which no\nrecord may take as its source, is refused (422 naming it).",
                     "type": "array",
                     "maxItems": 200,
                     "minItems": 1,
@@ -14669,6 +14671,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "sources": {
+                    "description": "As at registration; a source carnet granted before it was refused\nis kept, not granted anew (422).",
                     "type": "array",
                     "maxItems": 200,
                     "minItems": 1,
@@ -15102,13 +15105,18 @@ const docTemplate = `{
                     "example": 0
                 },
                 "status": {
-                    "description": "Status is degraded while a follower fails (it retries; see its\nstate and last_error), else ok.",
+                    "description": "Status is degraded while writes are refused for a full disk (see\nstorage_full_at), a follower or a background job fails (it retries;\nsee its state and last_error), or indexes an import dropped are\nmissing after its process died; else ok. Reads and search still\nserve.",
                     "type": "string",
                     "enum": [
                         "ok",
                         "degraded"
                     ],
                     "example": "ok"
+                },
+                "storage_full_at": {
+                    "description": "StorageFullAt is when a write last failed because the disk holding\nthe database was full, for a minute after it: the status is degraded\nuntil no write has failed so for a minute.",
+                    "type": "string",
+                    "example": "2026-03-02T10:04:05Z"
                 },
                 "version": {
                     "description": "Version is the running build, as in Health.",
@@ -17216,7 +17224,7 @@ const docTemplate = `{
                     "example": "21130055300016"
                 },
                 "producer": {
-                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case), which\nthe exports give the records made in Carnet, is reserved: 422 naming producer.",
+                    "description": "Who produced the record, when another than the source (the national standard's source column:\ndora, conseiller-numerique…), and the producer's own date of it (its date_maj, YYYY-MM-DD): the day\nit last checked the place, from 2000-01-01 (an earlier one is a tool's placeholder, 1970-01-01 or\n0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync\nrecord updating a place, each keeps the stored value; sent null or \"\" (PUT, sync, PATCH), each is\ncleared: no producer reads as the record's source, no date leaves the place undated (a sync\nresult warns when it removes a stored date). Carnet's own name (Carnet, in any case or spacing,\nor in letters that look alike), which the exports give the records made in Carnet, is reserved:\nsetting it is 422 naming producer; a record that held it before the rule keeps it through\nedits of its other fields and its source's re-syncs.",
                     "type": "string",
                     "maxLength": 500,
                     "x-nullable": true,

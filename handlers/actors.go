@@ -133,8 +133,10 @@ type ActorInput struct {
 	// 0001-01-01: 422) to today; leave it out when the producer has none. Left out of a PUT or of a sync
 	// record updating a place, each keeps the stored value; sent null or "" (PUT, sync, PATCH), each is
 	// cleared: no producer reads as the record's source, no date leaves the place undated (a sync
-	// result warns when it removes a stored date). Carnet's own name (Carnet, in any case), which
-	// the exports give the records made in Carnet, is reserved: 422 naming producer.
+	// result warns when it removes a stored date). Carnet's own name (Carnet, in any case or spacing,
+	// or in letters that look alike), which the exports give the records made in Carnet, is reserved:
+	// setting it is 422 naming producer; a record that held it before the rule keeps it through
+	// edits of its other fields and its source's re-syncs.
 	Producer          string `json:"producer,omitempty" example:"conseiller-numerique" maxLength:"500" extensions:"x-nullable"`
 	ProducerUpdatedOn string `json:"producer_updated_on,omitempty" example:"2023-05-11" extensions:"x-nullable"`
 	// active (the default), temporarily_closed (with closed_from) or closed.

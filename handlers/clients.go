@@ -44,7 +44,10 @@ type PartnerClientList struct {
 
 // PartnerClientInput registers a client.
 type PartnerClientInput struct {
-	Name    string   `json:"name" minLength:"1" maxLength:"200" example:"CAF des Bouches-du-Rhône"`
+	Name string `json:"name" minLength:"1" maxLength:"200" example:"CAF des Bouches-du-Rhône"`
+	// The sources whose records it writes. Carnet's own name (carnet, in
+	// any case or spacing, or in letters that look alike), which no
+	// record may take as its source, is refused (422 naming it).
 	Sources []string `json:"sources" validate:"min=1,max=200" maxLength:"64" example:"caf-13"`
 	// The scopes granted, [] for a client that only reads: required, an
 	// absent or null list is refused (422).
@@ -58,7 +61,9 @@ type PartnerClientInput struct {
 
 // PartnerClientPatch changes a client; absent fields are kept.
 type PartnerClientPatch struct {
-	Name     *string   `json:"name,omitempty" minLength:"1" maxLength:"200"`
+	Name *string `json:"name,omitempty" minLength:"1" maxLength:"200"`
+	// As at registration; a source carnet granted before it was refused
+	// is kept, not granted anew (422).
 	Sources  *[]string `json:"sources,omitempty" validate:"min=1,max=200" maxLength:"64" example:"caf-13"`
 	Scopes   *[]string `json:"scopes,omitempty" validate:"max=10" enums:"directory:write,sync:write,webhooks:manage" example:"sync:write"`
 	Disabled *bool     `json:"disabled,omitempty"`

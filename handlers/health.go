@@ -32,8 +32,11 @@ func (h *Handler) Healthz(c *gin.Context) error {
 // Readiness is the answer of the readiness probe: the database answers, and
 // how far this process's read models are behind the database's change log.
 type Readiness struct {
-	// Status is degraded while a follower fails (it retries; see its
-	// state and last_error), else ok.
+	// Status is degraded while writes are refused for a full disk (see
+	// storage_full_at), a follower or a background job fails (it retries;
+	// see its state and last_error), or indexes an import dropped are
+	// missing after its process died; else ok. Reads and search still
+	// serve.
 	Status string `json:"status" enums:"ok,degraded" example:"ok"`
 	// Version is the running build, as in Health.
 	Version string `json:"version" example:"v1.2.0"`
@@ -54,6 +57,10 @@ type Readiness struct {
 	// e-mail sender), webhook-delivery. Each tries again at its next turn
 	// after an error.
 	Workers []WorkerHealth `json:"workers"`
+	// StorageFullAt is when a write last failed because the disk holding
+	// the database was full, for a minute after it: the status is degraded
+	// until no write has failed so for a minute.
+	StorageFullAt *time.Time `json:"storage_full_at,omitempty" example:"2026-03-02T10:04:05Z"`
 }
 
 // WorkerHealth is one background job.
@@ -97,7 +104,7 @@ type FollowerHealth struct {
 //
 //	@ID			getReadiness
 //	@Summary		Readiness probe
-//	@Description	Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out. A follower failing (a full disk, a locked database) retries with a bounded backoff; meanwhile it is listed as failing with the kind of its error, and status is degraded (still 200: reads are served), as it is while indexes an import dropped are missing after its process died (missing_indexes).
+//	@Description	Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out, and its other background jobs (workers). The status is « degraded » (still 200: reads and search serve) while writes are refused because the disk holding the database is full (storage_full_at), while a follower or a worker fails (it retries with a bounded backoff, listed as failing with the kind of its error), or while indexes an import dropped are missing after its process died (missing_indexes).
 //	@Tags			operations
 //	@Produce		json
 //	@Success		200	{object}	Readiness
@@ -132,6 +139,9 @@ func (h *Handler) Readyz(c *gin.Context) error {
 	out.MissingIndexes = deferred.Running + deferred.Lapsed
 	if deferred.Lapsed > 0 {
 		out.Status = "degraded"
+	}
+	if at, full := h.Store.StorageFull(); full {
+		out.Status, out.StorageFullAt = "degraded", &at
 	}
 	writeJSON(c, http.StatusOK, out)
 	return nil

@@ -507,15 +507,32 @@ func (h *Handler) referralByID(c *gin.Context, id string) (*models.Referral, []m
 	if err != nil {
 		return nil, nil, err
 	}
+	r, events, err := h.loadReferral(c, p, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := h.Store.RecordReferralReads(c.Request.Context(), p, []*models.Referral{r}); err != nil {
+		return nil, nil, err
+	}
+	return r, events, nil
+}
+
+// loadReferral loads the referral id for p, a member of one of its two
+// structures; anyone else is answered as for an id that names no referral
+// (the same 404), and both take the same queries, so that neither the
+// answer nor its time tells another structure's referral from none.
+func (h *Handler) loadReferral(c *gin.Context, p *models.Principal, id string) (*models.Referral, []models.ReferralEvent, error) {
 	r, events, err := h.Store.GetReferral(c.Request.Context(), id)
 	if err != nil {
+		if models.ValidID(id) && StatusOf(err) == http.StatusNotFound {
+			if err := h.Store.RecordMissingReferralAttempt(c.Request.Context(), p, id, c.Request.Method+" "+c.FullPath()); err != nil {
+				return nil, nil, err
+			}
+		}
 		return nil, nil, err
 	}
 	if !p.BelongsTo(r.FromActorID) && !p.BelongsTo(r.ToActorID) {
 		return nil, nil, h.outsiderCall(c, p, r)
-	}
-	if err := h.Store.RecordReferralReads(c.Request.Context(), p, []*models.Referral{r}); err != nil {
-		return nil, nil, err
 	}
 	return r, events, nil
 }
@@ -556,12 +573,9 @@ func (h *Handler) referralCallFor(c *gin.Context) (*referralCall, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, _, err := h.Store.GetReferral(c.Request.Context(), c.Param("id"))
+	r, _, err := h.loadReferral(c, p, c.Param("id"))
 	if err != nil {
 		return nil, err
-	}
-	if !p.BelongsTo(r.FromActorID) && !p.BelongsTo(r.ToActorID) {
-		return nil, h.outsiderCall(c, p, r)
 	}
 	return &referralCall{h: h, c: c, p: p, r: r}, nil
 }

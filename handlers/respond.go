@@ -72,7 +72,13 @@ var statuses = map[models.Code]struct {
 	models.ENOTACCEPTABLE:   {http.StatusNotAcceptable, "Not acceptable"},
 	models.ERATELIMITED:     {http.StatusTooManyRequests, "Too many requests"},
 	models.EUNAVAILABLE:     {http.StatusServiceUnavailable, "Service unavailable"},
-	models.EINTERNAL:        {http.StatusInternalServerError, "Internal server error"},
+	// A full disk: 503 with Retry-After rather than 507, which belongs to
+	// WebDAV and which clients do not retry. Every operation under /api/
+	// already declares 503 as « nothing was written; retry after
+	// Retry-After » (busyResponses), which is exactly what it is; the
+	// problem's type tells it from a busy database.
+	models.ESTORAGEFULL: {http.StatusServiceUnavailable, "Insufficient storage"},
+	models.EINTERNAL:    {http.StatusInternalServerError, "Internal server error"},
 }
 
 // StatusOf returns the HTTP status for err.
@@ -105,8 +111,12 @@ func WriteProblem(c *gin.Context, log *slog.Logger, err error) {
 		s = statuses[models.EINTERNAL]
 	}
 	rid := RequestID(c)
-	if s.status >= 500 {
-		log.ErrorContext(c.Request.Context(), "request failed",
+	if s.status >= 500 && storageFullLog.due(e.Code) {
+		msg := "request failed"
+		if e.Code == models.ESTORAGEFULL {
+			msg = "the storage is full: writes are refused until space is freed (said once a minute)"
+		}
+		log.ErrorContext(c.Request.Context(), msg,
 			"request_id", rid, "route", c.FullPath(), "method", c.Request.Method,
 			"status", s.status, "code", e.Code, "error", errString(e))
 	}

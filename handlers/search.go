@@ -390,8 +390,8 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //	@Param			typologies			query		[]string	false	"Typologies of the actor"	collectionFormat(csv)	extensions(x-vocabulary=typologies)
 //	@Param			national_programmes	query		[]string	false	"National programmes of the actor"	collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
 //	@Param			training_labels		query		[]string	false	"Training labels of the actor"	collectionFormat(csv)	extensions(x-vocabulary=training_labels)
-//	@Param			mobility			query		[]string	false	"Fixe or Itinérant (the actor's)"	collectionFormat(csv)	extensions(x-vocabulary=mobility)
-//	@Param			itinerant			query		bool		false	"The actor is itinerant (a bus, a van)"
+//	@Param			mobility			query		[]string	false	"Fixe or Itinérant (the actor's; when it gives none, Itinérant if its name says it moves: bus, itinérant(e), mobile, camion — the record keeps what its producer sent)"	collectionFormat(csv)	extensions(x-vocabulary=mobility)
+//	@Param			itinerant			query		bool		false	"The actor is itinerant (a bus, a van): its mobility says so or, when it gives none, its name (bus, itinérant(e), mobile, camion)"
 //	@Param			on_site				query		bool		false	"Given on site"
 //	@Param			remote				query		bool		false	"Given remotely"
 //	@Param			is_full				query		bool		false	"Flagged full"
@@ -477,8 +477,8 @@ func remoteContradiction(sq search.Query) error {
 //	@Param			languages			query		[]string	false	"Offers a service in one of these languages"	collectionFormat(csv)	extensions(x-vocabulary=languages)
 //	@Param			national_programmes	query		[]string	false	"National programmes"	collectionFormat(csv)	extensions(x-vocabulary=national_programmes)
 //	@Param			training_labels		query		[]string	false	"Training labels"		collectionFormat(csv)	extensions(x-vocabulary=training_labels)
-//	@Param			mobility			query		[]string	false	"Fixe or Itinérant"		collectionFormat(csv)	extensions(x-vocabulary=mobility)
-//	@Param			itinerant			query		bool		false	"Itinerant (a bus, a van)"
+//	@Param			mobility			query		[]string	false	"Fixe or Itinérant (when the actor gives none, Itinérant if its name says it moves: bus, itinérant(e), mobile, camion)"		collectionFormat(csv)	extensions(x-vocabulary=mobility)
+//	@Param			itinerant			query		bool		false	"Itinerant (a bus, a van): its mobility says so or, when it gives none, its name (bus, itinérant(e), mobile, camion)"
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored)"		collectionFormat(csv)
 //	@Param			status				query		[]string	false	"Status today, or at open_at when given: active (the default), temporarily_closed"	collectionFormat(csv)	Enums(active, temporarily_closed)
 //	@Param			open_on				query		[]string	false	"Open at some time on: monday … sunday, weekend, evening, lunchtime"	collectionFormat(csv)	Enums(monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, evening, lunchtime)

@@ -70,6 +70,7 @@ type Actor struct {
 	// wrote them.
 	SourceHash string
 	storedHash string // the hash stored before a sync batch, for keepSourceHashes
+	nameKey    nameKeyMemo
 	// absent are the fields the record's file has no column for (see
 	// Fields, SetAbsent): a sync batch keeps their stored values.
 	absent Fields
@@ -254,10 +255,24 @@ func (a *Actor) validate() error {
 	return a.Validate()
 }
 
-// Validate checks the invariants that need nothing but the actor itself.
-// Rules that need the database (the parent exists, the source key is free)
-// are checked by the Store inside its transaction.
-func (a *Actor) Validate() error {
+// Validate checks the invariants that need nothing but the actor itself,
+// as a new record. Rules that need the database (the parent exists, the
+// source key is free) are checked by the Store inside its transaction.
+func (a *Actor) Validate() error { return a.validateChange(nil) }
+
+// held is what the names a write may not set were before it (heldNames);
+// nil for no record.
+func (a *Actor) held() *heldNames {
+	if a == nil {
+		return nil
+	}
+	return &heldNames{Source: a.Source, Producer: a.Producer}
+}
+
+// validateChange is Validate of a write leaving before (nil on creation)
+// as a: a value only a write may not set is accepted where before held it.
+func (a *Actor) validateChange(before *Actor) error {
+	held := before.held()
 	var fe FieldErrors
 	checkName(&fe, "name", a.Name, maxName)
 	if _, err := ident.ParsePivot(a.Pivot); err != nil {
@@ -283,8 +298,8 @@ func (a *Actor) Validate() error {
 	checkVocab(&fe, "national_programmes", vocab.NameNationalProgrammes, a.NationalProgrammes)
 	checkVocab(&fe, "training_labels", vocab.NameTrainingLabels, a.TrainingLabels)
 	checkLen(&fe, "other_labels", a.OtherLabels, maxShortText)
-	checkSource(&fe, a.Source, a.SourceID)
-	checkProducer(&fe, a.Producer, a.Source)
+	checkSource(&fe, a.Source, a.SourceID, held)
+	checkProducer(&fe, a.Producer, a.Source, held)
 	checkDate(&fe, "producer_updated_on", a.ProducerUpdatedOn)
 	checkVocabOne(&fe, "status", vocab.NameActorStatus, a.Status)
 	from, hasFrom := checkClosureDate(&fe, "closed_from", a.ClosedFrom)

@@ -158,7 +158,7 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	cancelClosure(before, a)
 	a.scheduleClosure(before, s.now())
 	a.Normalize()
-	if err := a.Validate(); err != nil {
+	if err := a.validateChange(before); err != nil {
 		return err
 	}
 	if err := CheckProducerDate(before, a, s.now()); err != nil {

@@ -114,3 +114,27 @@ func TestBinder(t *testing.T) {
 		t.Errorf("time for a driver binding times itself = %#v", got)
 	}
 }
+
+// TestAppendSQLiteTime: the time text the bulk writer binds is the one
+// mattn/go-sqlite3 writes (its first timestamp format), byte for byte, for
+// zones east and west, with seconds in their offset, nanoseconds with
+// trailing zeros or none, years of fewer or more than four digits and the
+// zero time.
+func TestAppendSQLiteTime(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("CET", 3600), time.FixedZone("", -(3*3600 + 30*60)),
+		time.FixedZone("LMT", 561), time.FixedZone("", -561), time.FixedZone("", 14*3600)}
+	base := []time.Time{{}, time.Date(2026, 12, 3, 14, 3, 1, 632148000, time.UTC), time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC),
+		time.Date(999, 2, 28, 23, 59, 59, 999999999, time.UTC), time.Date(12026, 7, 4, 9, 8, 7, 100, time.UTC),
+		time.Date(-44, 3, 15, 12, 0, 0, 0, time.UTC), time.Date(2024, 2, 29, 0, 0, 0, 120000000, time.UTC)}
+	for _, tt := range base {
+		for _, z := range zones {
+			for _, ns := range []time.Duration{0, 1, 10, 1000, 999999} {
+				in := tt.Add(ns).In(z)
+				want := in.Format(sqlite3.SQLiteTimestampFormats[0])
+				if got := string(appendSQLiteTime(nil, in)); got != want {
+					t.Errorf("appendSQLiteTime(%v) = %q, want %q", in, got, want)
+				}
+			}
+		}
+	}
+}

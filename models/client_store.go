@@ -62,7 +62,9 @@ type PartnerClientUpdate struct {
 
 const clientSecretPrefix = "cs_"
 
-func checkClient(c *PartnerClient) error {
+// checkClient checks c's own fields; had is the sources it was granted
+// before the change (none for a new client).
+func checkClient(c *PartnerClient, had []string) error {
 	var fe FieldErrors
 	c.Name = strings.TrimSpace(c.Name)
 	checkRequired(&fe, "name", c.Name, maxName)
@@ -73,6 +75,10 @@ func checkClient(c *PartnerClient) error {
 		c.Sources[i] = strings.ToLower(strings.TrimSpace(src))
 		if !validSlug(c.Sources[i]) {
 			fe.Addf("sources["+strconv.Itoa(i)+"]", "%q is not a source name (a-z, 0-9, '.', '_', '-')", clip(src))
+		} else if IsCarnetProducer(c.Sources[i]) && !slices.Contains(had, c.Sources[i]) {
+			// No record may take it (checkSource); one granted before
+			// the rule is kept through the client's other changes.
+			fe.Add("sources["+strconv.Itoa(i)+"]", reservedSource)
 		}
 	}
 	for i, sc := range c.Scopes {
@@ -93,7 +99,7 @@ func (s *Store) CreatePartnerClient(ctx context.Context, in NewPartnerClient) (*
 	now := s.now()
 	c := &PartnerClient{ID: NewID(), Name: in.Name, SecretHash: hash, Sources: slices.Clone(in.Sources), Scopes: slices.Clone(in.Scopes),
 		SecretGeneration: 1, CreatedBy: PrincipalFrom(ctx).Scope(), CreatedAt: now, UpdatedAt: now}
-	if err := checkClient(c); err != nil || in.Scopes == nil {
+	if err := checkClient(c, nil); err != nil || in.Scopes == nil {
 		var fe FieldErrors
 		var e *Error
 		if errors.As(err, &e) {
@@ -204,7 +210,7 @@ func (s *Store) UpdatePartnerClient(ctx context.Context, id string, in PartnerCl
 		if c.Disabled && !before.Disabled {
 			c.SecretGeneration++
 		}
-		if err := checkClient(c); err != nil {
+		if err := checkClient(c, before.Sources); err != nil {
 			return err
 		}
 		var requested []string

@@ -119,6 +119,7 @@ const (
 	pgQueryCanceled       = "57014"
 	pgAdminShutdown       = "57P01"
 	pgCannotConnectNow    = "57P03"
+	pgDiskFull            = "53100"
 )
 
 func (postgresDialect) translate(err error) error {
@@ -142,6 +143,8 @@ func (postgresDialect) translate(err error) error {
 		return &Error{Code: ECONFLICT, Message: "A record with the same key already exists.", Err: cause}
 	case pgForeignKeyViolation:
 		return &Error{Code: ECONFLICT, Message: "The record refers to a record that does not exist.", Err: cause}
+	case pgDiskFull:
+		return storageFull(cause)
 	case pgSerializationFail, pgDeadlock, pgLockNotAvailable, pgTooManyConnections, pgQueryCanceled, pgAdminShutdown, pgCannotConnectNow:
 		return &Error{Code: EUNAVAILABLE, Message: "The database is busy; retry shortly.", Err: cause}
 	}

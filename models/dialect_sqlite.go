@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -144,6 +145,11 @@ func (sqliteDialect) translate(err error) error {
 	}
 	if se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked {
 		return &Error{Code: EUNAVAILABLE, Message: "The database is busy; retry shortly.", Err: err}
+	}
+	// SQLITE_FULL, or an I/O error whose cause was ENOSPC (a WAL or
+	// journal write).
+	if se.Code == sqlite3.ErrFull || errors.Is(se.SystemErrno, syscall.ENOSPC) {
+		return storageFull(err)
 	}
 	return nil
 }

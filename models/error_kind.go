@@ -17,7 +17,7 @@ func ErrorKind(err error) string {
 		return ""
 	}
 	var se sqlite3.Error
-	if errors.As(err, &se) && se.Code == sqlite3.ErrFull {
+	if ErrorCode(err) == ESTORAGEFULL || errors.As(err, &se) && se.Code == sqlite3.ErrFull {
 		return "storage_full"
 	}
 	msg := strings.ToLower(err.Error())

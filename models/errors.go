@@ -31,6 +31,7 @@ const (
 	ENOTACCEPTABLE   Code = "not_acceptable"                  // Accept names no media type the operation answers
 	ERATELIMITED     Code = "too_many_requests"               // rate limit hit
 	EUNAVAILABLE     Code = "unavailable"                     // a dependency is down
+	ESTORAGEFULL     Code = "storage_full"                    // the disk holding the database is full
 	EINTERNAL        Code = "internal"                        // a bug or an outage; details only in logs
 )
 
@@ -81,6 +82,20 @@ func (e *Error) Unwrap() error { return e.Err }
 func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
+
+// storageFull is the error of a write refused because the disk holding the
+// database is full (SQLite's SQLITE_FULL, PostgreSQL's disk_full 53100,
+// ENOSPC): the transaction rolled back whole, reads still work, and the
+// same write succeeds once space is freed, which only an operator can do.
+// It was answered 500 « An internal error occurred. » (probe 39a F3).
+func storageFull(err error) *Error {
+	return &Error{Code: ESTORAGEFULL, Message: "The disk holding the database is full: nothing was written. Reads still work; retry once the operators have freed space.",
+		Err: err, RetryAfter: StorageFullRetry}
+}
+
+// StorageFullRetry is the Retry-After of a write refused for a full disk:
+// freeing space takes an operator minutes, not seconds.
+const StorageFullRetry = time.Minute
 
 // Internal wraps an unexpected failure. The cause goes to the logs only.
 func Internal(err error) *Error {

@@ -15,6 +15,7 @@ import (
 	"carnet/models/openinghours"
 	"carnet/models/vocab"
 
+	"github.com/mtibben/confusables"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -362,6 +363,22 @@ func normalizeVocab(name string, in StringList) StringList {
 		// stored 10,000 copies of one theme as one, answering 201.
 		return in
 	}
+	byRank := func(a, b string) int {
+		i, okA := v.Rank(a)
+		j, okB := v.Rank(b)
+		switch {
+		case okA && okB:
+			return i - j
+		case okA:
+			return -1
+		case okB:
+			return 1
+		}
+		return 0
+	}
+	if normalSet(v, in, byRank) {
+		return in
+	}
 	out := make(StringList, 0, len(in))
 	var seen map[string]bool // long lists only: a short one is scanned
 	if len(in) > 16 {
@@ -392,20 +409,28 @@ func normalizeVocab(name string, in StringList) StringList {
 	// webhook) of each other's order every time, and a batch replayed in
 	// another order did not answer unchanged. Values not in the vocabulary,
 	// which checkVocab refuses, follow in the order sent.
-	slices.SortStableFunc(out, func(a, b string) int {
-		i, okA := v.Rank(a)
-		j, okB := v.Rank(b)
-		switch {
-		case okA && okB:
-			return i - j
-		case okA:
-			return -1
-		case okB:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, byRank)
 	return out
+}
+
+// normalSet says whether normalizeVocab would return a short list as it
+// is: each value as the vocabulary writes it (or, unknown, trimmed), none
+// twice, in the vocabulary's order. A place's lists, read by the import,
+// are so, and each was copied on every normalisation (issue 11, item 6).
+func normalSet(v *vocab.Vocabulary, in StringList, byRank func(a, b string) int) bool {
+	if len(in) > 16 {
+		return false
+	}
+	for i, s := range in {
+		c, ok := v.Normalize(s)
+		if !ok {
+			c = strings.TrimSpace(s)
+		}
+		if c != s || slices.Contains(in[:i], s) {
+			return false
+		}
+	}
+	return slices.IsSortedFunc(in, byRank)
 }
 
 func normalizeVocabOne(name, in string) string {
@@ -600,13 +625,15 @@ func checkClosureDate(fe *FieldErrors, field, s string) (time.Time, bool) {
 }
 
 // checkSource validates a data source name: it keys partner records and
-// appears in URLs of the sync API, so it is a restricted slug.
-func checkSource(fe *FieldErrors, source, sourceID string) {
+// appears in URLs of the sync API, so it is a restricted slug. held is
+// what the record held before the write (nil for a new record or a source
+// a request names, see heldNames).
+func checkSource(fe *FieldErrors, source, sourceID string, held *heldNames) {
 	if source != "" && !validSlug(source) {
 		fe.Add("source", "must be 1 to 64 characters among a-z, 0-9, '.', '_' and '-', starting with a letter or digit")
-	} else if IsCarnetProducer(source) {
+	} else if IsCarnetProducer(source) && held.sets(held.source(), source) {
 		// Its records' producer is their source when they name none.
-		fe.Add("source", "is Carnet's own name, reserved for the records made in Carnet: a partner's source is named otherwise")
+		fe.Add("source", reservedSource)
 	}
 	if sourceID != "" && source == "" {
 		fe.Add("source", "is required when source_id is set")
@@ -614,24 +641,101 @@ func checkSource(fe *FieldErrors, source, sourceID string) {
 	checkLen(fe, "source_id", sourceID, maxSourceID)
 }
 
+// reservedSource is the reason a source naming Carnet is refused, for a
+// record's source and a partner client's alike.
+const reservedSource = "reads as Carnet's own name, reserved for the records made in Carnet: a partner's source is named otherwise"
+
+// heldNames are a record's source and producer before a write. Carnet's
+// name is refused where a write sets it (a new record, or the field
+// changed), not where the record already held it: records written before
+// the rule (a partner's sync, an import) hold it, and an edit of another
+// field (a manager's PATCH of the phone, an accepted suggestion, a restore,
+// the partner's re-sync) must not be refused for a value its author did
+// not send. A value spelt otherwise (« CARNET » for « Carnet ») is set.
+type heldNames struct{ Source, Producer string }
+
+// sets says whether a write leaving value where the record held was sets
+// it; a nil heldNames is a new record, whose every value is set.
+func (h *heldNames) sets(was, value string) bool { return h == nil || was != value }
+
+func (h *heldNames) source() string {
+	if h == nil {
+		return ""
+	}
+	return h.Source
+}
+
+func (h *heldNames) producer() string {
+	if h == nil {
+		return ""
+	}
+	return h.Producer
+}
+
 // CarnetProducer is the name the national standard's source column gives
 // a record made in Carnet itself (a record of no partner source).
 const CarnetProducer = "Carnet"
 
-// IsCarnetProducer says whether a producer names Carnet itself, in any case
-// or spacing. It is reserved: a partner or a person naming it would pass a
-// record off as one made in Carnet, and exports would not tell them apart.
+// IsCarnetProducer says whether a producer or a source names Carnet itself,
+// in any case, spacing or punctuation, or in letters that read alike
+// (« CАRNET » with a Cyrillic А, « carn.et », fullwidth « ｃａｒｎｅｔ »,
+// « camet »: its letters' confusable skeleton, UTS #39, as partner client
+// names are compared, see clientNameKeys). It is reserved: a partner or a
+// person naming it would pass a record off as one made in Carnet, and
+// exports would not tell them apart.
 func IsCarnetProducer(p string) bool {
-	return vocab.Slugify(p) == vocab.Slugify(CarnetProducer)
+	if p == "" {
+		return false
+	}
+	if ascii, letters := asciiLetters(p); ascii {
+		// Among ASCII letters, the skeleton changes only « rn » (read
+		// « m ») of Carnet's: a cheaper reading of the common case (every
+		// row of an import names its producer; TestCarnetReadings).
+		return letters == "carnet" || letters == "camet"
+	}
+	return carnetSkeleton(p) == carnetKey
 }
 
-// checkProducer refuses Carnet's own name as a record's producer; any other
-// name passes (an aggregator names the organisation that produced it).
-// A producer that is the record's source (it named none) is the source's
-// to answer for (checkSource).
-func checkProducer(fe *FieldErrors, producer, source string) {
-	if IsCarnetProducer(producer) && producer != source {
-		fe.Add("producer", "is Carnet's own name, reserved for the records made in Carnet: name the organisation that produced the record, or leave it empty (the source is then the producer)")
+// carnetKey is Carnet's name as IsCarnetProducer reads names.
+var carnetKey = carnetSkeleton(CarnetProducer)
+
+// carnetSkeleton is s's letters and digits, compatibility forms and case
+// folded, as their confusable skeleton without marks.
+func carnetSkeleton(s string) string {
+	letters := strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.L, unicode.N) {
+			return unicode.ToLower(r)
+		}
+		return -1 // spaces, punctuation, and accents (decomposed)
+	}, norm.NFKD.String(s))
+	return withoutMarks(confusables.Skeleton(letters))
+}
+
+// asciiLetters is s's letters and digits, lower-cased, when s is ASCII.
+func asciiLetters(s string) (bool, string) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return false, ""
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b.WriteByte(c)
+		}
+	}
+	return true, b.String()
+}
+
+// checkProducer refuses Carnet's own name as a record's producer where the
+// write sets it (see heldNames); any other name passes (an aggregator
+// names the organisation that produced it). A producer that is the
+// record's source (it named none) is the source's to answer for
+// (checkSource).
+func checkProducer(fe *FieldErrors, producer, source string, held *heldNames) {
+	if IsCarnetProducer(producer) && producer != source && held.sets(held.producer(), producer) {
+		fe.Add("producer", "reads as Carnet's own name, reserved for the records made in Carnet: name the organisation that produced the record, or leave it empty (the source is then the producer)")
 		return
 	}
 	checkLen(fe, "producer", producer, maxShortText)

@@ -77,6 +77,12 @@ func (s *Service) ContentFingerprint() string {
 	defer putFingerprintEncoder(e)
 	e.open()
 	e.str("ActorID", s.ActorID)
+	s.encodeContent(e)
+	return e.sum()
+}
+
+// encodeContent writes the fields of ContentFingerprint after ActorID.
+func (s *Service) encodeContent(e *fingerprintEncoder) {
 	e.str("Name", s.Name)
 	e.str("Description", s.Description)
 	e.str("Kind", s.Kind)
@@ -108,7 +114,6 @@ func (s *Service) ContentFingerprint() string {
 	if s.ReferralsClosed {
 		e.boolean("ReferralsClosed", true)
 	}
-	return e.sum()
 }
 
 // fingerprintEncoder writes the fingerprinted struct's JSON as

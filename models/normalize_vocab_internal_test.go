@@ -2,6 +2,7 @@ package models
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,6 +57,27 @@ func TestNormalizeVocabDeduplicates(t *testing.T) {
 		}
 		if got := normalizeVocab(vocab.NameThemes, in); !reflect.DeepEqual(got, w) {
 			t.Errorf("%d values: %q, want %q", n, got, w)
+		}
+	}
+}
+
+// TestNormalizeVocabKeepsNormalList (issue 11, item 6): a list already
+// normal (canonical values, once each, in the vocabulary's order) is
+// returned as it is, not copied; any other is normalised as before.
+func TestNormalizeVocabKeepsNormalList(t *testing.T) {
+	v := vocab.MustGet(vocab.NameFees)
+	normal := StringList{v.Terms[0].Value, v.Terms[1].Value}
+	if n := testing.AllocsPerRun(100, func() { normalizeVocab(vocab.NameFees, normal) }); n != 0 {
+		t.Errorf("a normal list: %v allocations, want 0", n)
+	}
+	for _, in := range []StringList{
+		{v.Terms[1].Value, v.Terms[0].Value},           // out of order
+		{v.Terms[0].Value, v.Terms[0].Value},           // twice
+		{" " + v.Terms[0].Value},                       // untrimmed
+		{strings.ToUpper(v.Terms[0].Value), "inconnu"}, // not canonical, unknown
+	} {
+		if got := normalizeVocab(vocab.NameFees, slices.Clone(in)); slices.Equal(got, in) {
+			t.Errorf("%q kept as it is", in)
 		}
 	}
 }

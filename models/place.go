@@ -629,7 +629,7 @@ func (s *Store) strictActor(before, a *Actor) error {
 	if before == nil || !samePlace(before.Address, a.Address, before.Latitude, before.Longitude, a.Latitude, a.Longitude) {
 		a.Address.readNamedPlace(resolvePlace(a.Address, a.Latitude, a.Longitude))
 	}
-	return checkPlace(a.Validate(), checkActorPlace(before, a))
+	return checkPlace(a.validateChange(before), checkActorPlace(before, a))
 }
 
 // strictService is strictActor for a service.
@@ -641,7 +641,7 @@ func strictService(before, sv *Service) error {
 	if !sv.Address.IsZero() && (before == nil || !samePlace(before.Address, sv.Address, before.Latitude, before.Longitude, sv.Latitude, sv.Longitude)) {
 		sv.Address.readNamedPlace(resolvePlace(sv.Address, sv.Latitude, sv.Longitude))
 	}
-	return checkPlace(sv.Validate(), checkServicePlace(before, sv))
+	return checkPlace(sv.validateChange(before), checkServicePlace(before, sv))
 }
 
 // CheckActorChange runs on after, the actor before as a change would leave

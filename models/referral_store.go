@@ -335,13 +335,19 @@ func (s *Store) GetReferral(ctx context.Context, id string) (*Referral, []Referr
 	var events []ReferralEvent
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
 		err := tx.Take(&r, "id = ?", id).Error
+		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return err
+		}
+		// Asked whether or not the referral exists: an id naming none
+		// takes the same queries as another structure's referral, whose
+		// answer is the same 404 (see RecordMissingReferralAttempt).
+		if err := tx.Where("referral_id = ?", id).Order("seq").Find(&events).Error; err != nil {
+			return err
+		}
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return Errorf(ENOTFOUND, "No referral has the id %q.", id)
 		}
-		if err != nil {
-			return err
-		}
-		return tx.Where("referral_id = ?", id).Order("seq").Find(&events).Error
+		return nil
 	})
 	if err != nil {
 		return nil, nil, dbError(err)
@@ -976,6 +982,20 @@ func (s *Store) RecordReferralOutsiderAttempt(ctx context.Context, p *Principal,
 		}
 		ev := TrailEvent{Action: TrailReferralAttempt, ActorID: r.FromActorID, OtherActorID: r.ToActorID, SubjectKind: SubjectReferral, SubjectID: r.ID}
 		return s.trail(tx, ev, map[string]any{"reason": reason, "status": status, "call": call})
+	})
+}
+
+// RecordMissingReferralAttempt does for id, a well-formed id that names no
+// referral, the work RecordReferralOutsiderAttempt does for a referral the
+// caller may not see, and writes nothing (no structure's trail is
+// concerned): both answer the same 404, and the time of the answer must
+// not tell which one it is (a ~1 ms gap did, black-box). A first attempt
+// on a real referral still writes its trace, once per caller, call and
+// AttemptWindow.
+func (s *Store) RecordMissingReferralAttempt(ctx context.Context, p *Principal, id, call string) error {
+	return s.write(ctx, func(tx *gorm.DB) error {
+		_, err := s.attemptSeen(tx, p, id, call)
+		return err
 	})
 }
 

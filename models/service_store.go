@@ -149,7 +149,11 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, n
 		sv.Normalize()
 	}
 	sv.WasPublished = sv.IsPublished()
-	if err := sv.Validate(); err != nil {
+	validate, fingerprint := sv.Validate, sv.ContentFingerprint
+	if normalized {
+		validate, fingerprint = sv.validatePrepared, sv.fingerprintPrepared
+	}
+	if err := validate(); err != nil {
 		return nil, err
 	}
 	if sv.Status == vocab.ServiceArchived {
@@ -180,7 +184,7 @@ func (s *Store) prepareService(tx *gorm.DB, sv *Service, live map[string]bool, n
 	if err := room.take(tx, sv.ActorID, 1); err != nil {
 		return nil, err
 	}
-	sv.Fingerprint = sv.ContentFingerprint()
+	sv.Fingerprint = fingerprint()
 	return actor, nil
 }
 
@@ -237,7 +241,7 @@ func (s *Store) saveService(tx *gorm.DB, before, sv *Service) error {
 		return &Error{Code: EINVALID, Message: "The service is invalid.", Fields: []FieldError{{Field: "actor_id", Reason: "cannot change; create the service under the other actor and archive this one"}}}
 	}
 	sv.ID, sv.CreatedAt, sv.ArchivedAt = before.ID, before.CreatedAt, nil
-	if err := sv.Validate(); err != nil {
+	if err := sv.validateChange(before); err != nil {
 		return err
 	}
 	if err := lockSourceKey(tx, sv.Source, sv.SourceID, before.Source, before.SourceID); err != nil {

@@ -300,7 +300,7 @@ func CheckSourceName(source string) error { return checkSyncSourceName(source) }
 // checkSyncSourceName validates a source named by a path.
 func checkSyncSourceName(source string) error {
 	var fe FieldErrors
-	checkSource(&fe, source, "")
+	checkSource(&fe, source, "", nil)
 	if source == "" {
 		fe.Add("source", "is required")
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -77,6 +78,10 @@ type Store struct {
 
 	// feedKey is the referral feed's key once read (feed_key.go).
 	feedKey atomic.Pointer[[]byte]
+
+	// storageFullAt is when a write last failed for a full disk (Unix
+	// nanoseconds; storage_full.go).
+	storageFullAt atomic.Int64
 }
 
 // Options tunes a Store. The zero value is what production uses.
@@ -312,6 +317,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	}
 	if err != nil {
 		err = dbError(err)
+		s.noteStorage(err)
 		var e *Error
 		if w.committing && errors.As(err, &e) && e.Message == ConnectionLostMessage {
 			// Lost during the commit itself: the server may have
@@ -676,6 +682,9 @@ func dbError(err error) error {
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return &Error{Code: EUNAVAILABLE, Message: "The request was cancelled before it completed.", Err: err}
+	}
+	if errors.Is(err, syscall.ENOSPC) {
+		return storageFull(err)
 	}
 	for _, d := range engines {
 		if e := d.translate(err); e != nil {

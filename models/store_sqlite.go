@@ -3,7 +3,9 @@ package models
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"slices"
@@ -21,6 +23,7 @@ func openSQLite(ctx context.Context, path string, cfg *gorm.Config, opt Options)
 	if err := createWithPageSize(ctx, path); err != nil {
 		return nil, err
 	}
+	tightenModes(path, opt.Logger)
 	w, err := gorm.Open(gormsqlite.New(gormsqlite.Config{DriverName: sqliteWriterDriver, DSN: dsn(path, false)}), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -200,10 +203,19 @@ const pageSize = 8192
 // when it does not exist yet (or is empty). The size must be set before
 // the file is in WAL mode, which the connection string's journal_mode
 // does on the first open; an existing database keeps its page size
-// (VACUUM in rollback-journal mode would change it).
+// (VACUUM in rollback-journal mode would change it). A new file is created
+// owner-only (see OwnerOnly) before SQLite opens it, which it would
+// otherwise create 0644 less the umask; its WAL, index and journal then
+// take the same mode.
 func createWithPageSize(ctx context.Context, path string) error {
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+	fi, err := os.Stat(path)
+	if err == nil && fi.Size() > 0 {
 		return nil
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := createOwnerOnly(path); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("create database %s: %w", path, err)
+		}
 	}
 	db, err := sql.Open("sqlite3", "file:"+uriPath.Replace(path))
 	if err != nil {

@@ -412,7 +412,7 @@ type syncStep struct {
 
 func newSyncStep(source string, actors []Actor, services []SyncService) (syncStep, error) {
 	var fe FieldErrors
-	checkSource(&fe, source, "")
+	checkSource(&fe, source, "", nil)
 	if source == "" {
 		fe.Add("source", "is required")
 	}
@@ -524,6 +524,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		}
 		a.placeRead = placeRead{}
 		a.preFingerprint = a.ContentFingerprint()
+		a.setKeys() // folded here rather than by the writer (nameKeyMemo)
 		a.prepared = true
 	}
 	for i := range services {
@@ -542,6 +543,8 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		}
 		sv.warnings = append(placeWarnings(ReconcileServicePlace(&sv.Service)), hoursWarnings("opening_hours", sv.OpeningHours)...)
 		sv.Normalize()
+		sv.setKeys()
+		sv.prepareContent()
 		sv.prepared = true
 	}
 }

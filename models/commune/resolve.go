@@ -1,6 +1,7 @@
 package commune
 
 import (
+	"carnet/models/commune/internal/fold"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -11,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"carnet/models/editdist"
 )
@@ -347,18 +347,18 @@ func resolve(a Address, t teller) Resolution {
 	// Candidates: every commune some reading designates, once each (their
 	// order is the sort's below).
 	list := make([]scored, 0, len(postal)+len(named)+2)
-	for c := range postal {
+	for _, c := range postal {
 		list = append(list, scored{c: c})
 	}
-	for c := range named {
-		if !postal[c] {
+	for _, c := range named {
+		if !postal.has(c) {
 			list = append(list, scored{c: c})
 		}
 	}
-	if codeCity != nil && !postal[codeCity] && !named[codeCity] {
+	if codeCity != nil && !postal.has(codeCity) && !named.has(codeCity) {
 		list = append(list, scored{c: codeCity})
 	}
-	if near != nil && !postal[near] && !named[near] && near != codeCity {
+	if near != nil && !postal.has(near) && !named.has(near) && near != codeCity {
 		list = append(list, scored{c: near})
 	}
 	pointAgrees := func(c *Commune) bool {
@@ -370,9 +370,9 @@ func resolve(a Address, t teller) Resolution {
 	score := func(c *Commune) float64 {
 		s := 0.0
 		switch {
-		case postal[c]:
+		case postal.has(c):
 			s += wPostalExact
-		case postalDep != "" && c.Departement == postalDep && (len(postal) == 0 || named[c] || c == codeCity):
+		case postalDep != "" && c.Departement == postalDep && (len(postal) == 0 || named.has(c) || c == codeCity):
 			// The département vouches for a commune another reading
 			// names, or when the code is a CEDEX code of no commune; not
 			// for the point's commune alone beside a code of other
@@ -381,9 +381,9 @@ func resolve(a Address, t teller) Resolution {
 			// code replaced by 24200 (verify 37b N5). The point conflicts.
 			s += wPostalDep
 		}
-		if named[c] {
+		if named.has(c) {
 			s += wName
-			if rd.slip[c] {
+			if rd.slip.has(c) {
 				s += wSlip
 			}
 			if len(named) == 1 && len(postal) > 1 && postalDep != "" && c.Departement != postalDep {
@@ -426,7 +426,7 @@ func resolve(a Address, t teller) Resolution {
 			// up by postal code (Thénac's 17444 for every commune of
 			// 17460), and « Préguillac » was stored with Thénac's code,
 			// found under Thénac by every filter.
-			if codeCity != nil && len(named) > 0 && !named[codeCity] {
+			if codeCity != nil && len(named) > 0 && !named.has(codeCity) {
 				t.say(&res.Conflicts, "insee_code", func() string {
 					return fmt.Sprintf(
 						"%s is the INSEE code of %s, but %q names %s, and the other fields do not tell which is right",
@@ -472,7 +472,7 @@ func resolve(a Address, t teller) Resolution {
 				code, codeCity.Name, codeCity.Departement, city.Name, city.Departement)
 		})
 	}
-	if pc != "" && !postal[city] && !rd.foreign { // a foreign code is a conflict already
+	if pc != "" && !postal.has(city) && !rd.foreign { // a foreign code is a conflict already
 		switch {
 		case postalDep != "" && postalDep != city.Departement:
 			t.say(&res.Conflicts, "postal_code", func() string {
@@ -524,9 +524,9 @@ func resolve(a Address, t teller) Resolution {
 			})
 		}
 	}
-	if name != "" && !named[city] {
+	if name != "" && !named.has(city) {
 		switch {
-		case len(named) > 0 && postal[city] && wholeTerritory(city):
+		case len(named) > 0 && postal.has(city) && wholeTerritory(city):
 			// The postal code is a whole collectivity's, itself one
 			// commune (Saint-Barthélemy's 97133, Saint-Martin's 97150):
 			// every place name written with it is a place of that
@@ -604,7 +604,7 @@ func resolve(a Address, t teller) Resolution {
 	if rd.shortFor == city {
 		res.Doubts = append(res.Doubts, Conflict{"commune", rd.shortMsg})
 	}
-	if named[city] && name != city.Name {
+	if named.has(city) && name != city.Name {
 		t.note(&res.Notes, func() string { return fmt.Sprintf("%q is officially written %s", name, city.Name) })
 	}
 
@@ -658,7 +658,7 @@ func pointAwayFromKnown(rd *readings, list []scored, near *Commune, lat, lon flo
 	best := math.Inf(1)
 	for _, x := range list {
 		c := x.c
-		if !rd.postal[c] && !rd.named[c] && c != rd.codeCity {
+		if !rd.postal.has(c) && !rd.named.has(c) && c != rd.codeCity {
 			continue // the point's own commune, which no reading designates
 		}
 		deps[c.Departement] = true
@@ -722,13 +722,13 @@ func wholeTerritory(c *Commune) bool {
 type readings struct {
 	pc, name, code string // trimmed; the code in upper case
 	codeCity       *Commune
-	postal, named  map[*Commune]bool // never written once built
+	postal, named  communeSet // never written once built
 	postalDep      string
-	byName         []*Commune        // ByName(name), for refine
-	slip           map[*Commune]bool // named communes the postal code is one slip from
-	foreign        bool              // the postal code is no French one (NotFrenchPostalCode)
-	conflicts      []Conflict        // the INSEE code's, a foreign postal code's
-	notes          []string          // the former INSEE code's, then the close name's
+	byName         []*Commune // ByName(name), for refine
+	slip           communeSet // named communes the postal code is one slip from
+	foreign        bool       // the postal code is no French one (NotFrenchPostalCode)
+	conflicts      []Conflict // the INSEE code's, a foreign postal code's
+	notes          []string   // the former INSEE code's, then the close name's
 	// shortFor: the name names communes elsewhere, and was read as the
 	// postal code's only commune, whose name it begins or ends (« Evry »
 	// with 91000): a doubt on the commune, not a conflict.
@@ -771,7 +771,10 @@ type readingsKey struct{ pc, name, insee string }
 // commune's, and each point's commune is read with them) were read again
 // 148,000 times in 194,000 readings, now 54,000 (issue 11, item 6).
 // Generations of 32,768 raised an import's peak live heap by 10 to 15 MiB
-// without a saving the profile could tell.
+// without a saving the profile could tell while the readings held maps;
+// held as small slices (communeSet), an entry is about half as large and
+// two generations of 32,768 hold the synthetic file's addresses: 35,700
+// readings of 192,000 instead of 54,700 (issue 11, item 6, session 39).
 var readingsMemo = readingsCache{m: map[readingsKey]*readings{}}
 
 type readingsCache struct {
@@ -779,7 +782,7 @@ type readingsCache struct {
 	m, older map[readingsKey]*readings
 }
 
-const readingsMemoSize = 1 << 14
+const readingsMemoSize = 1 << 15 // see readingsMemo
 
 // get returns the remembered readings of k, or nil.
 func (r *readingsCache) get(k readingsKey) *readings {
@@ -822,9 +825,8 @@ func readAddress(postalCode, name, insee string) *readings {
 			}
 		}
 	}
-	rd.postal = map[*Commune]bool{}
 	for _, c := range ByPostalCode(pc) {
-		rd.postal[cityOf(c)] = true
+		rd.postal = rd.postal.add(cityOf(c))
 	}
 	rd.postalDep = departementOfPostalCode(pc)
 	if why := NotFrenchPostalCode(pc); why != "" {
@@ -833,21 +835,17 @@ func readAddress(postalCode, name, insee string) *readings {
 		rd.foreign = true
 		rd.conflicts = append(rd.conflicts, Conflict{"postal_code", why})
 	}
-	rd.named = map[*Commune]bool{}
 	rd.byName = ByName(rd.name)
 	for _, c := range rd.byName {
-		rd.named[cityOf(c)] = true
+		rd.named = rd.named.add(cityOf(c))
 	}
-	for c := range rd.named {
-		if rd.postal[c] {
+	for _, c := range rd.named {
+		if rd.postal.has(c) {
 			continue
 		}
 		for _, code := range c.PostalCodes {
 			if oneSlip(pc, code) {
-				if rd.slip == nil {
-					rd.slip = map[*Commune]bool{}
-				}
-				rd.slip[c] = true
+				rd.slip = rd.slip.add(c)
 				break
 			}
 		}
@@ -872,7 +870,7 @@ func readAddress(postalCode, name, insee string) *readings {
 			} else {
 				rd.notes = append(rd.notes, msg)
 			}
-			rd.named[c] = true
+			rd.named = rd.named.add(c)
 		}
 	}
 	return rd
@@ -1017,18 +1015,11 @@ func streetArrondissement(city *Commune, pc, street string) *Commune {
 
 // mayNameArrondissement is a cheap superset of streetArr's matches (every
 // one holds « arr » once folded), for the memo's key. It runs before every
-// memo lookup, so the full fold (Key) is paid only by a street whose
-// non-ASCII letters might fold to « arr » (full-width forms).
+// memo lookup: the street is folded on the stack, not by Key, which
+// allocated for every street with an accent (most French ones) or a
+// capital letter (issue 11, item 6).
 func mayNameArrondissement(street string) bool {
-	if strings.Contains(strings.ToLower(street), "arr") {
-		return true
-	}
-	for i := 0; i < len(street); i++ {
-		if street[i] >= utf8.RuneSelf {
-			return strings.Contains(Key(street), "arr")
-		}
-	}
-	return false
+	return fold.Contains(street, "arr")
 }
 
 // streetArr reads an arrondissement's number in a folded street line:
@@ -1126,11 +1117,8 @@ func clearlyNearest(best float64, list []scored, near *Commune, a Address) *Comm
 }
 
 // communeList names a few communes, in code order.
-func communeList(cs map[*Commune]bool) string {
-	var l []*Commune
-	for c := range cs {
-		l = append(l, c)
-	}
+func communeList(cs communeSet) string {
+	l := slices.Clone(cs)
 	sort.Slice(l, func(i, j int) bool { return l[i].Code < l[j].Code })
 	var names []string
 	for i, c := range l {
@@ -1143,9 +1131,9 @@ func communeList(cs map[*Commune]bool) string {
 	return strings.Join(names, ", ")
 }
 
-func intersects(a, b map[*Commune]bool) bool {
-	for c := range a {
-		if b[c] {
+func intersects(a, b communeSet) bool {
+	for _, c := range a {
+		if b.has(c) {
 			return true
 		}
 	}
@@ -1158,7 +1146,7 @@ func intersects(a, b map[*Commune]bool) bool {
 // at a word boundary, or is (the beginning of) a former, delegated or
 // associated commune's name. Nil when none or several are, at the first
 // tier that finds any.
-func closeName(key string, cands map[*Commune]bool) *Commune {
+func closeName(key string, cands communeSet) *Commune {
 	first := func(c *Commune) bool {
 		k := Key(c.Name)
 		if strings.HasPrefix(key, k+" ") || strings.HasPrefix(k, key+" ") {
@@ -1188,7 +1176,7 @@ func closeName(key string, cands map[*Commune]bool) *Commune {
 	}
 	for _, close := range []func(*Commune) bool{first, second} {
 		var found *Commune
-		for c := range cands {
+		for _, c := range cands {
 			if close(c) {
 				if found != nil && found != c {
 					return nil
@@ -1277,3 +1265,22 @@ func NotFrenchPostalCode(pc string) string {
 // in: its communes' (when they are all of one), else, for CEDEX and other
 // codes no commune lists, its first digits; "" when it tells none.
 func DepartementOfPostalCode(pc string) string { return departementOfPostalCode(strings.TrimSpace(pc)) }
+
+// communeSet is a small set of communes, in the order they were added:
+// the communes a postal code or a name designates, a handful at most. A
+// slice, not a map: every address of an import is read twice, and
+// building, probing and ranging over small maps was a third of its
+// readings' cost (issue 11, item 6); it also keeps the remembered
+// readings small.
+type communeSet []*Commune
+
+// has says whether c is in s.
+func (s communeSet) has(c *Commune) bool { return slices.Contains(s, c) }
+
+// add returns s with c, added unless there already.
+func (s communeSet) add(c *Commune) communeSet {
+	if s.has(c) {
+		return s
+	}
+	return append(s, c)
+}

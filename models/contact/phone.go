@@ -241,16 +241,19 @@ func (p *phoneMemo) add(region, e164 string) {
 // compactPhone keeps the digits and a leading + of a phone number written with
 // the usual separators, and reports false when anything else is present.
 func compactPhone(s string) (string, bool) {
-	var b strings.Builder
+	// Built on the stack, and s itself when already compact: a
+	// strings.Builder grew three times for every phone of an import.
+	var buf [32]byte
+	b := buf[:0]
 	for i, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			b.WriteRune(r)
+			b = append(b, byte(r))
 		case r == '+':
 			if i != 0 {
 				return "", false
 			}
-			b.WriteRune(r)
+			b = append(b, '+')
 		case r == '.', r == '-', r == '/', r == '(', r == ')',
 			r == '\u2010', r == '\u2011', r == '\u2012', r == '\u2013', unicode.IsSpace(r):
 			continue
@@ -258,7 +261,10 @@ func compactPhone(s string) (string, bool) {
 			return "", false
 		}
 	}
-	return b.String(), true
+	if string(b) == s {
+		return s, true
+	}
+	return string(b), true
 }
 
 // retryInNationalPlan returns a valid reading of a number that was invalid in

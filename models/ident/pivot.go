@@ -170,6 +170,9 @@ func ParsePivot(s string) (Pivot, error) {
 // general normalisation, which drops dots and would turn a 6-digit RID into a
 // 9-digit string indistinguishable from a SIREN.
 func parseDottedRIDET(s string) (Pivot, bool) {
+	if !strings.Contains(s, ".") { // most pivots: no RIDET, read without copying
+		return Pivot{}, false
+	}
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsSpace(r) {
@@ -203,26 +206,32 @@ func parseDottedRIDET(s string) (Pivot, bool) {
 // else than ASCII letters and digits remains, or when the result is too long to
 // be any pivot (which also bounds the work done on hostile input).
 func normalizePivot(s string) (string, bool) {
-	var b strings.Builder
+	// Built on the stack, and s itself when already normal: a
+	// strings.Builder grew three times for every pivot of an import.
+	var buf [40]byte
+	b := buf[:0]
 	for _, r := range s {
 		switch {
 		case unicode.IsSpace(r), r == '.', r == '-', r == '\u2010', r == '\u2011', r == '\u2013':
 			continue
 		case r >= '0' && r <= '9', r >= 'A' && r <= 'Z':
-			b.WriteRune(r)
+			b = append(b, byte(r))
 		case r >= 'a' && r <= 'z':
-			b.WriteRune(r - 'a' + 'A')
+			b = append(b, byte(r-'a'+'A'))
 		default:
 			return "", false
 		}
-		if b.Len() > 32 {
+		if len(b) > 32 {
 			return "", false
 		}
 	}
-	if b.Len() == 0 {
+	if len(b) == 0 {
 		return "", false
 	}
-	return b.String(), true
+	if string(b) == s {
+		return s, true
+	}
+	return string(b), true
 }
 
 // validSIRET applies the Luhn key and La Poste's exception.

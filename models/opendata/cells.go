@@ -33,6 +33,12 @@ import (
 // civil date where the place is (postalCode's département), not UTC's.
 func producerDate(s, postalCode string) (day, how string, ok bool) {
 	s = strings.TrimSpace(s)
+	if plainISODate(s) { // the standard's own form, isoDate's without a time
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
+			return "", "", false
+		}
+		return s, "", true
+	}
 	if m := isoDate.FindStringSubmatch(s); m != nil {
 		d, err := time.Parse(time.DateOnly, m[1])
 		if err != nil {
@@ -375,7 +381,10 @@ func notText(head []byte) string {
 // digit is never glued to the number, a RIDET keeps its dot).
 func numberPivot(s string) (digits string, ok bool) {
 	s = strings.TrimSpace(s)
-	if m := floatPivot.FindStringSubmatch(s); m != nil {
+	if !strings.ContainsAny(s, ".,") { // both regexps need one: most pivots have none
+		return "", false
+	}
+	if m := spreadsheetFloat(s); m != nil {
 		if strings.Trim(m[1], "0") == "" {
 			return "", true
 		}
@@ -394,6 +403,30 @@ func numberPivot(s string) (digits string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// spreadsheetFloat is floatPivot's match of s, nil without running it
+// when s has no decimal separator, as most pivots have none.
+func spreadsheetFloat(s string) []string {
+	if !strings.ContainsAny(s, ".,") {
+		return nil
+	}
+	return floatPivot.FindStringSubmatch(s)
+}
+
+// plainISODate says whether s is a date as the standard writes it,
+// YYYY-MM-DD, which isoDate matches without a time: most files' every
+// row, read here without the regexp.
+func plainISODate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 var (

@@ -194,7 +194,7 @@ func WriteReport(w io.Writer, r *Report) {
 	if r.DryRun {
 		mode = " (dry run: nothing was written)"
 	}
-	fmt.Fprintf(w, "Read %d places from a %s file for source %q in %s%s: %d stored, %d rejected.\n", r.Rows, r.Format, r.Source, r.Elapsed.Round(1e6), mode, r.Rows-r.Rejected, r.Rejected)
+	fmt.Fprintf(w, "Read %d places from %s for source %q in %s%s: %d stored, %d rejected.\n", r.Rows, fileKind(r.Format), r.Source, r.Elapsed.Round(1e6), mode, r.Rows-r.Rejected, r.Rejected)
 	if r.Elapsed > 0 {
 		fmt.Fprintf(w, "Rate: %.0f places/s.\n", float64(r.Rows)/r.Elapsed.Seconds())
 	}
@@ -238,6 +238,15 @@ func WriteReport(w io.Writer, r *Report) {
 	for _, is := range r.Issues {
 		fmt.Fprintf(w, "%d\t%s\t%s\t%q\t%s\n", is.Row, is.Severity, is.Field, is.Value, is.Reason)
 	}
+}
+
+// fileKind names the file read: « a json file », or « the file » when the
+// import was refused before its format was known (it printed « a  file »).
+func fileKind(format string) string {
+	if format == "" {
+		return "the file"
+	}
+	return "a " + format + " file"
 }
 
 func counts(m map[string]int) string {

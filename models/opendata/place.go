@@ -496,10 +496,10 @@ func ToPlace(rec Record, source string) Place {
 		}
 		if pv == "" {
 			// 0, written 0.0: the placeholder of an unknown identifier.
-		} else if m := floatPivot.FindStringSubmatch(strings.TrimSpace(pv)); m != nil && len(m[1]) > 7 {
+		} else if m := spreadsheetFloat(strings.TrimSpace(pv)); m != nil && len(m[1]) > 7 {
 			// (Up to 7 digits, « 1234567.000 » is a RIDET.)
 			b.warn("pivot", pv, fmt.Sprintf("a number written by a spreadsheet, of %d digits: no SIRET (14 digits) nor SIREN (9 digits); stored as unknown", len(m[1])))
-		} else if decimalPivot.MatchString(pv) {
+		} else if strings.ContainsAny(pv, ".,") && decimalPivot.MatchString(pv) {
 			b.warn("pivot", pv, "a decimal number, no SIRET (14 digits), SIREN (9 digits), RNA number or RIDET; stored as unknown")
 		} else if parsed, err := ident.ParsePivot(pv); err != nil {
 			b.warn("pivot", pv, err.Error()+"; stored as unknown")

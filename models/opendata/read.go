@@ -126,6 +126,9 @@ type Reader struct {
 	// rows that give it a value: the report says how much a column it
 	// does not read held.
 	filled map[string]int
+	// unknown are the CSV header's columns of no version of the
+	// standard, once each, whose cells filled counts.
+	unknown []string
 	// spare holds the cleared cell maps of rows their reader is done with
 	// (Recycle), for the next CSV rows.
 	spare []map[string]string
@@ -463,6 +466,9 @@ func (rd *Reader) readHeader(c *csv.Reader) error {
 		}
 		rd.lastNamed, rd.padding = -1, -1
 		for i, cr := range readings {
+			if cr.name != "" && !knownColumn[cr.name] && !rd.columns[cr.name] {
+				rd.unknown = append(rd.unknown, cr.name)
+			}
 			rd.columns[cr.name] = true
 			if _, ok := rd.names[cr.name]; !ok && cr.name != "" {
 				rd.names[cr.name] = strings.TrimSpace(header[i])
@@ -970,12 +976,17 @@ func (r *Reader) keyOrder(obj map[string]any) []string {
 // it, then its id.
 func (r *Reader) finish(rec *Record) {
 	rec.absent = r.absent
-	for c, v := range rec.Cells {
-		if v != "" && !knownColumn[c] {
-			if r.filled == nil {
-				r.filled = map[string]int{}
+	if r.header != nil {
+		// A CSV row's cells are its header's columns: only the unknown
+		// ones are looked at, not every cell of every row.
+		for _, c := range r.unknown {
+			r.countFilled(c, rec.Cells[c])
+		}
+	} else {
+		for c, v := range rec.Cells {
+			if !knownColumn[c] {
+				r.countFilled(c, v)
 			}
-			r.filled[c]++
 		}
 	}
 	if r.producer != nil && rec.Err == nil {
@@ -985,6 +996,18 @@ func (r *Reader) finish(rec *Record) {
 		serviceTypes(rec)
 	}
 	r.ids(rec)
+}
+
+// countFilled counts a row's value v of a column of no version of the
+// standard, c.
+func (r *Reader) countFilled(c, v string) {
+	if v == "" {
+		return
+	}
+	if r.filled == nil {
+		r.filled = map[string]int{}
+	}
+	r.filled[c]++
 }
 
 // Filled returns how many rows gave a value to the column c (its name as
@@ -1166,7 +1189,12 @@ const maxFlatDepth = 8
 // or « telephone » was added to the published ones, and a column of the
 // director's private address put it on every place (probe 37b M2).
 func (rec *Record) set(c columnReading, v string) {
-	if old := rec.Cells[c.name]; old != "" {
+	rec.setOver(c, v, rec.Cells[c.name])
+}
+
+// setOver is set where the cell's value so far, old, is known.
+func (rec *Record) setOver(c columnReading, v, old string) {
+	if old != "" {
 		if v == "" || v == old || c.name == "" {
 			return
 		}
@@ -1193,11 +1221,12 @@ func (rec *Record) set(c columnReading, v string) {
 // formatted for every cell of every row, it was 4 % of a first import's CPU
 // and a tenth of its allocations (issue 11, item 6).
 func (rec *Record) setFrom(c columnReading, from func() string, v string) {
-	if old, seen := rec.Cells[c.name]; seen && old == "" && v != "" && c.name != "" {
+	old, seen := rec.Cells[c.name]
+	if seen && old == "" && v != "" && c.name != "" {
 		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: c.name, Value: clip(v), Severity: SeverityWarning,
 			Reason: fmt.Sprintf("the file gives this column twice and its first cell is empty: the value of %s is read; please check it is meant to be published", from())})
 	}
-	rec.set(c, v)
+	rec.setOver(c, v, old) // one lookup of the cell, not two: every cell of every row comes here
 }
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows

@@ -53,6 +53,9 @@ func (m Merge) String() string {
 // MergedOverlaps is MergeOverlaps, with what it merged: one Merge per run
 // of overlapping ranges, in the order of the expression.
 func MergedOverlaps(s string) (merged string, merges []Merge) {
+	if !strings.Contains(s, ",") { // dayRanges' lists have two ranges or more
+		return s, nil
+	}
 	locs := dayRanges.FindAllStringIndex(s, -1)
 	// A list followed by an open end or a repetition is no list of plain
 	// ranges: left as written.
@@ -61,20 +64,25 @@ func MergedOverlaps(s string) (merged string, merges []Merge) {
 			return s, nil
 		}
 	}
-	var b strings.Builder
-	last := 0
-	for _, loc := range locs {
-		list := s[loc[0]:loc[1]]
-		out, runs := mergeList(list)
+	// The merged text is written only when something was merged: most
+	// hours have nothing to merge, and every place's were copied.
+	outs := make([]string, len(locs))
+	for i, loc := range locs {
+		out, runs := mergeList(s[loc[0]:loc[1]])
+		outs[i] = out
 		for _, run := range runs {
 			merges = append(merges, Merge{Days: ruleDays(s[:loc[0]]), Ranges: run.ranges, Into: run.into})
 		}
-		b.WriteString(s[last:loc[0]])
-		b.WriteString(out)
-		last = loc[1]
 	}
 	if len(merges) == 0 {
 		return s, nil
+	}
+	var b strings.Builder
+	last := 0
+	for i, loc := range locs {
+		b.WriteString(s[last:loc[0]])
+		b.WriteString(outs[i])
+		last = loc[1]
 	}
 	b.WriteString(s[last:])
 	return b.String(), merges
@@ -88,6 +96,9 @@ type mergedRun struct {
 // mergeList joins the overlapping ranges of one list (« 08:30-12:00,
 // 08:30-16:00 ») and returns the runs it joined.
 func mergeList(list string) (string, []mergedRun) {
+	if sortedApartCheck(list) {
+		return list, nil
+	}
 	rs := strings.Split(list, ",")
 	for i, r := range rs {
 		rs[i] = canonicalRange(r)
@@ -122,6 +133,49 @@ func mergeList(list string) (string, []mergedRun) {
 		}
 	}
 	return strings.Join(out, ","), merged
+}
+
+// sortedApartCheck is sortedApart, replaced by a test to run mergeList in full.
+var sortedApartCheck = sortedApart
+
+// sortedApart says whether the ranges of a list of dayRanges are written
+// in order and apart, each ending before it starts (no range past
+// midnight) and starting at or after the previous one's end: the list
+// most hours have, which mergeList would sort and find nothing to join in,
+// read here without splitting and copying it.
+func sortedApart(list string) bool {
+	prevEnd := -1
+	for rest, more := list, true; more; {
+		var r string
+		r, rest, more = strings.Cut(rest, ",")
+		from, to, _ := strings.Cut(strings.TrimSpace(r), "-")
+		f, t := clockMinutes(from), clockMinutes(to)
+		if f < 0 || t < 0 || f >= t || f < prevEnd {
+			return false
+		}
+		prevEnd = t
+	}
+	return true
+}
+
+// clockMinutes reads « H:MM » or « HH:MM » as minutes since midnight, -1
+// for anything else. Such times, padded to « HH:MM » (canonicalRange),
+// compare as text as they do as minutes.
+func clockMinutes(t string) int {
+	h, m, ok := strings.Cut(t, ":")
+	if !ok || len(h) < 1 || len(h) > 2 || len(m) != 2 || len(t) < 4 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if i != len(h) && !isDigit(t[i]) {
+			return -1
+		}
+	}
+	for i := 0; i < len(h); i++ {
+		n = n*10 + int(h[i]-'0')
+	}
+	return n*60 + int(m[0]-'0')*10 + int(m[1]-'0')
 }
 
 // canonicalRange writes a range of dayRanges as opening_hours does

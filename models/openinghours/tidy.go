@@ -61,6 +61,9 @@ const RangeRule = "a time range may run past midnight (up to 48:00) but not last
 // the field); the file import drops those ranges with a warning
 // (DropLongRanges).
 func LongRanges(s string) []string {
+	if !mayHaveLateHour(s) {
+		return nil
+	}
 	var out []string
 	for _, m := range timeRangeRe.FindAllStringSubmatch(s, -1) {
 		if why := rangeFault(m); why != "" {
@@ -68,6 +71,21 @@ func LongRanges(s string) []string {
 		}
 	}
 	return out
+}
+
+// mayHaveLateHour says whether s holds an hour of 24 or more before a
+// colon, which every range LongRanges reports has: one starting at 24:00
+// or later, or one lasting more than a day, whose end is then past 24:00
+// (an end at or before its start runs past midnight, within a day). Most
+// hours have none, and every file import and API write asks: the regexp
+// was run on every place's hours (issue 11, item 6).
+func mayHaveLateHour(s string) bool {
+	for i := 2; i < len(s); i++ {
+		if s[i] == ':' && isDigit(s[i-1]) && (s[i-2] >= '3' && s[i-2] <= '4' || s[i-2] == '2' && s[i-1] >= '4') {
+			return true
+		}
+	}
+	return false
 }
 
 // rangeFault says why a range of timeRangeRe's groups breaks RangeRule,

@@ -170,8 +170,9 @@ func (t *table) messageWords(words []string) []string {
 //
 // articled holds the words typed right after an article (« la garde »):
 // the article is a stop word, gone from words. withinKM is the distance
-// the query names, 0 when none.
-func (t *table) analyze(words []string, articled, near map[string]bool, withinKM float64) analysis {
+// the query names, 0 when none. placed: the query's filters restrict it
+// to a place (a point and radius, communes, postal codes).
+func (t *table) analyze(words []string, articled, near map[string]bool, withinKM float64, placed bool) analysis {
 	var a analysis
 	n := len(words)
 	phraseTargets := make([][]lexTarget, n)
@@ -450,7 +451,7 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 		c.inPhrase = inPhrase[i]
 		a.clauses = append(a.clauses, c)
 	}
-	t.addProcedureDesks(&a)
+	t.addProcedureDesks(&a, placed)
 	t.dropPublicEchoes(&a)
 	markSoft(&a, dated, near)
 	markKindEchoes(&a)
@@ -1822,15 +1823,52 @@ func (t *table) phraseClause(w string, targets []lexTarget, keys []lexKey) claus
 // labelled places of the reference files declare only the everyday tools
 // (745 of 876 France services, 134 of 196 Aidants Connect), and « aide
 // demarches caf cognac » found none of Cognac's France services.
+//
+// A name saying France Services (« Maison France Services », « Espace
+// France Services », MSAP: the abbreviation table's entry, FieldNamed)
+// says it as surely as the label: 33 places of the reference files named
+// so carry only the Conseillers numériques' label, and « France Services
+// Digne-les-Bains », 0.4 km away, was hidden for procedures while the
+// person was sent 25.8 km away (probe 39b, H3). The producer's record is
+// not changed: this is how search and orientation read it.
 var procedureDesks = []lexTarget{
 	{field: FieldNationalProgrammes, value: vocab.ProgrammeFranceServices},
 	{field: FieldNationalProgrammes, value: vocab.ProgrammeAidantsConnect},
 	{field: FieldTypologies, value: "RFS"},
 	{field: FieldTypologies, value: "MSAP"},
+	{field: FieldNamed, value: franceServicesKey},
+}
+
+// franceServicesKey is the abbreviation table's key of France Services
+// (its first acronym, MSAP, folded).
+const franceServicesKey = "msap"
+
+// deskSet is the set of the records a desk of procedureDesks holds: a
+// value's, or for FieldNamed the records whose name writes the entry in a
+// current form — not a former one: « Maison des services publics » (a
+// town's own service house, « maison de services au public » once « au »
+// is dropped) is no France Services by that alone.
+func (t *table) deskSet(d lexTarget) *bitset {
+	if d.field != FieldNamed {
+		return t.set(d.field, d.value)
+	}
+	id, ok := t.text.ids[abbrevTerm(d.value)]
+	if !ok {
+		return nil
+	}
+	const names = 1<<fieldName | 1<<fieldOwnerName
+	b := make(bitset, (len(t.docs)+63)/64)
+	for _, e := range t.text.postings[id] {
+		if e&names != 0 {
+			b.set(e >> 8)
+		}
+	}
+	return &b
 }
 
 // addProcedureDesks: beside a named place (a commune, a département, a
-// postal code, a part of a city), a word whose need is help with
+// postal code, a part of a city, or a place the filters give: a point and
+// radius, communes, postal codes), a word whose need is help with
 // procedures also finds the place's records whose label or kind is that
 // help (procedureDesks), one step below the places declaring it
 // (factorKind); records elsewhere are not so found, as a partial answer
@@ -1842,11 +1880,14 @@ var procedureDesks = []lexTarget{
 // ones would only follow them, while a chance word of their names (« site
 // ants carte grise »: an Ufcv « site de Toulouse » labelled Aidants
 // Connect) made them the only records holding every word.
-func (t *table) addProcedureDesks(a *analysis) {
-	if len(a.places) == 0 {
+func (t *table) addProcedureDesks(a *analysis, placed bool) {
+	if len(a.places) == 0 && !placed {
 		return
 	}
 	named := t.namedSlots(a)
+	if len(a.places) == 0 {
+		named = slices.Clone(t.all) // the filters restrict to the place
+	}
 	for i := range a.clauses {
 		c := &a.clauses[i]
 		if c.place >= 0 || c.soft || lex.generic[inflectionBase(c.word)] {
@@ -1861,7 +1902,7 @@ func (t *table) addProcedureDesks(a *analysis) {
 		}
 		need := c.sets[k].t
 		for _, d := range procedureDesks {
-			b := t.set(d.field, d.value)
+			b := t.deskSet(d)
 			if b == nil {
 				continue
 			}

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"strings"
+
 	"carnet/models/commune"
 )
 
@@ -33,6 +35,13 @@ func (t *table) gluedWords(words []string) []string {
 	words = splitWords(words)
 	var out []string // nil until a word is split
 	for i, w := range words {
+		if rest := articleGlued(w); rest != "" {
+			if out == nil {
+				out = append(make([]string, 0, len(words)), words[:i]...)
+			}
+			out = append(out, rest)
+			continue
+		}
 		a, b := t.unglue(w)
 		if a == "" {
 			if out != nil {
@@ -126,6 +135,23 @@ func (t *table) unglue(w string) (string, string) {
 		return "", ""
 	}
 	return w[:best], w[best:]
+}
+
+// articleGlued reads a word of the thesaurus typed glued to its article
+// (« laposte », as La Poste's web address writes it, « lamairie »,
+// « lacaf ») as that word, and returns it: a word no commune bears and
+// whose rest the thesaurus holds (« lamentin » is Le Lamentin, « mentin »
+// no word). Records' names so written (« Laposte ») hold the word too
+// (docTerms). Two places named « Laposte » were all « laposte » found of
+// the 86 post offices.
+func articleGlued(w string) string {
+	for _, a := range [...]string{"la", "le", "les"} {
+		rest, ok := strings.CutPrefix(w, a)
+		if ok && len(rest) >= minGluedPhrasePart && len(lex.wordEntries[rest]) > 0 && len(commune.ByName(w)) == 0 {
+			return rest
+		}
+	}
+	return ""
 }
 
 // gluedPhrase: a phrase of the lexicon begins with the words a and b.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"carnet/models/vocab"
 )
@@ -99,6 +100,11 @@ const (
 	// resolve), in a record's text: below a related need even in a name
 	// (4 × 0.4 < 3 × 0.6).
 	factorNeedText = 0.4
+	// factorKindOfNeed: a kind of place a need's words reach through its
+	// own entry (see needKinds), named in a record's name: found, after
+	// the places declaring the need even when the name also holds a word
+	// typed (« Cap emploi 16 » for « trouver un emploi »).
+	factorKindOfNeed = factorRelated * factorNeedText
 )
 
 // Weights of matches that are not in the records' text. A vocabulary value
@@ -402,11 +408,17 @@ func buildLexicon() *lexicon {
 			l.phrases[s] = append(l.phrases[s], ph)
 		}
 	}
+	kinds := needKindsOf()
 	for _, e := range vocab.GetThesaurus().Entries {
 		for _, w := range e.Words {
 			var targets []lexTarget
 			for _, t := range e.Means {
 				targets = append(targets, lexTarget{field: fieldOfVocabulary[t.Vocabulary], value: t.Value, factor: factorSynonym, how: HowSynonym, via: w})
+				for _, k := range kinds[t] {
+					if !slices.ContainsFunc(e.Means, func(x vocab.Target) bool { return x == k }) {
+						targets = append(targets, lexTarget{field: FieldTypologies, value: k.Value, factor: factorKindOfNeed, how: HowRelated, via: w})
+					}
+				}
 				if t.Vocabulary == vocab.NameLanguages {
 					for _, tg := range foreignLanguageTargets(t.Value, w) {
 						if !slices.ContainsFunc(targets, func(x lexTarget) bool { return x.field == tg.field && x.value == tg.value }) {
@@ -688,6 +700,45 @@ func foreignLanguageTargets(language, via string) []lexTarget {
 	}
 	return out
 }
+
+// needKinds gives, for each need (a theme), the kinds of place whose
+// thesaurus entry relates them to it (« mission locale » → employment,
+// « cap emploi » → employment, « ccas » → procedures): a word meaning the
+// need finds them as related, by their typology or where their name names
+// them (see resolve), as « jeunes » finds the Missions locales. A Mission
+// locale is where young people are helped into work, though most say so
+// by their name only and declare the Conseillers numériques' two themes:
+// « jeunes emploi » in Marseille found none of its four (probe 39b, H2).
+//
+// Two needs keep their own rule: help with procedures (its desks beside
+// a named place, see procedureDesks: everywhere, the CCAS, préfectures
+// and MSAP named so took over « ecrivain public » and « démarches
+// toulon »), and internet access, where a name saying EPN is a place
+// teaching the everyday tools as often as one lending a computer (« ya du
+// wifi a la mediatheque ? » listed an EPN declaring no access).
+func needKinds() map[vocab.Target][]vocab.Target {
+	out := map[vocab.Target][]vocab.Target{}
+	for _, e := range vocab.GetThesaurus().Entries {
+		for _, need := range e.Related {
+			if need.Vocabulary != vocab.NameThemes || ownKindRule[need.Value] {
+				continue
+			}
+			for _, k := range e.Means {
+				if k.Vocabulary == vocab.NameTypologies && !slices.Contains(out[need], k) {
+					out[need] = append(out[need], k)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// needKindsOf is needKinds, read once.
+var needKindsOf = sync.OnceValue(needKinds)
+
+// ownKindRule: the needs whose kinds of place are not found through
+// needKinds (see there).
+var ownKindRule = map[string]bool{vocab.ThemeAdministrativeProcedures: true, vocab.ThemeInternetAndEquipment: true}
 
 // supportTypologies returns, as related targets, the kinds of places the
 // thesaurus relates to any of the specific supports: those an entry

@@ -264,15 +264,26 @@ func (t *table) namedByRareWord(a *analysis, in bitset) bitset {
 // answer is partial and its hits miss them): « ccas hyeres » listed the
 // France services of Hyères as a CCAS. A word alone keeps them after the
 // places of its kind (runWord).
+//
+// A word of a need (« contrôle parental ») is a fallback the same way
+// for the public it relates to (families): a place declaring the public
+// without offering the need does not meet it. Where none of the results
+// offers it, they stay, missing the word (the answer is partial): around
+// Gap, five France services declaring families answered « contrôle
+// parental » as full matches while orientation on the need said none
+// (probe 39b, M4). Where some do, the others stay after them (judged
+// relevant to school and screen-time needs: « ENT collège », « mon fils
+// passe trop de temps sur les écrans »).
 func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) (fallbacks []string) {
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		if !c.kind || c.soft || c.related == 0 || len(a.clauses) < 2 {
+		publicOnly := !c.kind && slices.ContainsFunc(c.sets, relatedPublic)
+		if !c.kind && !publicOnly || c.soft || c.kind && c.related == 0 || len(a.clauses) < 2 && !publicOnly {
 			continue
 		}
 		direct := func(slot uint32) bool {
 			for _, tr := range c.terms {
-				if tr.how == HowRelated || tr.fuzzy {
+				if c.kind && tr.how == HowRelated || tr.fuzzy {
 					continue
 				}
 				if e, ok := findSlot(t.text.postings[tr.id], slot); ok && e&c.termMask(tr) != 0 {
@@ -280,7 +291,7 @@ func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) (fallbacks []strin
 				}
 			}
 			for _, sr := range c.sets {
-				if sr.t.how != HowRelated && !sr.fuzzy && sr.set.has(slot) {
+				if (c.kind && sr.t.how != HowRelated || !c.kind && !relatedPublic(sr)) && !sr.fuzzy && sr.set.has(slot) {
 					return true
 				}
 			}
@@ -291,6 +302,9 @@ func (t *table) dropRelatedFallbacks(a *analysis, s *scratch) (fallbacks []strin
 				fallbacks = append(fallbacks, c.word)
 			}
 			continue
+		}
+		if publicOnly {
+			continue // ranked after the places offering the need
 		}
 		kept := s.touched[:0]
 		for _, slot := range s.touched {
@@ -399,4 +413,12 @@ func cutAbbrevPrefix(term string) (string, bool) {
 		return k, true
 	}
 	return strings.CutPrefix(term, kindPrefix)
+}
+
+// relatedPublic: a set of the public a need's word relates to (« contrôle
+// parental » → families), not the need itself. A related specific support
+// is not one: it is what a place does for the person (« fle » → reading
+// and writing), see resolve.
+func relatedPublic(sr setRef) bool {
+	return sr.t.how == HowRelated && sr.t.field == FieldPublics
 }

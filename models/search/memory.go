@@ -511,9 +511,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 		FieldTypologies:         a.Typologies,
 		FieldNationalProgrammes: a.NationalProgrammes,
 		FieldTrainingLabels:     a.TrainingLabels,
-		FieldMobility:           a.Mobility,
 		FieldPassNumerique:      boolValue(sv.PassNumerique),
-		FieldItinerant:          boolValue(a.Mobility.Contains(vocab.MobilityItinerant)),
 		FieldOnSite:             boolValue(sv.OnSite),
 		FieldRemote:             boolValue(sv.Remote),
 		FieldIsFull:             boolValue(sv.IsFull),
@@ -542,6 +540,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	f[fieldAddress] = []string{addr.Street}
 	d.text = docTerms(f)
 	setNamed(d)
+	setMobility(d, a.Mobility)
 	return d
 }
 
@@ -607,8 +606,6 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	d.values[FieldTypologies] = a.Typologies
 	d.values[FieldNationalProgrammes] = a.NationalProgrammes
 	d.values[FieldTrainingLabels] = a.TrainingLabels
-	d.values[FieldMobility] = a.Mobility
-	d.values[FieldItinerant] = boolValue(a.Mobility.Contains(vocab.MobilityItinerant))
 	if a.AcceslibreURL != "" {
 		d.values[FieldAcceslibre] = []string{"true"}
 	}
@@ -628,6 +625,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	f[fieldAddress] = []string{a.Address.Street}
 	d.text = docTerms(f)
 	setNamed(d)
+	setMobility(d, a.Mobility)
 	return d
 }
 
@@ -756,4 +754,29 @@ func setNamed(d *doc) {
 		slices.Sort(keys)
 		d.values[FieldNamed] = keys
 	}
+}
+
+// movingNameWords are the words (folded) a name moves by: a bus (also
+// glued, « EMMABUS », see gluedBus), itinérant(e), itinérance, mobile, a
+// camion.
+var movingNameWords = []string{"bus", "itinerant", "itinerante", "itinerants", "itinerantes", "itinerance", "mobile", "mobiles", "camion", "camions"}
+
+// setMobility gives d's mobility and itinerant values: the place's own
+// (the standard's itinerance), else Itinérant when its name (or its
+// owner's) says it moves. No producer of the reference files fills the
+// field, while 36 places are « Bus France services … », « France
+// Services Itinerant … », « Maison du Département Itinérante »: the
+// `itinerant` filter found none of them, though their names found them by
+// words (probe 39b, M5). A declared value is kept as given (a « Fixe »
+// place named « … mobile » stays fixed); the record keeps what its
+// producer sent, this is how search reads it.
+func setMobility(d *doc, declared models.StringList) {
+	mobility := []string(declared)
+	if len(mobility) == 0 && slices.ContainsFunc(movingNameWords, func(w string) bool {
+		return d.text[w]&(1<<fieldName|1<<fieldOwnerName) != 0
+	}) {
+		mobility = []string{vocab.MobilityItinerant}
+	}
+	d.values[FieldMobility] = mobility
+	d.values[FieldItinerant] = boolValue(slices.Contains(mobility, vocab.MobilityItinerant))
 }

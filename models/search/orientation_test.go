@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"carnet/models"
@@ -35,7 +36,7 @@ func TestSuggest(t *testing.T) {
 		if lat == nil {
 			lat, lon = sv.Actor.Latitude, sv.Actor.Longitude
 		}
-		if lat != nil && !(sv.Remote && !sv.OnSite) && !sv.IsFull && sv.Themes.Contains(vocab.ThemeAdministrativeProcedures) &&
+		if lat != nil && !(sv.Remote && !sv.OnSite) && !sv.IsFull && helpsWithProcedures(sv) &&
 			(sv.Fees.Contains(vocab.FeeFree) || sv.Fees.Contains(vocab.FeeFreeUnderCondition) || len(sv.Fees) == 0) &&
 			haversine(here.Lat, here.Lon, *lat, *lon) <= 20 {
 			matching++
@@ -46,7 +47,7 @@ func TestSuggest(t *testing.T) {
 	}
 	for i, it := range res.Items {
 		sv := it.Service
-		if !sv.Themes.Contains(vocab.ThemeAdministrativeProcedures) || sv.IsFull || it.DistanceKM == nil || *it.DistanceKM > 20.05 {
+		if !helpsWithProcedures(sv) || sv.IsFull || it.DistanceKM == nil || *it.DistanceKM > 20.05 {
 			t.Errorf("%d breaks a constraint: %+v", i, sv)
 		}
 		if i > 0 && it.Score > res.Items[i-1].Score {
@@ -145,4 +146,15 @@ func TestTerritory(t *testing.T) {
 	if rep, _ := m.Territory(ctx, search.TerritoryQuery{Near: &search.Point{Lat: c.Lat, Lon: c.Lon}, RadiusKM: 15}); rep.Actors == 0 {
 		t.Error("nobody around Paris")
 	}
+}
+
+// helpsWithProcedures: the service declares help with procedures, or its
+// place is a France Services or an Aidants Connect (labelled, of the
+// typology, or so named), as orientation reads a need.
+func helpsWithProcedures(sv *models.Service) bool {
+	a := sv.Actor
+	named := func(n string) bool { return strings.Contains(strings.ToLower(n), "france services") }
+	return sv.Themes.Contains(vocab.ThemeAdministrativeProcedures) ||
+		a.NationalProgrammes.Contains(vocab.ProgrammeFranceServices) || a.NationalProgrammes.Contains(vocab.ProgrammeAidantsConnect) ||
+		a.Typologies.Contains("RFS") || a.Typologies.Contains("MSAP") || named(a.Name) || named(sv.Name)
 }

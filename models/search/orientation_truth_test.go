@@ -158,6 +158,12 @@ func TestSuggestExplanationsTellTheTruth(t *testing.T) {
 			case "needs":
 				need := strings.TrimPrefix(text, "Répond au besoin : ")
 				bad = !sv.Themes.Contains(need) || !slices.Contains(r.Needs, need)
+			case "need_by_kind":
+				// « France Services : répond en principe au besoin
+				// « X », sans le déclarer »: a need asked, not declared.
+				_, need, _ := strings.Cut(text, "« ")
+				need = strings.TrimSuffix(need, " », sans le déclarer")
+				bad = sv.Themes.Contains(need) || !slices.Contains(r.Needs, need)
 			case "distance":
 				bad = it.DistanceKM == nil || text != "À "+strings.Replace(fmt.Sprintf("%.1f", *it.DistanceKM), ".", ",", 1)+" km"
 			case "remote":

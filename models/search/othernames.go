@@ -19,7 +19,10 @@ import (
 // the directory has places in the commune. The largest cities' names in
 // the languages newcomers type (Spanish, Italian, Portuguese, English:
 // « ayuda con la caf en marsella » missed « Marsella » and listed the
-// whole région's places) are read so too.
+// whole région's places) are read so too. Corsican communes by their
+// Corsican names, as the island's bilingual signs write them (« Aiacciu »,
+// « Portivechju »): « conseiller numerique aiacciu » listed every conseiller
+// numérique of France.
 var communeOtherNames = map[string]string{
 	"Marselha": "Marseille", "Marsiho": "Marseille", "Niça": "Nice", "Nissa": "Nice",
 	"Avinhon": "Avignon", "Avignoun": "Avignon", "Tolon": "Toulon", "Touloun": "Toulon",
@@ -33,6 +36,10 @@ var communeOtherNames = map[string]string{
 	"Marsella": "Marseille", "Marsiglia": "Marseille", "Marseilles": "Marseille", "Niza": "Nice", "Nizza": "Nice",
 	"Aviñón": "Avignon", "Avignone": "Avignon", "Tolón": "Toulon", "Burdeos": "Bordeaux", "Bordéus": "Bordeaux",
 	"Estrasburgo": "Strasbourg", "Strasburgo": "Strasbourg", "Dunquerque": "Dunkerque",
+	"Aiacciu": "Ajaccio", "Portivechju": "Porto-Vecchio", "Porti Vechju": "Porto-Vecchio", "Corti": "Corte",
+	"Sartè": "Sartène", "Bunifaziu": "Bonifacio", "Pruprià": "Propriano", "L'Isula": "L'Île-Rousse",
+	"Ghjisunaccia": "Ghisonaccia", "Sarrula è Carcupinu": "Sarrola-Carcopino",
+	"Sari è Solenzara": "Sari-Solenzara", "Bastìa": "Bastia",
 }
 
 // otherNames folds communeOtherNames as communes are keyed (communeKey),

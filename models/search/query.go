@@ -148,7 +148,7 @@ func (t *table) finishPlan(p *plan, allowed []string) error {
 			return badRequest("q", fmt.Sprintf("names %d needs, places or kinds of places: at most %d are read; keep the ones that matter", n, MaxWords))
 		}
 	}
-	p.an = t.analyze(p.words, articledWords(q.Text), p.near, p.withinKM)
+	p.an = t.analyze(p.words, articledWords(q.Text), p.near, p.withinKM, q.Near != nil || len(q.InseeCodes) > 0 || len(q.PostalCodes) > 0)
 	if p.an.placeOnly {
 		// « 38000 », « Saint-Étienne », « Isère »: a place filter, not
 		// words to rank by.

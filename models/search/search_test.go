@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -83,11 +84,11 @@ func has(sv *models.Service, field string, values []string) bool {
 	case search.FieldTrainingLabels:
 		return any(a.TrainingLabels)
 	case search.FieldMobility:
-		return any(a.Mobility)
+		return any(mobilityRead(sv))
 	case search.FieldPassNumerique:
 		return b(sv.PassNumerique)
 	case search.FieldItinerant:
-		return b(a.Mobility.Contains(vocab.MobilityItinerant))
+		return b(mobilityRead(sv).Contains(vocab.MobilityItinerant))
 	case search.FieldOnSite:
 		return b(sv.OnSite)
 	case search.FieldRemote:
@@ -364,4 +365,18 @@ func ids(hits []search.Hit[models.Service]) []string {
 		out[i] = h.Item.ID
 	}
 	return out
+}
+
+// mobilityRead is the mobility search reads for a service: its place's,
+// else Itinérant when its name or its place's says it moves (a bus,
+// itinérant(e), mobile, a camion).
+func mobilityRead(sv *models.Service) models.StringList {
+	if len(sv.Actor.Mobility) > 0 {
+		return sv.Actor.Mobility
+	}
+	moving := regexp.MustCompile(`(?i)(^|[^\pL])(bus|itin[ée]rant(e|s|es)?|itin[ée]rance|mobiles?|camions?)($|[^\pL])|\pL{3}bus($|[^\pL])`)
+	if moving.MatchString(sv.Name) || moving.MatchString(sv.Actor.Name) {
+		return models.StringList{vocab.MobilityItinerant}
+	}
+	return nil
 }

@@ -226,9 +226,6 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 // distance).
 func (t *table) candidates(r *SuggestRequest, maxKM float64, now time.Time, s *scratch, fn func(slot uint32, dist float64)) {
 	q := Query{Filters: map[string][]string{}, ExcludeFull: !r.includeFull}
-	if len(r.Needs) > 0 {
-		q.Filters[FieldThemes] = r.Needs
-	}
 	if len(r.When) > 0 {
 		q.Filters[FieldOpenOn] = r.When
 	}
@@ -240,6 +237,9 @@ func (t *table) candidates(r *SuggestRequest, maxKM float64, now time.Time, s *s
 	}
 	p := &plan{q: q, now: now}
 	t.buildFilter(p, s)
+	if len(r.Needs) > 0 {
+		t.meetingNeeds(r.Needs).andWith(s.filter)
+	}
 	for _, sup := range r.SpecificSupport { // all of them, unlike search filters
 		if b := t.set(FieldSpecificSupport, sup); b != nil {
 			b.andWith(s.filter)
@@ -331,7 +331,8 @@ type scorer struct {
 	placed                             bool
 	kinds                              []kindSet
 	needs                              []*bitset
-	accomp                             []*bitset // suited accompaniment modes, best first
+	needKinds                          [][]needKind // by need: the kinds of place meeting it (placesOfNeed)
+	accomp                             []*bitset    // suited accompaniment modes, best first
 	access                             *bitset
 	accessValue                        string
 	free, freeCond, paid, pass, remote *bitset
@@ -354,6 +355,7 @@ func newScorer(r *SuggestRequest, t *table, maxKM float64) *scorer {
 	}
 	for _, n := range r.Needs {
 		sc.needs = append(sc.needs, t.set(FieldThemes, n))
+		sc.needKinds = append(sc.needKinds, t.placesOfNeed(n))
 	}
 	for _, mode := range accompanimentFit[r.Profile] {
 		sc.accomp = append(sc.accomp, t.set(FieldAccompanimentModes, mode))
@@ -411,14 +413,21 @@ func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Rea
 	}
 
 	if len(r.Needs) > 0 {
-		met := 0
+		met := 0.0
 		for i, b := range sc.needs {
 			if in(b, slot) {
 				met++
 				add("needs", "Répond au besoin : %s", r.Needs[i])
+				continue
+			}
+			// Met by what the place is, one step below a
+			// declared need, as in search (factorKind).
+			if k := slices.IndexFunc(sc.needKinds[i], func(k needKind) bool { return in(k.set, slot) }); k >= 0 {
+				met += factorKind
+				add("need_by_kind", "%s : répond en principe au besoin « %s », sans le déclarer", sc.needKinds[i][k].name, r.Needs[i])
 			}
 		}
-		total += 25 * float64(met) / float64(len(r.Needs))
+		total += 25 * met / float64(len(r.Needs))
 	} else {
 		total += 25
 	}
@@ -516,4 +525,70 @@ var openOnPhrase = map[string]string{
 	OpenOnMonday: "le lundi", OpenOnTuesday: "le mardi", OpenOnWednesday: "le mercredi", OpenOnThursday: "le jeudi",
 	OpenOnFriday: "le vendredi", OpenOnSaturday: "le samedi", OpenOnSunday: "le dimanche", OpenOnWeekend: "le week-end",
 	OpenOnEvening: "en soirée (après 18 h)", OpenOnLunchtime: "sans fermer le midi (de 12 h 30 à 13 h 30)",
+}
+
+// needKind is a kind of place meeting a need by what it is, whether or
+// not it declares the need's theme: its name for reasons, and its records.
+type needKind struct {
+	name string
+	set  *bitset
+}
+
+// placesOfNeed returns the kinds of place meeting need by what they are,
+// as search reads a need's words: for help with procedures, the desks it
+// reads beside a place (procedureDesks: the France Services, labelled,
+// of that typology or named so, and the Aidants Connect); for another
+// need, the kinds of place the thesaurus relates to it (needKinds: the
+// Missions locales, Cap emploi and France Travail for employment), of
+// that typology or named so. Orientation filtered on the declared theme
+// alone, so « France Services Digne-les-Bains » (the Conseillers
+// numériques' two themes) was no answer to help with procedures, and the
+// person was sent 25.8 km away (probe 39b, H3).
+func (t *table) placesOfNeed(need string) []needKind {
+	var out []needKind
+	add := func(name string, d lexTarget) {
+		if b := t.deskSet(d); b != nil && b.count() > 0 {
+			out = append(out, needKind{name, b})
+		}
+	}
+	named := func(key string) {
+		add(lex.abbrevNames[key][0], lexTarget{field: FieldNamed, value: key})
+	}
+	if need == vocab.ThemeAdministrativeProcedures {
+		for _, d := range procedureDesks {
+			switch d.field {
+			case FieldNamed:
+				named(d.value)
+			case FieldTypologies:
+				add(vocab.MustGet(vocab.NameTypologies).Label(d.value), d)
+			default:
+				add(d.value, d)
+			}
+		}
+		return out
+	}
+	for _, k := range needKindsOf()[vocab.Target{Vocabulary: vocab.NameThemes, Value: need}] {
+		add(vocab.MustGet(vocab.NameTypologies).Label(k.Value), lexTarget{field: FieldTypologies, value: k.Value})
+		for _, key := range lex.typologyKeys[k.Value] {
+			if strings.HasPrefix(key.term, abbrevPrefix) {
+				named(key.term[len(abbrevPrefix):])
+			}
+		}
+	}
+	return out
+}
+
+// meetingNeeds is the set of the services meeting at least one of needs:
+// declaring it, or of a kind of place meeting it (placesOfNeed).
+func (t *table) meetingNeeds(needs []string) bitset {
+	out := make(bitset, len(t.all))
+	for _, n := range needs {
+		if b := t.set(FieldThemes, n); b != nil {
+			b.orInto(out)
+		}
+		for _, k := range t.placesOfNeed(n) {
+			k.set.orInto(out)
+		}
+	}
+	return out
 }

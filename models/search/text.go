@@ -89,11 +89,33 @@ func tokenize(s string, query bool) []string {
 			prev = w
 			continue
 		}
+		if query && ownPlace[w] && possessives[prev] {
+			// « qui passe dans mon village », « dans ma ville »: where
+			// the person lives, said for any place; required, « village »
+			// ranked « Afpa Village » and « Village by CA » before the
+			// buses sought.
+			prev = w
+			continue
+		}
+		if query && w == "espace" && possessives[prev] && (i+1 >= len(all) || !thesaurusWord(w+" "+all[i+1])) {
+			// « mon espace france travail », « mon espace caf »: the
+			// person's online account, « mon compte »; required,
+			// « espace » kept the places named « Espace … ». An app
+			// so named stays (« Mon espace santé »).
+			w = "compte"
+		}
 		if query && w == "est" && (prev == "c" || prev == "qu") {
 			// « c'est ouvert le dimanche ? », « qu'est-ce que… »: a
 			// question's form (« cest » typed whole is a sentence word);
 			// required, « est » found « Mission locale Est ».
 			prev = w
+			continue
+		}
+		if query && houseNumber(all, i) {
+			// « 43 rue de la république »: the number of a street,
+			// held as the addresses starting with it hold it (docTerms).
+			prev = w
+			out = append(out, houseTerm(w))
 			continue
 		}
 		if w != "" {
@@ -113,6 +135,30 @@ func tokenize(s string, query bool) []string {
 }
 
 var articles = map[string]bool{"la": true, "le": true, "les": true, "l": true}
+
+// houseNumber: ws[i] is a house number, a number of at most four digits
+// before a kind of street (« 43 rue », « 1 place »). A street's number was
+// dropped (« Médiathèque 1 » is not the one at « 1 rue… »): every « rue de
+// la République » tied and the known failure « 1 place de la mairie »
+// listed town halls in any order. houseTerm is the term it is held as,
+// one nobody types.
+func houseNumber(ws []string, i int) bool {
+	return len(ws[i]) <= 4 && isDigitsOnly(ws[i]) && i+1 < len(ws) && streetKinds[ws[i+1]]
+}
+
+func houseTerm(n string) string { return "#" + strings.TrimLeft(n, "0") }
+
+// possessives and ownPlace: « mon village », « ma ville », « notre
+// commune », « mon coin », the person's own place (see tokenize).
+var possessives = map[string]bool{"mon": true, "ma": true, "notre": true, "ton": true, "ta": true, "votre": true}
+var ownPlace = map[string]bool{"village": true, "ville": true, "commune": true, "quartier": true, "coin": true, "bled": true}
+
+// thesaurusWord: a thesaurus entry holds the words k (tokens joined by
+// spaces). It reads the lexicon that tokens builds: set in init to break
+// that cycle.
+var thesaurusWord func(k string) bool
+
+func init() { thesaurusWord = func(k string) bool { return len(lex.wordEntries[k]) > 0 } }
 
 // articledWords are the words of a query typed right after an article
 // (« la garde » → garde), as tokenize folds them.
@@ -1476,10 +1522,15 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 					// (« Médiathèque 1 » is not the one at « 1 rue… »).
 					if !isDigitsOnly(w) {
 						m[w] |= bit
+					} else if i == 0 && houseNumber(ws, i) {
+						m[houseTerm(w)] |= bit
 					}
 					continue
 				}
 				m[w] |= bit
+				if rest := articleGlued(w); rest != "" {
+					m[rest] |= bit
+				}
 				if g := lex.glued[w]; g != nil && i+1 < len(ws) {
 					// « Cyber-base » is also the « cyberbase » typed.
 					if gw, ok := g[ws[i+1]]; ok {

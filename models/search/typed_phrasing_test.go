@@ -178,7 +178,10 @@ func TestASentenceAboutSomeone(t *testing.T) {
 		{"mon père est à la retraite et voudrait apprendre l'ordinateur", []string{"Club Senior La Plaine"}},
 		{"ma voisine est retraitée, elle veut apprendre la tablette", []string{"Club Senior La Plaine"}},
 		{"ma grand-mère veut faire des appels vidéo avec ses petits-enfants", []string{"Club Senior La Plaine"}},
-		{"ma fille de 17 ans cherche un stage", []string{"Mission locale Jeunes"}},
+		// Both Missions locales: one is where young people are helped
+		// into work though it declares only the everyday tools (a
+		// kind of place meeting its need, see needKinds).
+		{"ma fille de 17 ans cherche un stage", []string{"Mission locale Est", "Mission locale Jeunes"}},
 		// « numérique » alone is every service (« numerqiue »): every
 		// place but the one whose name held « usage ».
 		{"usager en difficulté avec le numérique", []string{"Club Senior La Plaine", "Espace emploi de la ville", "Espace numérique d'Arles",

@@ -3,6 +3,7 @@
 package fold
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,6 +60,16 @@ func appendFolded(buf []byte, s string, joinElided bool) []byte {
 		}
 	}
 	return buf
+}
+
+// Contains says whether s folded (as Key folds it, before abbreviations
+// are expanded and « CEDEX » dropped) holds sub, itself folded letters or
+// digits: a superset of strings.Contains(Key(s), sub), which no
+// abbreviation's expansion or dropped CEDEX can add to. It allocates
+// nothing for a short s.
+func Contains(s, sub string) bool {
+	var stack [128]byte
+	return bytes.Contains(appendFolded(stack[:0], s, false), []byte(sub))
 }
 
 // abbreviations are the shortened words of commune names in address files.

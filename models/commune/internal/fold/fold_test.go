@@ -66,3 +66,16 @@ func TestDecomposedAccents(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsKeyOf: Contains finds whatever Key holds (issue 11, item 6),
+// without allocating for a short string.
+func TestContainsKeyOf(t *testing.T) {
+	for _, s := range []string{"13e Arrondissement", "Rue de la République", "ＡＲＲ", "ÀRR", "St Arromanches cedex", "Marseille 1er arr.", "rue d'Arras", "Saint-Barr"} {
+		if strings.Contains(Key(s, false), "arr") && !Contains(s, "arr") {
+			t.Errorf("Contains(%q) misses what Key(%q) = %q holds", s, s, Key(s, false))
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { Contains("135 rue de la République", "arr") }); n != 0 {
+		t.Errorf("Contains: %v allocations, want 0", n)
+	}
+}
