@@ -152,10 +152,29 @@ func buildVersion() string {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+	err := checkSetButEmpty(os.LookupEnv)
+	if err == nil {
+		err = run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "carnet:", err)
 		os.Exit(1)
 	}
+}
+
+// checkSetButEmpty refuses CARNET_ADDR and CARNET_DB set to nothing: read
+// as unset they would mean every interface, and ./carnet.db (perhaps a
+// running server's file), which is seldom what an empty value in a unit
+// file or a compose file meant. Other variables set empty take their
+// default (README, Configuration).
+func checkSetButEmpty(lookup func(string) (string, bool)) error {
+	var errs []error
+	for _, k := range []string{"CARNET_ADDR", "CARNET_DB"} {
+		if v, ok := lookup(k); ok && strings.TrimSpace(v) == "" {
+			errs = append(errs, fmt.Errorf("%s is set but empty: unset it for the default, or give a value", k))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // run is the whole program with its environment injected, so that tests can
@@ -314,6 +333,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	log := newLogger(cfg, stdout)
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 	if cfg.JWTGenerated {
 		log.Warn("CARNET_JWT_SECRET is not set: using a random key, so tokens will not survive a restart (development mode only)")
 	}
@@ -367,7 +389,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return err
+		return fmt.Errorf("CARNET_ADDR: %w", err)
 	}
 	log.Info("listening", "version", buildVersion(), "addr", ln.Addr().String(), "db", models.RedactDSN(cfg.DBPath), "engine", store.Engine(), "env", cfg.Env, "docs", "/docs/index.html")
 	jobs, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
@@ -520,12 +542,15 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 	t := time.NewTicker(min(max(cfg.Maintenance/10, time.Second), time.Minute))
 	defer t.Stop()
 	for {
+		failed := repairIndexes(ctx, store, log)
 		claimed, err := store.ClaimJob(ctx, "referral-maintenance", runner, cfg.Maintenance)
 		if err != nil && ctx.Err() == nil {
 			log.Error("referral maintenance: cannot claim the job", "error", err.Error())
 		}
+		failed = errors.Join(failed, err)
 		if claimed {
 			r, err := store.Maintain(ctx, cfg.Referrals)
+			failed = errors.Join(failed, err)
 			if err != nil && ctx.Err() == nil {
 				log.Error("referral maintenance failed", "error", err.Error())
 			} else if err == nil {
@@ -533,12 +558,30 @@ func maintain(ctx context.Context, store *models.Store, cfg config, log *slog.Lo
 					"anonymized", r.Anonymized, "purged", r.Purged, "snapshot_sessions_purged", r.Snapshots, "runner", runner)
 			}
 		}
+		if ctx.Err() == nil {
+			store.WorkerResult("maintenance", failed) // for readyz; tried again at the next tick
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// repairIndexes creates again the indexes a first `carnet import` dropped
+// and could not create again, its process having died: checked at each
+// tick of the maintenance loop (a count of an empty table when there are
+// none), so that they are not missing until this server's next start.
+func repairIndexes(ctx context.Context, store *models.Store, log *slog.Logger) error {
+	n, err := store.RepairDeferredIndexes(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		log.Error("indexes dropped by an import that died: creating them again failed; retrying at the next tick", "error", err.Error())
+	case n > 0:
+		log.Warn("indexes dropped by an import that died were created again", "indexes", n)
+	}
+	return err
 }
 
 // migrateDB copies a SQLite database into an empty PostgreSQL database: the
@@ -746,6 +789,8 @@ type config struct {
 	// Webhooks configures the delivery of webhooks (CARNET_WEBHOOK_*);
 	// Store, Render and Log are set by serve.
 	Webhooks webhook.Config
+	// Warnings are accepted but risky values, logged by serve.
+	Warnings []string
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -799,19 +844,24 @@ func loadConfig(getenv func(string) string) (config, error) {
 	c.Referrals.RemindAccepted = optDur("CARNET_REFERRAL_REMIND_ACCEPTED", "720h", time.Minute, 365*24*time.Hour)
 	c.Referrals.NoOutcome = optDur("CARNET_REFERRAL_NO_OUTCOME", "2160h", time.Hour, 730*24*time.Hour)
 	c.Referrals.OutboxRetention = dur("CARNET_OUTBOX_RETENTION", "720h", time.Hour, 365*24*time.Hour)
-	if p := c.Referrals; p.RemindSent >= p.Expiry && p.RemindSent > 0 {
+	if p := c.Referrals; p.RemindSent >= p.Expiry && p.RemindSent > 0 && p.Expiry >= time.Hour {
 		errs = append(errs, errors.New("CARNET_REFERRAL_REMIND_SENT must be shorter than CARNET_REFERRAL_EXPIRY, or the reminder would come after the expiry"))
 	}
 	if p := c.Referrals; p.RemindAccepted > 0 && p.NoOutcome > 0 && p.RemindAccepted >= p.NoOutcome {
 		errs = append(errs, errors.New("CARNET_REFERRAL_REMIND_ACCEPTED must be shorter than CARNET_REFERRAL_NO_OUTCOME, or the reminder would come after the closing"))
 	}
-	switch get("CARNET_SIGNUP", "on") {
-	case "on":
-		c.Signup = true
-	case "off":
-	default:
-		errs = append(errs, errors.New("CARNET_SIGNUP must be on or off"))
+	// One reading of on/off for every switch.
+	onOff := func(key, def string) bool {
+		switch strings.ToLower(get(key, def)) {
+		case "on", "true", "1", "yes":
+			return true
+		case "off", "false", "0", "no":
+			return false
+		}
+		errs = append(errs, fmt.Errorf("%s must be on or off (true/false, yes/no or 1/0 are read so too)", key))
+		return false
 	}
+	c.Signup = onOff("CARNET_SIGNUP", "on")
 	if raw := get("CARNET_SMTP_URL", ""); raw != "" {
 		smtp, err := mail.ParseURL(raw)
 		if err != nil {
@@ -819,30 +869,24 @@ func loadConfig(getenv func(string) string) (config, error) {
 		} else {
 			c.SMTP = &smtp
 		}
-		if from, err := netmail.ParseAddress(get("CARNET_SMTP_FROM", "")); err != nil {
+		if raw := get("CARNET_SMTP_FROM", ""); raw == "" {
 			errs = append(errs, errors.New("CARNET_SMTP_FROM is required with CARNET_SMTP_URL: the sender, such as \"Carnet <ne-pas-repondre@carnet.example.fr>\""))
+		} else if from, err := netmail.ParseAddress(raw); err != nil {
+			errs = append(errs, fmt.Errorf("CARNET_SMTP_FROM must be an e-mail address, such as \"Carnet <ne-pas-repondre@carnet.example.fr>\", not %q", raw))
 		} else {
 			c.MailFrom = *from
 		}
 		c.MailRetry = dur("CARNET_SMTP_RETRY", "30s", 100*time.Millisecond, time.Hour)
 		if c.Links, err = notify.ParseLinks(get("CARNET_APP_BASE_URL", "")); err != nil {
 			errs = append(errs, fmt.Errorf("CARNET_APP_BASE_URL (required with CARNET_SMTP_URL, for the links in e-mails) %w", err))
+		} else if c.Env == "production" && c.Links.Base.Scheme != "https" {
+			errs = append(errs, errors.New("CARNET_APP_BASE_URL must be https in production: the links in e-mails carry invitation and reset tokens"))
 		}
 	}
 	if v := get("CARNET_PUBLIC_URL", ""); v != "" {
 		if c.PublicURL, err = parsePublicURL(v); err != nil {
 			errs = append(errs, fmt.Errorf("CARNET_PUBLIC_URL %w", err))
 		}
-	}
-	onOff := func(key, def string) bool {
-		switch get(key, def) {
-		case "on", "true", "1":
-			return true
-		case "off", "false", "0":
-			return false
-		}
-		errs = append(errs, fmt.Errorf("%s must be on or off", key))
-		return false
 	}
 	wh := &c.Webhooks
 	wh.Timeout = dur("CARNET_WEBHOOK_TIMEOUT", "15s", time.Second, time.Minute)
@@ -876,11 +920,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if wh.Guard.AllowHTTP && c.Env == "production" {
 		errs = append(errs, errors.New("CARNET_WEBHOOK_ALLOW_HTTP is a development setting: in production webhooks go over https"))
 	}
-	for _, p := range strings.Split(get("CARNET_TRUSTED_PROXIES", ""), ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			c.Proxies = append(c.Proxies, p)
-		}
-	}
+	c.Proxies = c.trustedProxies(get("CARNET_TRUSTED_PROXIES", ""), &errs)
 	for _, k := range strings.Split(getenv("CARNET_JWT_PREVIOUS_SECRETS"), ",") {
 		if k = strings.TrimSpace(k); k == "" {
 			continue
@@ -891,21 +931,32 @@ func loadConfig(getenv func(string) string) (config, error) {
 		}
 	}
 	conns := func(key string) int {
-		v := get(key, "0")
+		v := get(key, "")
+		if v == "" {
+			return 0 // the engine's default
+		}
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 1000 {
+		if err != nil || n < 1 || n > 1000 {
 			errs = append(errs, fmt.Errorf("%s must be a number of connections between 1 and 1000", key))
 		}
 		return n
 	}
 	c.DBReadConns, c.DBWriteConns = conns("CARNET_DB_READ_CONNS"), conns("CARNET_DB_WRITE_CONNS")
-	if c.MaxBodyBytes, err = strconv.ParseInt(get("CARNET_MAX_BODY_BYTES", "1048576"), 10, 64); err != nil || c.MaxBodyBytes < 1024 {
-		errs = append(errs, errors.New("CARNET_MAX_BODY_BYTES must be an integer of at least 1024"))
+	// Bodies (imports among them) are read in memory: 1 GiB at most.
+	if c.MaxBodyBytes, err = strconv.ParseInt(get("CARNET_MAX_BODY_BYTES", "1048576"), 10, 64); err != nil || c.MaxBodyBytes < 1024 || c.MaxBodyBytes > maxBodyLimit {
+		errs = append(errs, fmt.Errorf("CARNET_MAX_BODY_BYTES must be an integer from 1024 to %d (1 GiB)", maxBodyLimit))
 	}
-	for _, o := range strings.Split(get("CARNET_CORS_ORIGINS", ""), ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			c.CORSOrigins = append(c.CORSOrigins, o)
-		}
+	if c.CORSOrigins, err = parseCORSOrigins(get("CARNET_CORS_ORIGINS", "")); err != nil {
+		errs = append(errs, err)
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("CARNET_ADDR must be host:port or :port, such as :8080 or 127.0.0.1:8080, not %q", c.Addr))
+	}
+	if err := checkDBPath(c.DBPath); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Env == "production" && c.MetricsToken != "" && len(c.MetricsToken) < minMetricsToken {
+		errs = append(errs, fmt.Errorf("CARNET_METRICS_TOKEN must be at least %d characters in production (e.g. `openssl rand -hex 24`)", minMetricsToken))
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(get("CARNET_LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, errors.New("CARNET_LOG_LEVEL must be debug, info, warn or error"))
@@ -932,6 +983,90 @@ func loadConfig(getenv func(string) string) (config, error) {
 		c.JWTSecret = []byte(secret)
 	}
 	return c, errors.Join(errs...)
+}
+
+const (
+	// maxBodyLimit bounds CARNET_MAX_BODY_BYTES: bodies are read in memory.
+	maxBodyLimit = 1 << 30
+	// minMetricsToken is the shortest CARNET_METRICS_TOKEN production
+	// takes: the bearer guards per-route activity, guessable when short.
+	minMetricsToken = 16
+)
+
+// trustedProxies reads CARNET_TRUSTED_PROXIES: addresses or CIDR ranges.
+// A range of every address lets any client forge X-Forwarded-For (and the
+// rate limits keyed on it): refused in production, a warning otherwise.
+func (c *config) trustedProxies(v string, errs *[]error) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		_, n, err := net.ParseCIDR(p)
+		if err != nil && net.ParseIP(p) == nil {
+			*errs = append(*errs, fmt.Errorf("CARNET_TRUSTED_PROXIES must list IP addresses or CIDR ranges, such as 10.0.0.1 or 172.16.0.0/12, not %q", p))
+			continue
+		}
+		if n != nil {
+			if ones, _ := n.Mask.Size(); ones == 0 {
+				msg := fmt.Sprintf("CARNET_TRUSTED_PROXIES %s trusts every address: any client can then forge X-Forwarded-For, and the rate limits keyed on it", p)
+				if c.Env == "production" {
+					*errs = append(*errs, errors.New(msg+"; list the proxies' own addresses"))
+				} else {
+					c.Warnings = append(c.Warnings, msg+" (accepted in development only)")
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// parseCORSOrigins reads CARNET_CORS_ORIGINS: empty or "*" for any origin,
+// else origins as browsers send them (scheme://host[:port], http or https,
+// no path, not even a trailing slash, which would never match). Partial
+// wildcards (https://*.example.fr) are refused: gin-contrib/cors supports
+// them only with its AllowWildcard option, which Carnet does not turn on.
+// No origin is sent credentials (cookies): tokens travel in Authorization.
+func parseCORSOrigins(v string) ([]string, error) {
+	var out []string
+	for _, o := range strings.Split(v, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, o)
+		}
+	}
+	if len(out) == 1 && out[0] == "*" {
+		return nil, nil
+	}
+	for _, o := range out {
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.Contains(o, "*") ||
+			u.Path != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil || u.Opaque != "" || strings.HasSuffix(o, "?") {
+			return nil, fmt.Errorf("CARNET_CORS_ORIGINS must be * or origins separated by commas, each scheme://host[:port] as a browser sends it (http or https, no path nor trailing slash, no wildcard), such as https://app.example.fr; not %q", o)
+		}
+	}
+	return out, nil
+}
+
+// checkDBPath says, before the database is touched, why a SQLite file
+// could not be created: its directory is missing or not writable
+// (SQLite would say "no such file or directory" for both).
+func checkDBPath(path string) error {
+	if models.IsPostgresURL(path) || strings.HasPrefix(path, "file:") || path == ":memory:" {
+		return nil
+	}
+	if _, err := os.Stat(path); err == nil {
+		return nil // an existing file: opening it says what is wrong, if anything
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil || !st.IsDir():
+		return fmt.Errorf("CARNET_DB %s: its directory %s does not exist", path, dir)
+	case syscall.Access(dir, 2 /* W_OK */) != nil:
+		return fmt.Errorf("CARNET_DB %s: permission denied: this user cannot create files in %s", path, dir)
+	}
+	return nil
 }
 
 // storeOptions are the database settings of the configuration.

@@ -180,8 +180,8 @@ type followerStater interface {
 // followerCollector reports every follower of the change log in this
 // process (the search index, duplicate detection…) at scrape time.
 type followerCollector struct {
-	store                         followerStater
-	lag, behind, errors, standing *prometheus.Desc
+	store                             followerStater
+	lag, behind, errors, standing, up *prometheus.Desc
 }
 
 func newFollowerCollector(s followerStater) *followerCollector {
@@ -191,6 +191,7 @@ func newFollowerCollector(s followerStater) *followerCollector {
 		behind:   prometheus.NewDesc("carnet_follower_lag_seconds", "Age of the oldest change a follower has not applied yet (0 when up to date).", l, nil),
 		errors:   prometheus.NewDesc("carnet_follower_errors_total", "Failed attempts of a follower since start (each is retried).", l, nil),
 		standing: prometheus.NewDesc("carnet_follower_standby", "1 when another process holds the follower's turn (work done by one replica at a time), else 0.", l, nil),
+		up:       prometheus.NewDesc("carnet_follower_up", "0 while a follower fails (it retries: a full disk, a locked database) or has not started, else 1.", l, nil),
 	}
 }
 
@@ -199,6 +200,7 @@ func (f *followerCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- f.behind
 	ch <- f.errors
 	ch <- f.standing
+	ch <- f.up
 }
 
 func (f *followerCollector) Collect(ch chan<- prometheus.Metric) {
@@ -216,6 +218,11 @@ func (f *followerCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(f.behind, prometheus.GaugeValue, st.Behind.Seconds(), st.Name)
 		ch <- prometheus.MustNewConstMetric(f.errors, prometheus.CounterValue, float64(st.Errors), st.Name)
 		ch <- prometheus.MustNewConstMetric(f.standing, prometheus.GaugeValue, standby, st.Name)
+		up := 1.0
+		if st.Failing || !st.Started {
+			up = 0
+		}
+		ch <- prometheus.MustNewConstMetric(f.up, prometheus.GaugeValue, up, st.Name)
 	}
 }
 

@@ -10080,7 +10080,7 @@ const docTemplate = `{
         },
         "/readyz": {
             "get": {
-                "description": "Answers 200 when the database answers, 503 otherwise, with the lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second) and duplicate detection (run by one replica at a time; the others stand by). The status is « degraded » (still 200: reads and search serve) while writes are refused because the disk holding the database is full (storage_full_at).",
+                "description": "Answers 200 when the database answers, 503 otherwise, with the state and lag of this process's followers of the database's change log: the search index (writes by other replicas or a command-line import reach it within about a second), duplicate detection (run by one replica at a time; the others stand by) and the webhooks' fan-out, and its other background jobs (workers). The status is « degraded » (still 200: reads and search serve) while writes are refused because the disk holding the database is full (storage_full_at), while a follower or a worker fails (it retries with a bounded backoff, listed as failing with the kind of its error), or while indexes an import dropped are missing after its process died (missing_indexes).",
                 "produces": [
                     "application/json"
                 ],
@@ -12020,7 +12020,8 @@ const docTemplate = `{
                 "errors",
                 "lag",
                 "name",
-                "standby"
+                "standby",
+                "state"
             ],
             "properties": {
                 "applied_seq": {
@@ -12043,6 +12044,17 @@ const docTemplate = `{
                     "type": "integer",
                     "example": 0
                 },
+                "last_error": {
+                    "description": "LastError is the kind of the last failure while failing:\nstorage_full (the disk or database is full), busy, unavailable or\ninternal (details in the logs).",
+                    "type": "string",
+                    "enum": [
+                        "storage_full",
+                        "busy",
+                        "unavailable",
+                        "internal"
+                    ],
+                    "example": "storage_full"
+                },
                 "name": {
                     "type": "string",
                     "example": "search"
@@ -12051,6 +12063,17 @@ const docTemplate = `{
                     "description": "Standby: another replica holds this follower's turn (work done once\nper database, such as duplicate detection); applied_seq and lag are\nthat replica's progress.",
                     "type": "boolean",
                     "example": false
+                },
+                "state": {
+                    "description": "State is running, standby, starting (not reading the log yet) or\nfailing (its last attempt failed; it retries with a backoff of at\nmost 30 s, and lag keeps growing meanwhile).",
+                    "type": "string",
+                    "enum": [
+                        "running",
+                        "standby",
+                        "starting",
+                        "failing"
+                    ],
+                    "example": "running"
                 }
             }
         },
@@ -15116,8 +15139,10 @@ const docTemplate = `{
             "required": [
                 "engine",
                 "followers",
+                "missing_indexes",
                 "status",
-                "version"
+                "version",
+                "workers"
             ],
             "properties": {
                 "engine": {
@@ -15136,8 +15161,13 @@ const docTemplate = `{
                         "$ref": "#/definitions/FollowerHealth"
                     }
                 },
+                "missing_indexes": {
+                    "description": "MissingIndexes counts the secondary indexes a first import into an\nempty directory dropped and has not created again (SQLite): while it\nruns, and, when its process died, until the maintenance loop\ncreates them again (within a minute of its lease lapsing, 2 minutes\nafter its last write; status is degraded meanwhile). Reads are\ncorrect but slower without them.",
+                    "type": "integer",
+                    "example": 0
+                },
                 "status": {
-                    "description": "Status is ok, or degraded while writes are refused for a full disk\n(see storage_full_at): reads and search still serve.",
+                    "description": "Status is degraded while writes are refused for a full disk (see\nstorage_full_at), a follower or a background job fails (it retries;\nsee its state and last_error), or indexes an import dropped are\nmissing after its process died; else ok. Reads and search still\nserve.",
                     "type": "string",
                     "enum": [
                         "ok",
@@ -15154,6 +15184,13 @@ const docTemplate = `{
                     "description": "Version is the running build, as in Health.",
                     "type": "string",
                     "example": "v1.2.0"
+                },
+                "workers": {
+                    "description": "Workers are this process's other background jobs, once they have\nrun: maintenance (referral lifecycle, index repair), mail (the\ne-mail sender), webhook-delivery. Each tries again at its next turn\nafter an error.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/WorkerHealth"
+                    }
                 }
             }
         },
@@ -19719,6 +19756,45 @@ const docTemplate = `{
                     "description": "A name for people to read. An account is named as it was when the event was recorded (history, trail, suggestions; on referrals, its current card): its display name, else the professional e-mail it shares, else « compte sans nom »; never its login e-mail, which stays private (id identifies the account); « compte supprimé » once the account is deleted. A partner client's name; \"\" for the system.",
                     "type": "string",
                     "example": "Camille Martin"
+                }
+            }
+        },
+        "WorkerHealth": {
+            "type": "object",
+            "required": [
+                "errors",
+                "name",
+                "state"
+            ],
+            "properties": {
+                "errors": {
+                    "description": "Errors counts failed turns since start.",
+                    "type": "integer",
+                    "example": 0
+                },
+                "last_error": {
+                    "description": "LastError is the kind of the last failure while failing, as for\nfollowers.",
+                    "type": "string",
+                    "enum": [
+                        "storage_full",
+                        "busy",
+                        "unavailable",
+                        "internal"
+                    ],
+                    "example": "storage_full"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "maintenance"
+                },
+                "state": {
+                    "description": "State is failing when its last turn failed, else running.",
+                    "type": "string",
+                    "enum": [
+                        "running",
+                        "failing"
+                    ],
+                    "example": "running"
                 }
             }
         }

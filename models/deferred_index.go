@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -36,7 +37,9 @@ import (
 // import's last, each in a transaction that also deletes its record;
 // when the import fails, it creates them again before it returns. A
 // process that dies in between leaves the record: openSQLite creates the
-// indexes again from it before anything else uses the store. Meanwhile,
+// indexes again from it before anything else uses the store, and a server
+// already running creates them once the import's lease lapsed
+// (RepairDeferredIndexes, from its maintenance loop). Meanwhile,
 // the readers of a server running beside the import read correct rows
 // (nothing an index holds is lost: it is derived from the table), through
 // scans of the tables the import is filling.
@@ -174,3 +177,75 @@ func restoreDeferredIndexes(ctx context.Context, db *sql.DB) error {
 
 // quoteIdent quotes an SQL identifier.
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// deferredLease is how long an import's hold on the indexes it deferred
+// lasts without renewal; it renews it in each of its transactions (one
+// every maxStreamHold at most while it writes), so that only a process
+// that died, or stalls this long, loses it.
+const deferredLease = 2 * time.Minute
+
+// leaseDeferred gives holder, until until, the indexes ixs it deferred.
+func leaseDeferred(tx *gorm.DB, ixs []deferredIndex, holder string, until time.Time) error {
+	names := make([]string, len(ixs))
+	for i, ix := range ixs {
+		names[i] = ix.Name
+	}
+	return tx.Exec("UPDATE deferred_indexes SET holder = ?, lease_until = ? WHERE name IN ?", holder, until, names).Error
+}
+
+// DeferredIndexStats count the indexes a first import dropped and has not
+// created again: Running those of an import that holds its lease, Lapsed
+// those of an import that died (RepairDeferredIndexes creates them).
+type DeferredIndexStats struct {
+	Running, Lapsed int
+}
+
+// lapsedDeferred selects the deferred indexes whose import's lease lapsed
+// (or which no lease covers: recorded before leases existed).
+const lapsedDeferred = "holder = '' OR lease_until IS NULL OR lease_until <= ?"
+
+// DeferredIndexes counts the indexes dropped by a first import and not
+// created again (SQLite; always none on PostgreSQL).
+func (s *Store) DeferredIndexes(ctx context.Context) (DeferredIndexStats, error) {
+	var st DeferredIndexStats
+	if s.d != sqliteEngine {
+		return st, nil
+	}
+	err := s.read(ctx).Raw("SELECT count(*) FILTER (WHERE "+lapsedDeferred+") AS lapsed, count(*) AS running FROM deferred_indexes", s.now()).
+		Row().Scan(&st.Lapsed, &st.Running)
+	st.Running -= st.Lapsed
+	return st, dbError(err)
+}
+
+// RepairDeferredIndexes creates again the indexes of a first import whose
+// process died (its lease lapsed), one transaction per index as the import
+// itself does, and returns how many; an import still running is left
+// alone. A running server calls it periodically: otherwise the indexes
+// would wait for the next opening of the database (probe 39a, F6).
+func (s *Store) RepairDeferredIndexes(ctx context.Context) (int, error) {
+	if s.d != sqliteEngine {
+		return 0, nil
+	}
+	var ixs []deferredIndex
+	if err := s.read(ctx).Raw("SELECT name, tbl_name, sql FROM deferred_indexes WHERE "+lapsedDeferred+" ORDER BY name", s.now()).
+		Scan(&ixs).Error; err != nil || len(ixs) == 0 {
+		return 0, dbError(err)
+	}
+	n := 0
+	for _, ix := range ixs {
+		err := s.write(withBulk(ctx), func(tx *gorm.DB) error {
+			// Read again under the writer: the import may have renewed
+			// its lease, or ended, since.
+			var still int
+			if err := tx.Raw("SELECT count(*) FROM deferred_indexes WHERE name = ? AND ("+lapsedDeferred+")", ix.Name, s.now()).Scan(&still).Error; err != nil || still == 0 {
+				return err
+			}
+			n++
+			return restoreIndexes(tx, []deferredIndex{ix})
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}

@@ -88,6 +88,14 @@ type FollowOptions struct {
 	// Lease is how long an exclusive holder keeps its turn without
 	// renewing it; it renews at each batch and every Lease/3. 0 means 30 s.
 	Lease time.Duration
+	// Start, when set, returns the seq to start after (instead of From),
+	// called in the follower's goroutine and retried with the error
+	// backoff until it succeeds: for a start that writes (the webhook
+	// fan-out creates its cursor), so that a database refusing writes at
+	// start (a full disk) delays the follower instead of stopping it for
+	// good. Until it succeeds the follower is listed as not started and
+	// failing, its lag counted from its stored cursor, if any, else From.
+	Start func(ctx context.Context) (int64, error)
 }
 
 // FollowerStats describe a follower's progress, for operators.
@@ -104,12 +112,34 @@ type FollowerStats struct {
 	Behind time.Duration
 	// Batches and Changes count what was applied since start.
 	Batches, Changes int64
-	// Errors counts failed Apply calls and reads; LastError is the last.
-	Errors    int64
-	LastError string
+	// Errors counts failed Apply calls and reads; LastError is the last,
+	// LastErrorKind its kind (ErrorKind).
+	Errors        int64
+	LastError     string
+	LastErrorKind string
+	// Started is false while FollowOptions.Start has not succeeded.
+	Started bool
+	// Failing says that the follower's last attempt failed: it retries
+	// after a backoff, and applies nothing meanwhile.
+	Failing bool
 	// Standby says that an exclusive follower waits while another process
 	// holds the turn; Applied is then that process's stored progress.
 	Standby bool
+}
+
+// State names the follower's state for operators: failing (its last
+// attempt failed: it retries), starting (FollowOptions.Start has not
+// succeeded yet), standby, else running.
+func (st FollowerStats) State() string {
+	switch {
+	case st.Failing:
+		return "failing"
+	case !st.Started:
+		return "starting"
+	case st.Standby:
+		return "standby"
+	}
+	return "running"
 }
 
 // Follower applies the change log to a consumer. Create it with
@@ -171,7 +201,7 @@ func (s *Store) Follow(ctx context.Context, opt FollowOptions) (*Follower, error
 	runCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	f := &Follower{s: s, opt: opt, wake: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{}),
 		applied: start, progress: make(chan struct{}), holder: s.instance + "/" + NewID()}
-	f.stats = FollowerStats{Name: opt.Name, Applied: start, Head: start}
+	f.stats = FollowerStats{Name: opt.Name, Applied: start, Head: start, Started: opt.Start == nil}
 	if !s.followers.add(f) {
 		cancel()
 		return nil, errors.New("models: the store is closed")
@@ -249,6 +279,9 @@ func (f *Follower) run(ctx context.Context) {
 	backoff := time.Duration(0)
 	timer := time.NewTimer(0)
 	defer timer.Stop()
+	if !f.start(ctx, timer) {
+		return
+	}
 	applyCtx := context.WithValue(ctx, followingKey{}, f.opt.Name)
 	for {
 		stepped := time.Now()
@@ -256,16 +289,15 @@ func (f *Follower) run(ctx context.Context) {
 		if ctx.Err() != nil {
 			return
 		}
+		if err == nil {
+			f.setFailing(false)
+		}
 		var wait time.Duration
 		switch {
 		case err != nil:
 			backoff = min(max(2*backoff, f.opt.Poll), f.opt.MaxBackoff)
 			wait = backoff
-			f.mu.Lock()
-			f.stats.Errors++
-			f.stats.LastError = err.Error()
-			f.mu.Unlock()
-			f.s.log.Error("change log follower failed; retrying", "follower", f.opt.Name, "retry_in", wait, "error", err.Error())
+			f.failed(err, wait)
 		case n == f.opt.Batch:
 			backoff = 0
 			continue // more is waiting
@@ -302,6 +334,72 @@ func (f *Follower) run(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// start runs FollowOptions.Start until it succeeds, waiting the error
+// backoff between attempts (timer has fired or is unused); false when ctx
+// ended first.
+func (f *Follower) start(ctx context.Context, timer *time.Timer) bool {
+	if f.opt.Start == nil {
+		return true
+	}
+	backoff := time.Duration(0)
+	for {
+		seq, err := f.opt.Start(ctx)
+		if ctx.Err() != nil {
+			return false
+		}
+		if err == nil {
+			f.mu.Lock()
+			f.applied, f.stats.Started, f.stats.Failing = seq, true, false
+			f.stats.Head = max(f.stats.Head, seq)
+			f.mu.Unlock()
+			return true
+		}
+		backoff = min(max(2*backoff, f.opt.Poll), f.opt.MaxBackoff)
+		f.failed(err, backoff)
+		f.measureUnstarted(ctx)
+		timer.Reset(backoff)
+		select {
+		case <-ctx.Done():
+			return false
+		case <-timer.C:
+		}
+	}
+}
+
+// measureUnstarted estimates the lag of a follower that could not start:
+// from its stored cursor (reads may work when writes do not) to the head.
+func (f *Follower) measureUnstarted(ctx context.Context) {
+	head, err := f.s.LastSeq(ctx)
+	if err != nil {
+		return
+	}
+	seq, ok, err := f.s.loadCursor(ctx, f.opt.Name)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.stats.Head = max(f.stats.Head, head)
+	if err == nil && ok {
+		f.applied = seq
+	}
+}
+
+// setFailing records whether the follower's last attempt failed.
+func (f *Follower) setFailing(failing bool) {
+	f.mu.Lock()
+	f.stats.Failing = failing
+	f.mu.Unlock()
+}
+
+// failed counts and logs a failed attempt, retried after wait.
+func (f *Follower) failed(err error, wait time.Duration) {
+	f.mu.Lock()
+	f.stats.Failing = true
+	f.stats.Errors++
+	f.stats.LastError = err.Error()
+	f.stats.LastErrorKind = ErrorKind(err)
+	f.mu.Unlock()
+	f.s.log.Error("change log follower failed; retrying", "follower", f.opt.Name, "retry_in", wait, "error", err.Error())
 }
 
 // step reads and applies one batch; it returns how many changes it applied.

@@ -132,8 +132,9 @@ func idempotencyKeyHash(scope, key string) string {
 // claim to run it otherwise. It answers EINVALID when the key was used for
 // a different request and ECONFLICT while the same request is still running.
 // A claim left by a request that died before its write committed is taken
-// over: at once when it was this process's, after IdempotencyLease for
-// another process's.
+// over: at once when it was this process's or a stopped process's of this
+// machine (a restart: ownerGone), after IdempotencyLease for another
+// process's.
 func (s *Store) BeginIdempotent(ctx context.Context, scope, key, hash string) (*IdempotencyStart, error) {
 	kh := idempotencyKeyHash(scope, key)
 	var out IdempotencyStart
@@ -193,8 +194,11 @@ func (s *Store) BeginIdempotent(ctx context.Context, scope, key, hash string) (*
 			return nil
 		}
 		// Pending: running, or abandoned before its write committed.
+		// Another process's claim is respected for the lease, unless
+		// that process is known to have stopped (ownerGone: this
+		// service's earlier life, restarted).
 		mine := k.Owner == s.instance
-		if mine && s.inflight(k.ClaimToken) || !mine && now.Sub(k.ClaimedAt) < IdempotencyLease {
+		if mine && s.inflight(k.ClaimToken) || !mine && !ownerGone(k.Owner) && now.Sub(k.ClaimedAt) < IdempotencyLease {
 			wait := time.Second
 			if !mine {
 				wait = max(time.Second, IdempotencyLease-now.Sub(k.ClaimedAt))

@@ -44,6 +44,7 @@ type Store struct {
 	now func() time.Time
 
 	followers followers
+	workers   workers
 
 	// gate makes SQLite's writers take turns in arrival order (see
 	// takeTurn); nil on PostgreSQL, which writes through a pool.
@@ -135,7 +136,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.log, s.now, s.instance, s.notify = opt.Logger, now, NewID(), opt.Notifications
+	s.log, s.now, s.instance, s.notify = opt.Logger, now, newInstance(), opt.Notifications
 	if err := s.resolvePlacesOnce(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("resolve addresses against the commune reference: %w", err)

@@ -338,6 +338,14 @@ func (s *Store) SyncBatches(ctx context.Context, source string, opt SyncOptions,
 					return err
 				}
 			}
+			// Each transaction renews the import's hold on them: a
+			// server beside it creates them only once it lapsed (its
+			// process died; see RepairDeferredIndexes).
+			if len(deferred) > 0 {
+				if err := leaseDeferred(tx, deferred, s.instance, s.now().Add(deferredLease)); err != nil {
+					return err
+				}
+			}
 			start, records := time.Now(), 0
 			for b := first; ; {
 				res := &SyncResult{DryRun: opt.DryRun, Counts: map[string]int{}}

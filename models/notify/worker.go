@@ -122,8 +122,12 @@ func (w *Worker) Run(ctx context.Context) {
 	t := time.NewTicker(w.cfg.Poll)
 	defer t.Stop()
 	for {
-		if _, err := w.Drain(ctx); err != nil && ctx.Err() == nil {
+		_, err := w.Drain(ctx)
+		if err != nil && ctx.Err() == nil {
 			w.cfg.Log.Error("notifications: reading the outbox failed", "error", err.Error())
+		}
+		if ctx.Err() == nil {
+			w.cfg.Store.WorkerResult("mail", err) // for readyz
 		}
 		select {
 		case <-ctx.Done():

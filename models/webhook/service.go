@@ -214,11 +214,11 @@ func (s *Service) Wake() {
 // deliveries in hand (so that one an endpoint accepted is recorded, and not
 // sent again after a restart) and returns.
 func (s *Service) Run(ctx context.Context) error {
-	from, err := s.cfg.Store.WebhookCursor(ctx)
-	if err != nil {
-		return fmt.Errorf("webhooks: read the fan-out cursor: %w", err)
-	}
-	f, err := s.cfg.Store.Follow(ctx, models.FollowOptions{Name: "webhooks", From: from, Batch: s.cfg.FanOutBatch, Apply: s.fanOut})
+	// The cursor is created (a write) by the follower's start, retried
+	// until the database takes it: a disk full at start delays the
+	// fan-out, listed meanwhile as failing, instead of stopping it until
+	// a restart.
+	f, err := s.cfg.Store.Follow(ctx, models.FollowOptions{Name: "webhooks", Start: s.cfg.Store.WebhookCursor, Batch: s.cfg.FanOutBatch, Apply: s.fanOut})
 	if err != nil {
 		return err
 	}
@@ -254,6 +254,7 @@ func (s *Service) dispatch(ctx context.Context) {
 		if err != nil && ctx.Err() == nil {
 			s.cfg.Log.Error("webhooks: reading the queue failed", "error", err.Error())
 		}
+		s.cfg.Store.WorkerResult("webhook-delivery", err) // for readyz
 		for _, id := range ids {
 			s.mu.Lock()
 			start := !s.serving[id] && len(s.serving) < s.cfg.MaxSubscriptions && ctx.Err() == nil
