@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // Hours of the two records of one place, as probe 39b found them for the
@@ -132,6 +133,34 @@ func TestSearchHitsNamePossibleDuplicates(t *testing.T) {
 	for _, h := range get(t, e, "/api/v1/search/services?near=43.2996,5.3786&radius_km=5")["data"].([]any) {
 		if pd := h.(map[string]any)["possible_duplicates"].([]any); len(pd) != 0 {
 			t.Errorf("dismissed: possible_duplicates %v, want []", pd)
+		}
+	}
+}
+
+// A suggested link owed to contacts that are not public does not exist for
+// anyone (DuplicateLink.VisibleTo): search, the same for every caller,
+// must not name it, or it would tell that two places share a private
+// phone.
+func TestPossibleDuplicatesLeaveOutLinksOwedToPrivateContacts(t *testing.T) {
+	e := apitest.New(t)
+	for _, a := range []models.Actor{
+		{Name: "Médiathèque Alcazar", Source: "dup-a", SourceID: "x"},
+		{Name: "Cyberbase Joliette", Source: "dup-b", SourceID: "y"},
+	} {
+		a.Phones = []string{"04 91 00 00 07"}
+		syncAtBelsunce(t, e, a)
+	}
+	detectedAndIndexed(t, e)
+	if links := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates", Token: e.Admin}).Map()["data"].([]any); len(links) != 1 {
+		t.Fatalf("%d links, want the one owed to the phone", len(links))
+	}
+	m := get(t, e, "/api/v1/search/actors?commune=Marseille")
+	if total(m) != 2 {
+		t.Fatalf("total %v, want both places", total(m))
+	}
+	for _, h := range m["data"].([]any) {
+		if pd := h.(map[string]any)["possible_duplicates"].([]any); len(pd) != 0 {
+			t.Errorf("%v: possible_duplicates %v, want [] (the link exists for nobody here)", h.(map[string]any)["name"], pd)
 		}
 	}
 }
