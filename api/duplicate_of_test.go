@@ -74,8 +74,19 @@ func onEvery(t *testing.T, when string, seen map[string][]string, who ...string)
 // id and the two actors' ids, older first.
 func confirmedPair(t *testing.T, e *apitest.Env) (link, older, newer string) {
 	t.Helper()
+	return suggestedPair(t, e, obj{}, obj{})
+}
+
+// suggestedPair is confirmedPair with fields added to the hub's record
+// (hub) and to France Services' (fs): other hours, say.
+func suggestedPair(t *testing.T, e *apitest.Env, hub, fs obj) (link, older, newer string) {
+	t.Helper()
 	place := func(id, name string) obj {
-		return merge(partnerActor(id, name), obj{"address": obj{"street": "58 cours Belsunce", "postal_code": "13001", "commune": "Marseille"}, "latitude": 43.2996, "longitude": 5.3786})
+		extra := hub
+		if id == "fs1" {
+			extra = fs
+		}
+		return merge(merge(partnerActor(id, name), obj{"address": obj{"street": "58 cours Belsunce", "postal_code": "13001", "commune": "Marseille"}, "latitude": 43.2996, "longitude": 5.3786}), extra)
 	}
 	older = syncActors(t, e, "", place("h1", "Médiathèque de l'Alcazar")).Results[0].ID
 	syncServices(t, e, "", partnerService("s1", obj{"actor_source_id": "h1", "name": "Atelier du hub"}))
@@ -210,25 +221,31 @@ func TestConfirmedDuplicateIsOnePlaceOnPublicSurfaces(t *testing.T) {
 	}
 }
 
-// Orientation suggests a confirmed place once too.
+// Orientation suggests a confirmed place once too. A suggested link shows
+// it once as well, naming the other record (TestOrientationSuggestsAPendingPairOnce);
+// include_duplicates shows both records, suggested or confirmed.
 func TestConfirmedDuplicateIsOneOrientationSuggestion(t *testing.T) {
 	e := apitest.New(t)
 	link, _, _ := confirmedPair(t, e)
-	count := func() int {
-		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/orientation/suggestions",
-			Body: obj{"needs": []string{"Aide aux démarches administratives"}, "place": obj{"latitude": 43.2996, "longitude": 5.3786}}})
-		if r.Code != 200 {
-			t.Fatalf("orientation: %d %s", r.Code, r.Body)
+	count := func(all bool) (n, named int) {
+		for _, s := range orient(t, e, obj{"include_duplicates": all}) {
+			n++
+			named += len(s.(map[string]any)["also_listed_as"].([]any))
 		}
-		return len(r.Map()["data"].([]any))
+		return n, named
 	}
-	before := count()
-	if before != 2 {
-		t.Fatalf("suggested: %d suggestions, want both places", before)
+	if n, named := count(false); n != 1 || named != 1 {
+		t.Fatalf("suggested: %d suggestions naming %d other records, want 1 naming 1", n, named)
+	}
+	if n, _ := count(true); n != 2 {
+		t.Fatalf("suggested, include_duplicates: %d suggestions, want both places", n)
 	}
 	decide(t, e, link, "confirm")
-	if n := count(); n != 1 {
-		t.Errorf("confirmed: %d suggestions, want 1", n)
+	if n, named := count(false); n != 1 || named != 0 {
+		t.Errorf("confirmed: %d suggestions naming %d, want 1 naming none", n, named)
+	}
+	if n, _ := count(true); n != 2 {
+		t.Errorf("confirmed, include_duplicates: %d suggestions, want both records", n)
 	}
 }
 

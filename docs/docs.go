@@ -4475,7 +4475,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »; beyond 100 km « Aucune à moins de 100 km : élargir la distance ne suffit pas »), telling apart places declaring no language (« 15 sans langue indiquée ») and places without known hours (« 3 le sont en semaine, 4 sans horaires connus »).",
+                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »; beyond 100 km « Aucune à moins de 100 km : élargir la distance ne suffit pas »), telling apart places declaring no language (« 15 sans langue indiquée ») and places without known hours (« 3 le sont en semaine, 4 sans horaires connus »). A place confirmed as the same as an older record is suggested once, in its older record; a place two sources hold whose link is only suggested (nobody decided yet) is suggested once too, in its better-ranked record, which names the others in also_listed_as (producer, dates, hours_differ) and, when their hours differ, says so (reason hours_differ, « Horaires différents selon la source : vérifier »): a person did not know which of two hours to trust. include_duplicates true shows every record, each its own suggestion.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5439,7 +5439,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them. The newer record of a confirmed duplicate link is left out as in GET /api/v1/search/services (include_duplicates=true keeps it).",
+                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them. The newer record of a confirmed duplicate link is left out as in GET /api/v1/search/services (include_duplicates=true keeps it); a suggested link hides nothing, each hit naming the others in possible_duplicates.",
                 "produces": [
                     "application/json"
                 ],
@@ -5804,7 +5804,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day): on such a day a place is open at open_at only when its hours name public holidays (PH 10:00-12:00, Mo-Fr,PH 09:00-12:00); hours without PH say nothing of them, so the place is left out and counted in meta.holiday_unconfirmed, with a French note (meta.holiday_note). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them, and a suggested link hides nothing.",
+                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day): on such a day a place is open at open_at only when its hours name public holidays (PH 10:00-12:00, Mo-Fr,PH 09:00-12:00); hours without PH say nothing of them, so the place is left out and counted in meta.holiday_unconfirmed, with a French note (meta.holiday_note). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them. A suggested link (nobody decided yet) hides nothing and changes no count nor page: each hit names the other records in possible_duplicates, with whether their hours agree, so that a map or an app can group them.",
                 "produces": [
                     "application/json"
                 ],
@@ -10437,6 +10437,7 @@ const docTemplate = `{
                 "phones",
                 "pivot",
                 "pivot_kind",
+                "possible_duplicates",
                 "producer",
                 "producer_updated_on",
                 "quality",
@@ -10607,6 +10608,13 @@ const docTemplate = `{
                         "unknown"
                     ],
                     "example": "siret"
+                },
+                "possible_duplicates": {
+                    "description": "Other structures that may be the same place (see ServiceHit).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/PossibleDuplicate"
+                    }
                 },
                 "producer": {
                     "description": "Who produced the record: the national standard's source (dora, conseiller-numerique…) or the partner.",
@@ -11292,6 +11300,55 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 200,
                     "example": "2 rue de la République"
+                }
+            }
+        },
+        "AlsoListedAs": {
+            "type": "object",
+            "required": [
+                "actor_id",
+                "hours_differ",
+                "id",
+                "name",
+                "producer",
+                "producer_updated_on",
+                "updated_at"
+            ],
+            "properties": {
+                "actor_id": {
+                    "description": "Its structure, readable at GET /api/v1/actors/{id}.",
+                    "type": "string",
+                    "example": "01J9Z8K5Q2R7V3N4M6P8T0W2Y5"
+                },
+                "hours_differ": {
+                    "description": "Whether its opening hours (its service's, else its structure's)\ndiffer from the suggestion's: the reasons then say so\n(hours_differ), and the person should check before going.",
+                    "type": "boolean"
+                },
+                "id": {
+                    "description": "The other record's service, readable at GET /api/v1/services/{id}.",
+                    "type": "string",
+                    "example": "01J9Z8K5Q2R7V3N4M6P8T0W2Y4"
+                },
+                "name": {
+                    "description": "Its structure's name, as that source writes it.",
+                    "type": "string",
+                    "example": "ASS VILLA SAINT CAMILLE (GROUPE SOS)"
+                },
+                "producer": {
+                    "description": "Who produced that record, and its own date of it (null when it gave\nnone): with updated_at, which record is the more recent.",
+                    "type": "string",
+                    "example": "conseiller-numerique"
+                },
+                "producer_updated_on": {
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2023-05-11"
+                },
+                "updated_at": {
+                    "description": "The last change of that structure anyone may know of.",
+                    "type": "string",
+                    "format": "date-time"
                 }
             }
         },
@@ -14339,7 +14396,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "code": {
-                    "description": "no_team: nobody of the structure is in Carnet to read a referral\n(« Pas d'équipe sur Carnet : contacter par téléphone »);\nreferrals_closed: the structure takes no referral at the moment.",
+                    "description": "no_team: nobody of the structure is in Carnet to read a referral\n(« Pas d'équipe sur Carnet : contacter par téléphone »);\nreferrals_closed: the structure takes no referral at the moment;\nhours_differ: a record of the same place from another source\n(also_listed_as) gives other hours (« Horaires différents selon la\nsource : vérifier »).",
                     "type": "string",
                     "enum": [
                         "kind",
@@ -14358,7 +14415,8 @@ const docTemplate = `{
                         "support",
                         "language",
                         "no_team",
-                        "referrals_closed"
+                        "referrals_closed",
+                        "hours_differ"
                     ],
                     "example": "distance"
                 },
@@ -14420,6 +14478,10 @@ const docTemplate = `{
                 "constraints": {
                     "$ref": "#/definitions/OrientationConstraints"
                 },
+                "include_duplicates": {
+                    "description": "Show every record: the newer record of a confirmed duplicate link\n(left out otherwise: a place a coordinator confirmed is one place),\nand both records of a suggested link, each as its own suggestion\n(otherwise the better-ranked one is kept and names the other in\nalso_listed_as), as search's include_duplicates=true.",
+                    "type": "boolean"
+                },
                 "limit": {
                     "description": "How many suggestions (default 10, at most 50).",
                     "type": "integer",
@@ -14457,6 +14519,7 @@ const docTemplate = `{
         "OrientationSuggestion": {
             "type": "object",
             "required": [
+                "also_listed_as",
                 "distance_km",
                 "reasons",
                 "referrals_possible",
@@ -14464,6 +14527,13 @@ const docTemplate = `{
                 "service"
             ],
             "properties": {
+                "also_listed_as": {
+                    "description": "The same place as other sources hold it (a suggested duplicate link\nbetween the structures, not decided yet), left out of the list so\nthat a person does not see one place twice; [] for none, and always\nwith include_duplicates true.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/AlsoListedAs"
+                    }
+                },
                 "distance_km": {
                     "description": "null without a place, or for a remote service.",
                     "type": "number",
@@ -14989,6 +15059,35 @@ const docTemplate = `{
                     "maxLength": 100,
                     "minLength": 1,
                     "example": "B."
+                }
+            }
+        },
+        "PossibleDuplicate": {
+            "type": "object",
+            "required": [
+                "id",
+                "name",
+                "producer",
+                "same_hours"
+            ],
+            "properties": {
+                "id": {
+                    "description": "The other structure, readable at GET /api/v1/actors/{id}.",
+                    "type": "string",
+                    "example": "01J9Z8K5Q2R7V3N4M6P8T0W2Y5"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "ASS VILLA SAINT CAMILLE (GROUPE SOS)"
+                },
+                "producer": {
+                    "description": "Who produced that record.",
+                    "type": "string",
+                    "example": "conseiller-numerique"
+                },
+                "same_hours": {
+                    "description": "Whether the two structures' opening hours are the same as written\n(normalised); false: one of them is out of date, check before going.",
+                    "type": "boolean"
                 }
             }
         },
@@ -16297,6 +16396,7 @@ const docTemplate = `{
                 "opening_hours",
                 "opening_hours_unreadable",
                 "pass_numerique",
+                "possible_duplicates",
                 "publics",
                 "referrals_possible",
                 "remote",
@@ -16438,6 +16538,13 @@ const docTemplate = `{
                 },
                 "pass_numerique": {
                     "type": "boolean"
+                },
+                "possible_duplicates": {
+                    "description": "Other structures that may be this service's place as other sources\nhold it (a suggested duplicate link nobody has confirmed or\ndismissed yet): both records stay in the results, counts and pages,\nand a map or an app can group them; [] for none.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/PossibleDuplicate"
+                    }
                 },
                 "publics": {
                     "type": "array",

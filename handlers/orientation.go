@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -28,6 +30,12 @@ type OrientationRequest struct {
 	Place       *OrientationPlace       `json:"place,omitempty"`
 	// How many suggestions (default 10, at most 50).
 	Limit *int `json:"limit,omitempty" minimum:"1" maximum:"50" example:"10"`
+	// Show every record: the newer record of a confirmed duplicate link
+	// (left out otherwise: a place a coordinator confirmed is one place),
+	// and both records of a suggested link, each as its own suggestion
+	// (otherwise the better-ranked one is kept and names the other in
+	// also_listed_as), as search's include_duplicates=true.
+	IncludeDuplicates bool `json:"include_duplicates,omitempty"`
 }
 
 // OrientationConstraints are hard filters: a service that breaks one is not
@@ -71,8 +79,11 @@ type OrientationPlace struct {
 type OrientationReason struct {
 	// no_team: nobody of the structure is in Carnet to read a referral
 	// (« Pas d'équipe sur Carnet : contacter par téléphone »);
-	// referrals_closed: the structure takes no referral at the moment.
-	Code string `json:"code" enums:"kind,needs,need_by_kind,distance,remote,accompaniment,access,free,free_condition,paid,fees_unknown,pass_numerique,open,support,language,no_team,referrals_closed" example:"distance"`
+	// referrals_closed: the structure takes no referral at the moment;
+	// hours_differ: a record of the same place from another source
+	// (also_listed_as) gives other hours (« Horaires différents selon la
+	// source : vérifier »).
+	Code string `json:"code" enums:"kind,needs,need_by_kind,distance,remote,accompaniment,access,free,free_condition,paid,fees_unknown,pass_numerique,open,support,language,no_team,referrals_closed,hours_differ" example:"distance"`
 	// A French sentence built from the service's data.
 	Text string `json:"text" example:"À 1,2 km"`
 }
@@ -88,6 +99,11 @@ type OrientationSuggestion struct {
 	// Whether a referral can be sent to it now (see ServiceHit); the
 	// service's accepts_referrals is what its structure declared.
 	ReferralsPossible bool `json:"referrals_possible"`
+	// The same place as other sources hold it (a suggested duplicate link
+	// between the structures, not decided yet), left out of the list so
+	// that a person does not see one place twice; [] for none, and always
+	// with include_duplicates true.
+	AlsoListedAs []AlsoListedAs `json:"also_listed_as"`
 }
 
 // OrientationMeta describes the answer.
@@ -172,7 +188,7 @@ type OrientationList struct {
 // toEngine validates the request and converts it.
 func (in *OrientationRequest) toEngine() (search.SuggestRequest, error) {
 	var fe models.FieldErrors
-	r := search.SuggestRequest{Profile: in.Profile}
+	r := search.SuggestRequest{Profile: in.Profile, IncludeDuplicates: in.IncludeDuplicates}
 	// 0 given is not « absent »: it was read as the default (10
 	// suggestions, 15 km) while the schema's minimum refuses it.
 	if in.Limit != nil {
@@ -328,7 +344,7 @@ func vocabField(fe *models.FieldErrors, field, name string, in []string) []strin
 //
 //	@ID			suggestOrientation
 //	@Summary		Suggest services for a person's situation
-//	@Description	Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »; beyond 100 km « Aucune à moins de 100 km : élargir la distance ne suffit pas »), telling apart places declaring no language (« 15 sans langue indiquée ») and places without known hours (« 3 le sont en semaine, 4 sans horaires connus »).
+//	@Description	Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »; beyond 100 km « Aucune à moins de 100 km : élargir la distance ne suffit pas »), telling apart places declaring no language (« 15 sans langue indiquée ») and places without known hours (« 3 le sont en semaine, 4 sans horaires connus »). A place confirmed as the same as an older record is suggested once, in its older record; a place two sources hold whose link is only suggested (nobody decided yet) is suggested once too, in its better-ranked record, which names the others in also_listed_as (producer, dates, hours_differ) and, when their hours differ, says so (reason hours_differ, « Horaires différents selon la source : vérifier »): a person did not know which of two hours to trust. include_duplicates true shows every record, each its own suggestion.
 //	@Tags			orientation
 //	@Accept			json
 //	@Produce		json
@@ -358,7 +374,7 @@ func (h *Handler) OrientationSuggestions(c *gin.Context) error {
 			return err
 		}
 	}
-	res, err := h.Search.Suggest(ctx, r)
+	res, also, err := h.suggestOnce(ctx, r)
 	if err != nil {
 		return err
 	}
@@ -389,10 +405,48 @@ func (h *Handler) OrientationSuggestions(c *gin.Context) error {
 		if !possible {
 			reasons = append(reasons, noReferralReason(s.Service))
 		}
-		out.Data[i] = OrientationSuggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons, ReferralsPossible: possible} // Service: in services[i]
+		out.Data[i] = OrientationSuggestion{Score: s.Score, DistanceKM: s.DistanceKM, Reasons: reasons, ReferralsPossible: possible, AlsoListedAs: also[i]} // Service: in services[i]
 		services[i] = h.json.service(s.Service)
 	}
 	c.Header("Cache-Control", "no-store") // a situation is not to be kept by caches
 	writeOrientation(c, services, out)
 	return nil
+}
+
+// suggestOnce asks the engine for r's suggestions and shows each place
+// once (onceEach), unless r.IncludeDuplicates: it asks for twice as many
+// (within search.MaxSuggestions), so that the list stays full when the
+// records of a place are folded, and reads the links of the list's
+// structures in one query. also[i] names the records folded into the i-th.
+func (h *Handler) suggestOnce(ctx context.Context, r search.SuggestRequest) (search.Suggestions, [][]AlsoListedAs, error) {
+	limit := cmp.Or(r.Limit, search.DefaultSuggestions)
+	if !r.IncludeDuplicates {
+		r.Limit = min(2*limit, search.MaxSuggestions)
+	}
+	res, err := h.Search.Suggest(ctx, r)
+	if err != nil {
+		return res, nil, err
+	}
+	none := make([][]AlsoListedAs, len(res.Items))
+	for i := range none {
+		none[i] = []AlsoListedAs{}
+	}
+	if r.IncludeDuplicates || len(res.Items) < 2 {
+		return res, none, nil
+	}
+	ids := make([]string, len(res.Items))
+	for i, s := range res.Items {
+		ids[i] = s.Service.ActorID
+	}
+	linked, _, err := h.linkedActors(ctx, ids)
+	if err != nil {
+		return res, nil, err
+	}
+	if len(linked) == 0 {
+		res.Items = res.Items[:min(limit, len(res.Items))]
+		return res, none, nil
+	}
+	var also [][]AlsoListedAs
+	res.Items, also = onceEach(res.Items, linked, limit)
+	return res, also, nil
 }

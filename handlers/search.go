@@ -38,6 +38,11 @@ type ServiceHit struct {
 	// read it; false, POST /api/v1/referrals answers 422 — contact the
 	// structure by phone instead.
 	ReferralsPossible bool `json:"referrals_possible"`
+	// Other structures that may be this service's place as other sources
+	// hold it (a suggested duplicate link nobody has confirmed or
+	// dismissed yet): both records stay in the results, counts and pages,
+	// and a map or an app can group them; [] for none.
+	PossibleDuplicates []PossibleDuplicate `json:"possible_duplicates"`
 }
 
 // ActorHit is an actor found by a search.
@@ -47,6 +52,8 @@ type ActorHit struct {
 	Score        float64       `json:"score" example:"12.7"`
 	Matches      []SearchMatch `json:"matches"`
 	MissingWords []string      `json:"missing_words"`
+	// Other structures that may be the same place (see ServiceHit).
+	PossibleDuplicates []PossibleDuplicate `json:"possible_duplicates"`
 }
 
 // SearchMatch says how one word of the query matched a result, so that a
@@ -394,7 +401,7 @@ func roundScore(s float64) float64 { return math.Round(s*1000) / 1000 }
 //
 //	@ID			searchServices
 //	@Summary		Search services
-//	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day): on such a day a place is open at open_at only when its hours name public holidays (PH 10:00-12:00, Mo-Fr,PH 09:00-12:00); hours without PH say nothing of them, so the place is left out and counted in meta.holiday_unconfirmed, with a French note (meta.holiday_note). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them, and a suggested link hides nothing.
+//	@Description	Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day): on such a day a place is open at open_at only when its hours name public holidays (PH 10:00-12:00, Mo-Fr,PH 09:00-12:00); hours without PH say nothing of them, so the place is left out and counted in meta.holiday_unconfirmed, with a French note (meta.holiday_note). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them. A suggested link (nobody decided yet) hides nothing and changes no count nor page: each hit names the other records in possible_duplicates, with whether their hours agree, so that a map or an app can group them.
 //	@Tags			search
 //	@Produce		json
 //	@Security		Anonymous
@@ -473,11 +480,16 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	dups, err := h.possibleDuplicates(ctx, actorIDs(items))
+	if err != nil {
+		return err
+	}
 	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
 		possible := search.ReferralsPossible(hit.Item, teams)
 		hits[i] = hitJSON{record: h.json.service(hit.Item), distanceKM: hit.DistanceKM, score: roundScore(hit.Score),
-			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing), referralsPossible: &possible}
+			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing), referralsPossible: &possible,
+			duplicates: nonNilDuplicates(dups[hit.Item.ActorID])}
 	}
 	meta, links := searchMeta(c, sq, &res)
 	writeHits(c, hits, meta, links, newFacets(res.Facets)) // a ServiceSearch
@@ -487,12 +499,18 @@ func (h *Handler) SearchServices(c *gin.Context) error {
 // teamsOf is the set of the services' structures that have a team
 // (models.Store.ActorsWithTeam), for referrals_possible.
 func (h *Handler) teamsOf(ctx context.Context, svs []*models.Service) (map[string]bool, error) {
+	ids := actorIDs(svs)
+	slices.Sort(ids)
+	return h.Store.ActorsWithTeam(ctx, slices.Compact(ids))
+}
+
+// actorIDs are the services' structures, in a new slice.
+func actorIDs(svs []*models.Service) []string {
 	ids := make([]string, 0, len(svs))
 	for _, sv := range svs {
 		ids = append(ids, sv.ActorID)
 	}
-	slices.Sort(ids)
-	return h.Store.ActorsWithTeam(ctx, slices.Compact(ids))
+	return ids
 }
 
 // remoteContradiction refuses include_remote=true with remote=false: the
@@ -512,7 +530,7 @@ func remoteContradiction(sq search.Query) error {
 //
 //	@ID			searchActors
 //	@Summary		Search actors
-//	@Description	Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them. The newer record of a confirmed duplicate link is left out as in GET /api/v1/search/services (include_duplicates=true keeps it).
+//	@Description	Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them. The newer record of a confirmed duplicate link is left out as in GET /api/v1/search/services (include_duplicates=true keeps it); a suggested link hides nothing, each hit naming the others in possible_duplicates.
 //	@Tags			search
 //	@Produce		json
 //	@Security		Anonymous
@@ -562,10 +580,18 @@ func (h *Handler) SearchActors(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]string, len(res.Hits))
+	for i, hit := range res.Hits {
+		ids[i] = hit.Item.ID
+	}
+	dups, err := h.possibleDuplicates(c.Request.Context(), ids)
+	if err != nil {
+		return err
+	}
 	hits := make([]hitJSON, len(res.Hits))
 	for i, hit := range res.Hits {
 		hits[i] = hitJSON{record: h.json.actor(hit.Item, h.Store.Now()), distanceKM: hit.DistanceKM, score: roundScore(hit.Score),
-			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing)}
+			matches: newMatches(hit.Matches), missing: nonNilStrings(hit.Missing), duplicates: nonNilDuplicates(dups[hit.Item.ID])}
 	}
 	meta, links := searchMeta(c, sq, &res)
 	writeHits(c, hits, meta, links, newFacets(res.Facets)) // an ActorSearch

@@ -102,6 +102,7 @@ type hitJSON struct {
 	missing    []string
 	// referralsPossible: services only (ServiceHit.ReferralsPossible).
 	referralsPossible *bool
+	duplicates        []PossibleDuplicate
 }
 
 // writeHits writes {"data":[…],"meta":…,"links":…,"facets":…}.
@@ -125,6 +126,8 @@ func writeHits(c *gin.Context, hits []hitJSON, meta SearchMeta, links ListLinks,
 			b = append(b, `,"referrals_possible":`...)
 			b = strconv.AppendBool(b, *h.referralsPossible)
 		}
+		b = append(b, `,"possible_duplicates":`...)
+		b = appendDuplicates(b, h.duplicates)
 		b = append(b, '}')
 	}
 	b = append(b, `],"meta":`...)
@@ -161,6 +164,27 @@ func appendMatches(b []byte, ms []SearchMatch) []byte {
 	return append(b, ']')
 }
 
+// appendDuplicates writes ds as encoding/json does ([] for none), without
+// an encoder per hit, as appendMatches.
+func appendDuplicates(b []byte, ds []PossibleDuplicate) []byte {
+	b = append(b, '[')
+	for i, d := range ds {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = appendString(b, d.ID)
+		b = append(b, `,"name":`...)
+		b = appendString(b, d.Name)
+		b = append(b, `,"producer":`...)
+		b = appendString(b, d.Producer)
+		b = append(b, `,"same_hours":`...)
+		b = strconv.AppendBool(b, d.SameHours)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
 // appendStrings and appendString write JSON as encoding/json does without
 // HTML escaping (writeJSON's setting).
 func appendStrings(b []byte, ss []string) []byte { return jsonenc.AppendStrings(b, ss, false) }
@@ -185,6 +209,8 @@ func writeOrientation(c *gin.Context, services [][]byte, list OrientationList) {
 		b = append(b, marshal(s.Reasons)...)
 		b = append(b, `,"referrals_possible":`...)
 		b = strconv.AppendBool(b, s.ReferralsPossible)
+		b = append(b, `,"also_listed_as":`...)
+		b = append(b, marshal(s.AlsoListedAs)...)
 		b = append(b, '}')
 	}
 	b = append(b, `],"meta":`...)

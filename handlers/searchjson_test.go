@@ -31,26 +31,29 @@ func TestSearchJSONIsTheDeclaredType(t *testing.T) {
 	missing := []string{"xyz"}
 	links := ListLinks{Self: "/api/v1/search/services?near=1,2&x=<&y=>"}
 	facets := []Facet{{Field: "themes", Values: []FacetValue{{Value: vocab.ThemeEverydayDigitalTools, Count: 2}}}}
+	dups := []PossibleDuplicate{{ID: models.NewID(), Name: "Villa « Saint » \"Camille\" <b>", Producer: "conseiller-numerique", SameHours: false},
+		{ID: models.NewID(), Name: "Autre", Producer: "hub-du-sud", SameHours: true}}
 	for _, score := range []float64{0, 12.345, 3} {
 		yes, no := true, false
-		want := ServiceSearch{Data: []ServiceHit{{Service: newService(s), DistanceKM: &d1, Score: score, Matches: matches, MissingWords: missing, ReferralsPossible: true},
-			{Service: newService(s), DistanceKM: nil, Score: score, Matches: []SearchMatch{}, MissingWords: []string{}}},
+		want := ServiceSearch{Data: []ServiceHit{{Service: newService(s), DistanceKM: &d1, Score: score, Matches: matches, MissingWords: missing, ReferralsPossible: true, PossibleDuplicates: dups},
+			{Service: newService(s), DistanceKM: nil, Score: score, Matches: []SearchMatch{}, MissingWords: []string{}, PossibleDuplicates: []PossibleDuplicate{}}},
 			Meta: meta, Links: links, Facets: facets}
 		got := render(func(c *gin.Context) {
-			writeHits(c, []hitJSON{{h.json.service(s), &d1, score, matches, missing, &yes}, {h.json.service(s), nil, score, []SearchMatch{}, []string{}, &no}}, meta, links, facets)
+			writeHits(c, []hitJSON{{h.json.service(s), &d1, score, matches, missing, &yes, dups}, {h.json.service(s), nil, score, []SearchMatch{}, []string{}, &no, []PossibleDuplicate{}}}, meta, links, facets)
 		})
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, want) }); !bytes.Equal(got, exp) {
 			t.Errorf("service search:\n got %s\nwant %s", got, exp)
 		}
-		wantA := ActorSearch{Data: []ActorHit{{Actor: newActor(a, a.ContactPublic, time.Now()), DistanceKM: &d2, Score: score, Matches: matches, MissingWords: []string{}}}, Meta: meta, Links: links, Facets: []Facet{}}
+		wantA := ActorSearch{Data: []ActorHit{{Actor: newActor(a, a.ContactPublic, time.Now()), DistanceKM: &d2, Score: score, Matches: matches, MissingWords: []string{}, PossibleDuplicates: dups}}, Meta: meta, Links: links, Facets: []Facet{}}
 		got = render(func(c *gin.Context) {
-			writeHits(c, []hitJSON{{h.json.actor(a, time.Now()), &d2, score, matches, []string{}, nil}}, meta, links, []Facet{})
+			writeHits(c, []hitJSON{{h.json.actor(a, time.Now()), &d2, score, matches, []string{}, nil, dups}}, meta, links, []Facet{})
 		})
 		if exp := render(func(c *gin.Context) { writeJSON(c, 200, wantA) }); !bytes.Equal(got, exp) {
 			t.Errorf("actor search:\n got %s\nwant %s", got, exp)
 		}
 	}
-	list := OrientationList{Data: []OrientationSuggestion{{Service: newService(s), Score: 83.5, DistanceKM: &d1, Reasons: []OrientationReason{{Code: "free", Text: "Gratuit"}}}},
+	also := []AlsoListedAs{{ID: s.ID, ActorID: a.ID, Name: a.Name, Producer: "cnfs", ProducerUpdatedOn: optionalDate("2026-11-02"), UpdatedAt: stamp(a.UpdatedAt), HoursDiffer: true}}
+	list := OrientationList{Data: []OrientationSuggestion{{Service: newService(s), Score: 83.5, DistanceKM: &d1, Reasons: []OrientationReason{{Code: "free", Text: "Gratuit"}}, AlsoListedAs: also}},
 		Meta: OrientationMeta{Matching: 4}}
 	got := render(func(c *gin.Context) { writeOrientation(c, [][]byte{h.json.service(s)}, list) })
 	if exp := render(func(c *gin.Context) { writeJSON(c, 200, list) }); !bytes.Equal(got, exp) {

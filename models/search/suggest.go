@@ -81,6 +81,9 @@ type SuggestRequest struct {
 	InseeCode  string
 	PostalCode string
 	Limit      int
+	// IncludeDuplicates keeps the newer record of each confirmed
+	// duplicate link, as Query.IncludeDuplicates does.
+	IncludeDuplicates bool
 
 	includeFull bool // a relaxation: services flagged full count
 }
@@ -229,7 +232,7 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 // its distance (NaN without one), within maxKM of the person (+Inf: any
 // distance).
 func (t *table) candidates(r *SuggestRequest, maxKM float64, now time.Time, s *scratch, fn func(slot uint32, dist float64)) {
-	q := Query{Filters: map[string][]string{}, ExcludeFull: !r.includeFull}
+	q := Query{Filters: map[string][]string{}, ExcludeFull: !r.includeFull, IncludeDuplicates: r.IncludeDuplicates}
 	if len(r.When) > 0 {
 		q.Filters[FieldOpenOn] = r.When
 	}
