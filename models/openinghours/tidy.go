@@ -2,9 +2,11 @@ package openinghours
 
 import (
 	"fmt"
+	"hash/maphash"
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // timeRange is a time range as people write it (« 09:00-12:00 », « 9:00 –
@@ -410,6 +412,41 @@ func padRange(r string) string {
 // what was done, in the words of the import's and the sync's warnings,
 // empty when s is stored as written.
 func Tidied(s string) (out string, said []string) {
+	slot := &tidiedMemo[maphash.String(tidiedSeed, s)&(uint64(len(tidiedMemo))-1)]
+	if m := slot.Load(); m != nil && m.in == s {
+		return m.out, slices.Clone(m.said)
+	}
+	out, said = tidied(s)
+	// The memo's own copies: s is often a cell of an import's row, whose
+	// buffer the entry would otherwise keep alive.
+	m := &tidiedEntry{in: strings.Clone(s), said: slices.Clone(said)}
+	m.out = m.in
+	if out != s {
+		m.out = strings.Clone(out)
+	}
+	slot.Store(m)
+	return out, said
+}
+
+// The last hours tidied, so that an import's places, which share a few
+// ways of writing their hours, and the several readings of one place's
+// hours while it is imported (mapped, normalised, prepared: three to five
+// Tidied of the same text, each running the dayRanges regexp), tidy each
+// text once: Tidied is a pure function of its input. Direct-mapped and
+// lock-free, as commune.Resolve's memo: a slot holds the last text that
+// hashed to it, and concurrent callers replace whole entries.
+var (
+	tidiedMemo [1 << 10]atomic.Pointer[tidiedEntry]
+	tidiedSeed = maphash.MakeSeed()
+)
+
+type tidiedEntry struct {
+	in, out string
+	said    []string
+}
+
+// tidied is Tidied without its memo.
+func tidied(s string) (out string, said []string) {
 	out, joins := JoinRepeatedRules(s)
 	if len(joins) > 0 {
 		said = append(said, "rules naming the same days: "+joined(joins))
