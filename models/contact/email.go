@@ -61,11 +61,32 @@ func NormalizeEmail(s string) (string, error) {
 		return "", emailErr("%s: the domain %s", brief(s), reason)
 	}
 	out := local + "@" + domain
+	if dotAtom(local) {
+		// What net/mail accepts as this very address (the domain, checked
+		// above, is one too): parsing it took ten allocations an address,
+		// a tenth of an import's reading of a row.
+		return out, nil
+	}
 	addr, err := mail.ParseAddress(out)
 	if err != nil || addr.Name != "" || addr.Address != out {
 		return "", emailErr("%s is not a valid e-mail address", brief(s))
 	}
 	return out, nil
+}
+
+// dotAtom says whether s is an RFC 5322 dot-atom of ASCII: atoms of atext
+// (printable characters but the specials) joined by single dots, which
+// net/mail reads as an address's local part without a word.
+func dotAtom(s string) bool {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' || strings.Contains(s, "..") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c >= 0x7f || strings.IndexByte(`()<>[]:;@\,"`, c) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // checkHostname returns why a lower-case ASCII host name cannot be a public
@@ -82,8 +103,11 @@ func checkHostname(h string) string {
 	case !strings.Contains(h, "."):
 		return "has no dot: give a full domain such as example.fr"
 	}
-	labels := strings.Split(h, ".")
-	for _, l := range labels {
+	var tld string
+	for rest, more := h, true; more; {
+		var l string
+		l, rest, more = strings.Cut(rest, ".")
+		tld = l
 		if l == "" {
 			return "has an empty part (two dots in a row, or a dot at an end)"
 		}
@@ -100,7 +124,6 @@ func checkHostname(h string) string {
 			}
 		}
 	}
-	tld := labels[len(labels)-1]
 	allDigits := true
 	for i := 0; i < len(tld); i++ {
 		if tld[i] < '0' || tld[i] > '9' {
