@@ -111,6 +111,19 @@ func tokenize(s string, query bool) []string {
 			prev = w
 			continue
 		}
+		if query && w == "free" && prev == "for" {
+			// « a computer for free »: free of charge (« for » is a stop
+			// word, so the thesaurus's « for free » is read here); alone
+			// « free » stays, the internet provider's name.
+			w = "gratuit"
+		}
+		if query && (devices[w] || useVerbs[w]) && deviceForProcedure(all, i) {
+			// « utiliser son portable pour ameli », « ordi pour les
+			// impôts »: the procedure is the need, the device (and
+			// using it) the way to it; required, they kept the places
+			// declaring both.
+			continue
+		}
 		if query && houseNumber(all, i) {
 			// « 43 rue de la république »: the number of a street,
 			// held as the addresses starting with it hold it (docTerms).
@@ -580,7 +593,46 @@ var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": t
 	"former": true,
 	// « encore ouvert à 18h », « toujours ouvert le samedi »: still, as
 	// before; held by no place, « encore » was spelt « L'Encre bleue ».
-	"encore": true, "toujours": true}
+	"encore": true, "toujours": true,
+	// Getting something back (« compte whatsapp piraté récupérer »,
+	// « récupérer mon mot de passe »): the account or the trouble says
+	// the need; held by no place, « récupérer » made every answer partial.
+	"recuperer": true, "recupere": true, "recuperee": true, "recuperes": true}
+
+// travellers are the words the gens du voyage (Travellers) name themselves
+// and where they live by: « voyageurs en caravane aide papiers » required
+// both, held by no place, and listed every place helping with procedures;
+// « caravane » found the Caravan Cowork. Read as « gens du voyage », the
+// words the places named for them write.
+var travellers = map[string]bool{"voyageurs": true, "voyageur": true, "voyageuse": true, "voyageuses": true,
+	"caravane": true, "caravanes": true}
+
+// personTitles and civilStatus are how a referral note names the person
+// it is about: a title and a civil status (« dame 82 ans veuve sait pas
+// utiliser son portable », « mr 67 ans », « mme 78 ans seule »); their
+// age, their public and their need say what is sought. Required,
+// « veuve » was the commune of La Veuve, « dame » a word of
+// Boiry-Notre-Dame, « madame » the rue Madame, and « monsieur », held by
+// no place, made every answer partial. « Notre-Dame » keeps its « dame »;
+// a civil status goes only where the query speaks of a person (a title,
+// an age, a relative: aboutAPerson), else it may be a commune's name
+// (« mairie la veuve »).
+var personTitles = map[string]bool{"monsieur": true, "messieurs": true, "mr": true, "madame": true, "mesdames": true,
+	"mme": true, "mmes": true, "mademoiselle": true, "mlle": true, "dame": true, "dames": true}
+
+var civilStatus = map[string]bool{"veuve": true, "veuves": true, "veuf": true, "veufs": true,
+	"seul": true, "seule": true, "seuls": true, "seules": true}
+
+// aboutAPerson reports whether words speak of a person: a title, an age
+// (« 82 ans »), a relative or a grandparent.
+func aboutAPerson(words []string) bool {
+	for _, w := range words {
+		if personTitles[w] || w == "ans" || sentenceWords[w] || grandparents[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // timeOfDay are the words of a morning or an afternoon as people type them,
 // written as the thesaurus's phrases of a day and a time of day write
@@ -608,6 +660,9 @@ var dayWords = map[string]bool{
 var englishGeneric = map[string]string{
 	"help": "aide", "digital": "numerique", "computing": "informatique", "workshop": "atelier",
 	"workshops": "ateliers", "training": "formation", "learn": "apprendre", "learning": "apprendre",
+	// « where can I use a computer »: « utiliser », as « utiliser un
+	// ordinateur »; held by no place, « use » made the answer partial.
+	"use": "utiliser", "using": "utiliser",
 	// Portuguese (« ajuda em português »). The Spanish « ayuda » is left
 	// as it is: read as « aide », « ayuda con el ordenador » found every
 	// place helping (recall@20 1.00 → 0.90).
@@ -736,6 +791,14 @@ func sentenceAround(words []string) []string {
 			out = append(out, "seniors")
 			continue
 		}
+		if travellers[w] {
+			// « voyageurs en caravane »: the gens du voyage, as the
+			// places named for them write it; said once.
+			if !slices.Contains(out, "voyage") {
+				out = append(out, "gens", "voyage")
+			}
+			continue
+		}
 		if (w == "petit" || w == "petits" || w == "petite" || w == "petites") && (next == "enfant" || next == "enfants" || next == "fils" || next == "fille" || next == "filles") {
 			i++ // « petits-enfants »: the grandchildren
 			continue
@@ -765,6 +828,10 @@ func sentenceAround(words []string) []string {
 			continue
 		}
 		if sentenceWords[w] || howMuch[w] && !inLexPhrase(words, i) && !startsLexPhrase(words, i) {
+			continue
+		}
+		if (personTitles[w] && prevWord(words, i) != "notre" || civilStatus[w] && aboutAPerson(words)) &&
+			!inLexPhrase(words, i) && !startsLexPhrase(words, i) {
 			continue
 		}
 		if n := dictatedPunctuation(words[i:]); n > 0 {
@@ -933,6 +1000,49 @@ var (
 		"fissurees": true, "brise": true, "brisee": true, "brises": true, "brisees": true, "hs": true}
 	repairVerbs = map[string]bool{"reparer": true, "reparation": true, "reparations": true, "changer": true, "remplacer": true}
 )
+
+// deviceForProcedure reports whether the device at all[i] is followed by
+// « pour » and, past stop words, a word meaning help with procedures
+// (« portable pour ameli », « ordi pour les impôts »); for a verb of use
+// at all[i], whether the device it uses is (« utiliser son portable pour
+// ameli »).
+func deviceForProcedure(all []string, i int) bool {
+	if useVerbs[all[i]] {
+		k := i + 1
+		for k < len(all) && (all[k] == "" || stopWords[all[k]]) {
+			k++
+		}
+		return k < len(all) && devices[all[k]] && deviceForProcedure(all, k)
+	}
+	if i+1 >= len(all) || all[i+1] != "pour" {
+		return false
+	}
+	for j := i + 2; j < len(all) && j < i+5; j++ {
+		if all[j] == "" || stopWords[all[j]] || all[j] == "faire" {
+			continue
+		}
+		return procedureWord(all[j])
+	}
+	return false
+}
+
+// useVerbs are the verbs of using a device (« utiliser son portable »).
+var useVerbs = map[string]bool{"utiliser": true, "utilise": true, "servir": true}
+
+// procedureWord: a thesaurus word meaning help with procedures (« ameli »,
+// « impôts »). It reads the lexicon that tokens builds: set in init, as
+// thesaurusWord.
+var procedureWord func(w string) bool
+
+func init() {
+	procedureWord = func(w string) bool {
+		return slices.ContainsFunc(lex.phrases[w], func(p *lexPhrase) bool {
+			return len(p.tokens) == 1 && slices.ContainsFunc(p.targets, func(t lexTarget) bool {
+				return t.field == FieldThemes && t.value == vocab.ThemeAdministrativeProcedures
+			})
+		})
+	}
+}
 
 // repairNeed writes a repair need (a device with a broken word or a
 // repair verb) as « réparer », the thesaurus's word for it, where its
