@@ -358,30 +358,35 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	// written for the few candidates kept).
 	place := placeAgreement(a, c, nil)
 	// An agreeing address overrules far coordinates, unless the contacts
-	// lead to the coordinates (contactsElsewhere): then they are read.
+	// lead to the coordinates (contactsElsewhere): then the written
+	// address and the located contacts weigh against each other, and the
+	// place says nothing either way (0), so that the name and a SIRET
+	// still link a head office and the record of its service that copied
+	// its address, below the service's own records at one point; nor do
+	// the readings of one street below say one door.
 	located := place > 0 && b.contactsElsewhere(a, c)
 	if located {
-		place = -1
+		place = 0
 	}
-	postStreet := place < oneAddress && postOfficeStreet(a, c)
+	postStreet := !located && place < oneAddress && postOfficeStreet(a, c)
 	if postStreet {
 		place = oneAddress
 	}
-	digitalNextDoor := place < oneAddress && !postStreet && b.digitalSpaceName(a, c) > 0
+	digitalNextDoor := !located && place < oneAddress && !postStreet && b.digitalSpaceName(a, c) > 0
 	if digitalNextDoor {
 		place = oneAddress
 	}
-	fsStreet := place < oneAddress && !postStreet && !digitalNextDoor && franceServicesOnOneStreet(a, c)
+	fsStreet := !located && place < oneAddress && !postStreet && !digitalNextDoor && franceServicesOnOneStreet(a, c)
 	if fsStreet {
 		place = oneAddress
 	}
-	dsStreet := place < oneAddress && !postStreet && !digitalNextDoor && digitalSpaceOnOneStreet(a, c)
+	dsStreet := !located && place < oneAddress && !postStreet && !digitalNextDoor && digitalSpaceOnOneStreet(a, c)
 	if dsStreet {
 		place = oneAddress
 	}
 	// One street, a number missing, and an own contact: one door
 	// (unnumberedStreetDoor).
-	streetDoor := place >= sameStreetPlace && place < oneAddress && b.unnumberedStreetDoor(a, c)
+	streetDoor := !located && place >= sameStreetPlace && place < oneAddress && b.unnumberedStreetDoor(a, c)
 	if streetDoor {
 		place = oneAddress
 	}
