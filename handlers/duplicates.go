@@ -25,7 +25,7 @@ type DuplicateReason struct {
 	// Stable code. Identifiers and contacts: same_siret, same_siren, same_rna,
 	// same_phone, same_email, same_website, same_domain, named_domain, town_domain, initials_domain,
 	// mail_domain. Names: same_name, similar_name, acronym. Addresses and coordinates: same_address,
-	// same_street, other_number, same_building, distance, far_coordinates, other_street,
+	// same_street, other_number, same_building, distance, far_coordinates, contacts_elsewhere, other_street,
 	// misspelt_street, siret_address, namesake, one_ccas, one_france_services, own_contact_elsewhere,
 	// name_of_several_sites, travelling, other_siren. Hosts, networks and doors: host_authority, departement_guest, annex,
 	// post_office, post_office_street, one_post_office, france_services_host, france_services_contacts,
@@ -37,7 +37,9 @@ type DuplicateReason struct {
 	Label string `json:"label" example:"même SIRET"`
 }
 
-// DuplicateLink says two actors of different sources may be the same place.
+// DuplicateLink says two actors may be the same place: of two sources, or
+// of one source whose file names two producers (or joins them by one SIRET
+// at one address).
 type DuplicateLink struct {
 	ID string `json:"id" format:"uuid"`
 	// The older record: lists with exclude_duplicates=true keep it.

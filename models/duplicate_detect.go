@@ -43,15 +43,19 @@ func (l *ReasonList) Scan(src any) error {
 func (ReasonList) GormDataType() string { return "text" }
 
 // blockColumns are what detection reads of the actors of a département.
-var blockColumns = []string{"id", "source", "name", "pivot", "pivot_kind", "street", "complement", "postal_code",
+var blockColumns = []string{"id", "source", "producer", "name", "pivot", "pivot_kind", "street", "complement", "postal_code",
 	"insee_code", "commune", "departement", "latitude", "longitude", "phones", "emails", "websites", "contact_public"}
 
 // DetectDuplicates compares the live actors with the given ids with the live
-// actors of other sources in their département, links the pairs that score
-// at least DuplicateThreshold (suggested, never merged), refreshes the score
-// and reasons of their links still suggested, and removes their suggested
-// links that no longer hold. Confirmed and dismissed links are never
-// touched, so a decision survives every later sync. The places of the same
+// actors of other sources in their département, and with those of their
+// source that another producer published or that strong evidence joins to
+// them (dedup's candidates: an aggregated file holds one place once per
+// producer, so even the first source of a directory is compared), links
+// the pairs that score at least DuplicateThreshold (suggested, never
+// merged), refreshes the score and reasons of their links still
+// suggested, and removes their suggested links that no longer hold.
+// Confirmed and dismissed links are never touched, so a decision survives
+// every later sync. The places of the same
 // source whose comparisons count a changed actor are compared again too:
 // those that carry one of its values or bear its name and have a suggested
 // link, and, for an archived actor among the ids, every place of its source
@@ -110,10 +114,6 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 			return err
 		}
 		gone = append(gone, former...)
-		others, err := otherSourcesExist(tx, append(slices.Clip(changed), gone...))
-		if err != nil || !others {
-			return err
-		}
 		byDept, goneByDept := map[string][]string{}, map[string][]*Actor{}
 		for i := range changed {
 			byDept[changed[i].Departement] = append(byDept[changed[i].Departement], changed[i].ID)
@@ -408,32 +408,8 @@ func uniqueIDs(ids []string) []string {
 	return slices.Compact(out)
 }
 
-// otherSourcesExist spares the first source of a directory any comparison.
-func otherSourcesExist(tx *gorm.DB, changed []Actor) (bool, error) {
-	seen := map[string]bool{}
-	for i := range changed {
-		src := changed[i].Source
-		if seen[src] {
-			continue
-		}
-		seen[src] = true
-		if other, err := otherSourceExists(tx, src); err != nil || other {
-			return other, err
-		}
-	}
-	return false, nil
-}
-
-// otherSourceExists: two range searches of actors_live_source (an OR would
-// scan the index).
-func otherSourceExists(tx *gorm.DB, source string) (bool, error) {
-	var other bool
-	err := tx.Raw("SELECT EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source < ?) OR EXISTS (SELECT 1 FROM actors WHERE archived_at IS NULL AND source > ?)", source, source).Scan(&other).Error
-	return other, err
-}
-
 func placeOf(a *Actor) dedup.Place {
-	return dedup.Place{ID: a.ID, Source: a.Source, Name: a.Name, Pivot: a.Pivot, PivotKind: a.PivotKind,
+	return dedup.Place{ID: a.ID, Source: a.Source, Producer: a.Producer, Name: a.Name, Pivot: a.Pivot, PivotKind: a.PivotKind,
 		Street: a.Address.Street, Complement: a.Address.Complement, PostalCode: a.Address.PostalCode,
 		InseeCode: a.Address.InseeCode, Commune: a.Address.Commune, Latitude: a.Latitude, Longitude: a.Longitude,
 		Phones: a.Phones, Emails: a.Emails, Websites: a.Websites, PrivateContacts: !a.ContactPublic}

@@ -1,8 +1,10 @@
 // Package dedup finds the same place published by two sources (a regional
 // hub, the Conseillers numériques national file, France Services, a
-// partner's sync). It is pure: it reads Places and returns scored pairs with
-// their reasons, and never merges nor stores anything (models'
-// duplicate_detect.go stores the links as suggestions).
+// partner's sync), or twice by one source: an aggregated file's rows of two
+// producers, or one producer's two rows that strong evidence joins
+// (candidates, withinsource.go). It is pure: it reads Places and returns
+// scored pairs with their reasons, and never merges nor stores anything
+// (models' duplicate_detect.go stores the links as suggestions).
 //
 // # The score
 //
@@ -15,7 +17,9 @@
 //     weighing more than the département's common ones;
 //   - place, −1 to 1 (weight 0.35): street without its type, house numbers,
 //     a building's name, the commune and the distance; an agreeing address
-//     wins over coordinates that disagree;
+//     wins over coordinates that disagree, unless one record's own phone
+//     or e-mail is given by a third record at its coordinates (then 0:
+//     contactsElsewhere);
 //   - identity, 0 to 1 (weight 0.4): SIRET, RNA, SIREN, phone, e-mail,
 //     website and its domain, each weakened by the number of locations of
 //     one source that carry it (a network's switchboard is weak evidence).
@@ -44,6 +48,9 @@
 //     hosts; franceservices.go: France Services and La Poste; digitalspace.go,
 //     library.go, twonames.go, communename.go, departementguest.go: other
 //     kinds of names that say whose door it is;
+//   - withinsource.go: which records of one source are compared;
+//     contactselsewhere.go: contacts that say which location a record
+//     describes;
 //   - contactdoor.go, siretaddress.go, misspeltstreet.go, maildomain.go,
 //     hostcomplement.go: rules for addresses written without coordinates,
 //     misspelt, or naming a building, and for shared domains.

@@ -47,7 +47,11 @@ const candidateRadius = 5000.0
 // Place is what detection reads of an actor. Phones are E.164, e-mails
 // lower-case, websites normalised URLs, as the models store them.
 type Place struct {
-	ID, Source                                string
+	ID, Source string
+	// Producer is who produced the record, as its source names it (an
+	// aggregated file's row producer); empty when unknown. Two places of
+	// one source are compared when their producers differ (candidates).
+	Producer                                  string
 	Name                                      string
 	Pivot, PivotKind                          string
 	Street, Complement, PostalCode, InseeCode string
@@ -259,7 +263,8 @@ func (b *Block) related(q *prepared) []string {
 }
 
 // MatchesOf compares the place with id against the places of other sources
-// in the block and returns those scoring at least Threshold, or whose
+// in the block, and those of its source that another producer published
+// or that strong evidence joins to it (candidates), and returns those scoring at least Threshold, or whose
 // public score (PublicScore) does, best first.
 func (b *Block) MatchesOf(id string) []Match {
 	a := b.byID[id]
@@ -275,7 +280,7 @@ func (b *Block) MatchesOf(id string) []Match {
 	var out []Match
 	considered := 0
 	for _, c := range b.places {
-		if c.Source == a.Source || c.ID == a.ID || !(shares[c] || near(a, c)) {
+		if c.ID == a.ID || !(shares[c] || near(a, c)) || !b.candidates(a, c) {
 			continue
 		}
 		if considered++; b.Yield != nil && considered%yieldEvery == 0 {
@@ -352,25 +357,36 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	// The place's score first, without its reasons (their labels are
 	// written for the few candidates kept).
 	place := placeAgreement(a, c, nil)
-	postStreet := place < oneAddress && postOfficeStreet(a, c)
+	// An agreeing address overrules far coordinates, unless the contacts
+	// lead to the coordinates (contactsElsewhere): then the written
+	// address and the located contacts weigh against each other, and the
+	// place says nothing either way (0), so that the name and a SIRET
+	// still link a head office and the record of its service that copied
+	// its address, below the service's own records at one point; nor do
+	// the readings of one street below say one door.
+	located := place > 0 && b.contactsElsewhere(a, c)
+	if located {
+		place = 0
+	}
+	postStreet := !located && place < oneAddress && postOfficeStreet(a, c)
 	if postStreet {
 		place = oneAddress
 	}
-	digitalNextDoor := place < oneAddress && !postStreet && b.digitalSpaceName(a, c) > 0
+	digitalNextDoor := !located && place < oneAddress && !postStreet && b.digitalSpaceName(a, c) > 0
 	if digitalNextDoor {
 		place = oneAddress
 	}
-	fsStreet := place < oneAddress && !postStreet && !digitalNextDoor && franceServicesOnOneStreet(a, c)
+	fsStreet := !located && place < oneAddress && !postStreet && !digitalNextDoor && franceServicesOnOneStreet(a, c)
 	if fsStreet {
 		place = oneAddress
 	}
-	dsStreet := place < oneAddress && !postStreet && !digitalNextDoor && digitalSpaceOnOneStreet(a, c)
+	dsStreet := !located && place < oneAddress && !postStreet && !digitalNextDoor && digitalSpaceOnOneStreet(a, c)
 	if dsStreet {
 		place = oneAddress
 	}
 	// One street, a number missing, and an own contact: one door
 	// (unnumberedStreetDoor).
-	streetDoor := place >= sameStreetPlace && place < oneAddress && b.unnumberedStreetDoor(a, c)
+	streetDoor := !located && place >= sameStreetPlace && place < oneAddress && b.unnumberedStreetDoor(a, c)
 	if streetDoor {
 		place = oneAddress
 	}
@@ -534,7 +550,12 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Name = annexName
 		r.add("annex", "une annexe et un autre lieu du même nom, à deux adresses")
 	}
-	r.Place = placeAgreement(a, c, &r)
+	if located {
+		r.Place = place
+		contactsElsewhereNote(a, c, &r)
+	} else {
+		r.Place = placeAgreement(a, c, &r)
+	}
 	if postStreet {
 		r.Place = oneAddress
 		r.add("post_office_street", "La Poste et sa France Services dans la même rue")
@@ -654,6 +675,7 @@ func byContent(p, q *prepared) int {
 		slices.Compare(p.Phones, q.Phones),
 		slices.Compare(p.Emails, q.Emails),
 		slices.Compare(p.Websites, q.Websites),
+		cmp.Compare(p.Producer, q.Producer),
 		cmp.Compare(p.ID, q.ID),
 	)
 }

@@ -22,7 +22,7 @@ func TestMatchesOfSkipsOnlyWhatCannotMatch(t *testing.T) {
 	for _, a := range b.places {
 		var want []Match
 		for _, c := range b.places {
-			if c.Source == a.Source || c.ID == a.ID || !(near(a, c)) {
+			if c.ID == a.ID || !near(a, c) || !b.candidates(a, c) {
 				continue
 			}
 			full := referenceCompare(b, a, c)
@@ -91,7 +91,12 @@ func referenceCompare(b *Block, a, c *prepared) Result {
 		r.Name = annexName
 		r.Reasons = append(r.Reasons, Reason{"name_of_several_sites", "nom donné à plusieurs lieux de la commune par une source"})
 	}
-	r.Place = placeAgreement(a, c, &r)
+	if placeAgreement(a, c, nil) > 0 && b.contactsElsewhere(a, c) {
+		r.Place = 0
+		contactsElsewhereNote(a, c, &r)
+	} else {
+		r.Place = placeAgreement(a, c, &r)
+	}
 	if n := b.digitalSpaceName(a, c); r.Place < oneAddress && n > 0 {
 		r.Name, r.Place = max(r.Name, n), oneAddress
 		label := "espace numérique nommé d'après la structure, au même point"

@@ -12,7 +12,7 @@ var ReasonCodes = []string{
 	// Names.
 	"same_name", "similar_name", "acronym",
 	// Addresses and coordinates.
-	"same_address", "same_street", "other_number", "same_building", "distance", "far_coordinates",
+	"same_address", "same_street", "other_number", "same_building", "distance", "far_coordinates", "contacts_elsewhere",
 	"other_street", "misspelt_street", "siret_address", "namesake", "one_ccas", "one_france_services", "own_contact_elsewhere",
 	"name_of_several_sites", "travelling", "other_siren",
 	// Hosts, networks and doors.
