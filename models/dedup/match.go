@@ -280,7 +280,7 @@ func (b *Block) MatchesOf(id string) []Match {
 	var out []Match
 	considered := 0
 	for _, c := range b.places {
-		if c.ID == a.ID || !(shares[c] || near(a, c)) || !b.candidates(a, c) {
+		if c.ID == a.ID || !shares[c] && apartInSource(a, c) || !(shares[c] || near(a, c)) || !b.candidates(a, c) {
 			continue
 		}
 		if considered++; b.Yield != nil && considered%yieldEvery == 0 {

@@ -1,6 +1,9 @@
 package dedup
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // candidates says whether MatchesOf compares a and c at all. Places of two
 // sources always are. Two places of one source are when the file names two
@@ -61,4 +64,28 @@ func sameSIRET(a, c *prepared) bool {
 		}
 	}
 	return false
+}
+
+// apartInSource says, cheaply, that two placed rows of one producer in one
+// file sharing no value (shares) are not candidates: every rule of
+// joinedInSource then needs them at one point, and their coordinates are
+// more than onePoint apart on either axis. It is read before anything else
+// because such pairs are nearly all of a producer's pairs in a town: with
+// the street comparison run on each, detection of a first import of one
+// 20,000-place source took 70 s instead of 2 s.
+func apartInSource(a, c *prepared) bool {
+	if a.Source != c.Source || a.Producer != c.Producer ||
+		a.Latitude == nil || a.Longitude == nil || c.Latitude == nil || c.Longitude == nil {
+		return false
+	}
+	// A degree of latitude is 111 km everywhere; a degree of longitude at
+	// most that, less toward the poles: bounds in degrees that only ever
+	// keep too much (the exact test follows).
+	const degree = 111_000.0
+	dLat := math.Abs(*a.Latitude - *c.Latitude)
+	if dLat*degree > onePoint {
+		return true
+	}
+	cos := math.Cos(*a.Latitude * math.Pi / 180)
+	return math.Abs(*a.Longitude-*c.Longitude)*degree*cos > 2*onePoint
 }
