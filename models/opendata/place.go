@@ -690,7 +690,7 @@ func ToPlace(rec Record, source string) Place {
 	// files has the programme, except those of the national file of 2022,
 	// which left the column out (309 of 398 rows). A place the programme
 	// itself lists hosts it.
-	if vocab.Slugify(a.Producer) == "conseiller-numerique" && !slices.Contains(a.NationalProgrammes, vocab.ProgrammeConseillersNumeriques) {
+	if vocab.Slugify(a.Producer) == vocab.ProducerConseillersNumeriques && !slices.Contains(a.NationalProgrammes, vocab.ProgrammeConseillersNumeriques) {
 		a.NationalProgrammes = append([]string{vocab.ProgrammeConseillersNumeriques}, a.NationalProgrammes...)
 		b.read("dispositif_programmes_nationaux", "« Conseillers numériques » added: the row's producer is the programme (source conseiller-numerique), whose files list the places hosting it")
 	}

@@ -1848,7 +1848,19 @@ const franceServicesKey = "msap"
 // current form — not a former one: « Maison des services publics » (a
 // town's own service house, « maison de services au public » once « au »
 // is dropped) is no France Services by that alone.
+//
+// The France Services label counts unless the Conseillers numériques
+// programme wrote it on its own file (FieldProgrammeFile): its programme
+// was « Conseiller numérique France Services », and of the 586 places of
+// its 2022 file so labelled, most are town halls, libraries and
+// associations hosting an adviser (a recycling bus, a comité
+// socio-culturel). Such a place is still a desk when its name says so
+// (the FieldNamed desk) or when another source's record of it is (that
+// record is then found, and suggested once for both).
 func (t *table) deskSet(d lexTarget) *bitset {
+	if d.field == FieldNationalProgrammes && d.value == vocab.ProgrammeFranceServices {
+		return t.labelledFranceServices()
+	}
 	if d.field != FieldNamed {
 		return t.set(d.field, d.value)
 	}
@@ -1864,6 +1876,20 @@ func (t *table) deskSet(d lexTarget) *bitset {
 		}
 	}
 	return &b
+}
+
+// labelledFranceServices is the set of the records labelled France
+// Services by another producer than the Conseillers numériques programme
+// (see deskSet).
+func (t *table) labelledFranceServices() *bitset {
+	b := t.set(FieldNationalProgrammes, vocab.ProgrammeFranceServices)
+	own := t.set(FieldProgrammeFile, "true")
+	if b == nil || own == nil {
+		return b
+	}
+	out := slices.Clone(*b)
+	own.andNotWith(out)
+	return &out
 }
 
 // addProcedureDesks: beside a named place (a commune, a département, a

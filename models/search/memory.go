@@ -526,6 +526,9 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	if m.sameAs[a.ID] {
 		d.values[FieldSameAs] = []string{"true"} // no set of the others either
 	}
+	if programmeFile(a) {
+		d.values[FieldProgrammeFile] = []string{"true"}
+	}
 	hours := sv.OpeningHours
 	if hours == "" {
 		hours = a.OpeningHours
@@ -542,6 +545,12 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	setNamed(d)
 	setMobility(d, a.Mobility)
 	return d
+}
+
+// programmeFile reports whether the Conseillers numériques programme
+// produced a's record (FieldProgrammeFile).
+func programmeFile(a *models.Actor) bool {
+	return vocab.Slugify(a.Producer) == vocab.ProducerConseillersNumeriques
 }
 
 // withBooking adds « Prendre un RDV en ligne » to a service's access modes
@@ -611,6 +620,9 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	}
 	if m.sameAs[a.ID] {
 		d.values[FieldSameAs] = []string{"true"}
+	}
+	if programmeFile(a) {
+		d.values[FieldProgrammeFile] = []string{"true"}
 	}
 	d.values[FieldStatus] = []string{a.Status}
 	if a.Departement != "" {
