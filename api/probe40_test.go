@@ -115,3 +115,24 @@ func TestProbe40HolidayHoursWithoutPH(t *testing.T) {
 		}
 	}
 }
+
+// Mobility read from names when none is declared: a moving word that is
+// part of a brand (« Recyclo'Bus », one fixed address, weekday hours) says
+// nothing of moving; « Bus France Services », « Maison du Département
+// Itinérante » and an itinerant service for travellers still do.
+func TestProbe40ItinerantByNameNotByBrand(t *testing.T) {
+	e := pacaNationalEnv(t)
+	m := get(t, e, "/api/v1/search/actors?itinerant=true&limit=100")
+	body := strings.ToUpper(str(m["data"]))
+	if strings.Contains(body, "RECYCLO") {
+		t.Error("Recyclo'Bus read as itinerant")
+	}
+	for _, name := range []string{"BUS FRANCE SERVICES", "MAISON DU DÉPARTEMENT ITINÉRANTE", "ITINERANCE ACCOMPAGNEMENT GENS DU VOYAGE", "EPN MAIRIEBUS", "ORDI BUS"} {
+		if !strings.Contains(body, name) {
+			t.Errorf("%s not itinerant", name)
+		}
+	}
+	if got := total(m); got != 32 {
+		t.Errorf("itinerant places: %v, want 32 (34 before, less Recyclo'Bus's two records)", got)
+	}
+}

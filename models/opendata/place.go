@@ -624,6 +624,9 @@ func ToPlace(rec Record, source string) Place {
 	} else {
 		a.Mobility = b.vocabCell("itinerance", vocab.NameMobility)
 	}
+	if len(a.Mobility) == 0 && vocab.NameMoves(a.Name) {
+		b.read("itinerance", "none given, the name says the place moves (bus, itinérant·e, itinérance, mobile, camion; not a brand such as « Recyclo'Bus »): search and its itinerant filter read it as « Itinérant », the record keeps none")
+	}
 	if s := b.cell("structure_parente"); s != "" {
 		b.warn("structure_parente", s, "not imported: Carnet links networks by actor id (parent_id), set it through the API")
 	}
