@@ -136,3 +136,20 @@ func TestProbe40ItinerantByNameNotByBrand(t *testing.T) {
 		t.Errorf("itinerant places: %v, want 32 (34 before, less Recyclo'Bus's two records)", got)
 	}
 }
+
+// A Mission locale is where young people are helped into work: for
+// « jeunes emploi » its records rank with the places declaring both the
+// public and the need, not after all of them (Marseille: 24th to 27th).
+func TestProbe40MissionsLocalesRankWithDeclaringPlaces(t *testing.T) {
+	e := pacaNationalEnv(t)
+	m := get(t, e, "/api/v1/search/actors?q=jeunes+emploi&commune=Marseille&limit=10")
+	n := 0
+	for _, d := range m["data"].([]any) {
+		if strings.Contains(strings.ToUpper(str(d.(obj)["name"])), "MISSION LOCALE") {
+			n++
+		}
+	}
+	if n < 4 {
+		t.Errorf("%d Missions locales in the first 10 of « jeunes emploi » in Marseille, want its 4", n)
+	}
+}
