@@ -1912,19 +1912,7 @@ const franceServicesKey = "msap"
 // current form — not a former one: « Maison des services publics » (a
 // town's own service house, « maison de services au public » once « au »
 // is dropped) is no France Services by that alone.
-//
-// The France Services label counts unless the Conseillers numériques
-// programme wrote it on its own file (FieldProgrammeFile): its programme
-// was « Conseiller numérique France Services », and of the 586 places of
-// its 2022 file so labelled, most are town halls, libraries and
-// associations hosting an adviser (a recycling bus, a comité
-// socio-culturel). Such a place is still a desk when its name says so
-// (the FieldNamed desk) or when another source's record of it is (that
-// record is then found, and suggested once for both).
 func (t *table) deskSet(d lexTarget) *bitset {
-	if d.field == FieldNationalProgrammes && d.value == vocab.ProgrammeFranceServices {
-		return t.labelledFranceServices()
-	}
 	if d.field != FieldNamed {
 		return t.set(d.field, d.value)
 	}
@@ -1944,7 +1932,16 @@ func (t *table) deskSet(d lexTarget) *bitset {
 
 // labelledFranceServices is the set of the records labelled France
 // Services by another producer than the Conseillers numériques programme
-// (see deskSet).
+// (FieldProgrammeFile), for orientation (placesOfNeed). Its programme was
+// « Conseiller numérique France Services », and of the 586 places of its
+// 2022 file so labelled, most are town halls, libraries and associations
+// hosting an adviser (a recycling bus, a comité socio-culturel). Such a
+// place is still a desk when its name says so (the FieldNamed desk) or
+// when another source's record of it is (that record is then suggested,
+// once for both). Search keeps the label (addProcedureDesks), below the
+// places declaring the need: its judged procedures queries count these
+// places (« aide administrative landes »: its Maisons landaises de la
+// solidarité), and lost recall without them.
 func (t *table) labelledFranceServices() *bitset {
 	b := t.set(FieldNationalProgrammes, vocab.ProgrammeFranceServices)
 	own := t.set(FieldProgrammeFile, "true")

@@ -210,7 +210,7 @@ const (
 	// « Conseiller numérique France Services », as the France Services
 	// label: 586 of the 2,421 places of its national file of 2022, a
 	// recycling bus and town halls among them. Not a filter nor a facet:
-	// procedureDesks reads it (see deskSet).
+	// orientation reads it (labelledFranceServices).
 	FieldProgrammeFile = "programme_file"
 	// FieldOpenWhen holds the times of day a place opens on each weekday
 	// ("saturday-morning", "tuesday-evening": see OpenWhenParts) and

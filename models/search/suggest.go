@@ -588,7 +588,11 @@ type needKind struct {
 func (t *table) placesOfNeed(need string) []needKind {
 	var out []needKind
 	add := func(name string, d lexTarget) {
-		if b := t.deskSet(d); b != nil && b.count() > 0 {
+		b := t.deskSet(d)
+		if d.field == FieldNationalProgrammes && d.value == vocab.ProgrammeFranceServices {
+			b = t.labelledFranceServices()
+		}
+		if b != nil && b.count() > 0 {
 			out = append(out, needKind{name, b, d.field == FieldNationalProgrammes})
 		}
 	}
