@@ -339,6 +339,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if cfg.JWTGenerated {
 		log.Warn("CARNET_JWT_SECRET is not set: using a random key, so tokens will not survive a restart (development mode only)")
 	}
+	// The port first: one already in use was found only after the
+	// migrations had created or changed the database.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("CARNET_ADDR %s: cannot listen (%w); nothing was opened nor migrated", cfg.Addr, err)
+	}
+	defer ln.Close() // the server closes it too; this covers the returns before it serves
 	store, err := models.Open(ctx, cfg.DBPath, cfg.storeOptions(log))
 	if err != nil {
 		return err
@@ -386,10 +393,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		MaxHeaderBytes:    api.ServerMaxHeaderBytes, // the router answers 431 itself, as a problem
 
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("CARNET_ADDR: %w", err)
 	}
 	log.Info("listening", "version", buildVersion(), "addr", ln.Addr().String(), "db", models.RedactDSN(cfg.DBPath), "engine", store.Engine(), "env", cfg.Env, "docs", "/docs/index.html")
 	jobs, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
@@ -946,7 +949,12 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if c.MaxBodyBytes, err = strconv.ParseInt(get("CARNET_MAX_BODY_BYTES", "1048576"), 10, 64); err != nil || c.MaxBodyBytes < 1024 || c.MaxBodyBytes > maxBodyLimit {
 		errs = append(errs, fmt.Errorf("CARNET_MAX_BODY_BYTES must be an integer from 1024 to %d (1 GiB)", maxBodyLimit))
 	}
-	if c.CORSOrigins, err = parseCORSOrigins(get("CARNET_CORS_ORIGINS", "")); err != nil {
+	if c.CORSOrigins, err = parseCORSOrigins(get("CARNET_CORS_ORIGINS", "")); err == nil && c.CORSOrigins == nil && c.Env == "production" {
+		// Accepted: a public read-only open-data API may want any
+		// origin, and no origin is ever sent credentials (tokens travel
+		// in Authorization, no cookie). Said once, so that it is chosen.
+		c.Warnings = append(c.Warnings, "CARNET_CORS_ORIGINS allows any origin (unset or *): any web page may call the API from its visitors' browsers, without their credentials (tokens travel in Authorization, never in cookies); list your front-ends' origins to restrict it")
+	} else if err != nil {
 		errs = append(errs, err)
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {

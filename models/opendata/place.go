@@ -624,6 +624,9 @@ func ToPlace(rec Record, source string) Place {
 	} else {
 		a.Mobility = b.vocabCell("itinerance", vocab.NameMobility)
 	}
+	if len(a.Mobility) == 0 && vocab.NameMoves(a.Name) {
+		b.read("itinerance", "none given, the name says the place moves (bus, itinérant·e, itinérance, mobile, camion; not a brand such as « Recyclo'Bus »): search and its itinerant filter read it as « Itinérant », the record keeps none")
+	}
 	if s := b.cell("structure_parente"); s != "" {
 		b.warn("structure_parente", s, "not imported: Carnet links networks by actor id (parent_id), set it through the API")
 	}
@@ -690,7 +693,7 @@ func ToPlace(rec Record, source string) Place {
 	// files has the programme, except those of the national file of 2022,
 	// which left the column out (309 of 398 rows). A place the programme
 	// itself lists hosts it.
-	if vocab.Slugify(a.Producer) == "conseiller-numerique" && !slices.Contains(a.NationalProgrammes, vocab.ProgrammeConseillersNumeriques) {
+	if vocab.Slugify(a.Producer) == vocab.ProducerConseillersNumeriques && !slices.Contains(a.NationalProgrammes, vocab.ProgrammeConseillersNumeriques) {
 		a.NationalProgrammes = append([]string{vocab.ProgrammeConseillersNumeriques}, a.NationalProgrammes...)
 		b.read("dispositif_programmes_nationaux", "« Conseillers numériques » added: the row's producer is the programme (source conseiller-numerique), whose files list the places hosting it")
 	}

@@ -21,6 +21,7 @@ type irule struct {
 	wrapped bool // after-midnight part of the previous irule
 	resets  bool // when it applies, it discards the rules before it for that day
 	allDay  bool // no time selector: the state holds for the whole day
+	always  bool // a bare « 24/7 »: every day, holidays included (HolidayUnsaid)
 	state   State
 }
 
@@ -60,30 +61,37 @@ func (r *irule) matches(today, yesterday *day) bool {
 // applicable rules are then applied in order, the last one whose time
 // span contains the minute deciding the state.
 func (h *Hours) eval(today, yesterday *day, minute int) State {
+	st, _ := h.decide(today, yesterday, minute)
+	return st
+}
+
+// decide is eval, with the index in prog of the rule deciding the state
+// (-1 when none applies: Closed).
+func (h *Hours) decide(today, yesterday *day, minute int) (State, int) {
 	first := 0
 	for i := range h.prog {
 		if h.prog[i].resets && h.prog[i].matches(today, yesterday) {
 			first = i
 		}
 	}
-	st := Closed
+	st, by := Closed, -1
 	for i := first; i < len(h.prog); i++ {
 		r := &h.prog[i]
 		if !r.matches(today, yesterday) {
 			continue
 		}
 		if r.allDay {
-			st = r.state
+			st, by = r.state, i
 			continue
 		}
 		for _, sp := range r.spans {
 			if minute >= sp.start && minute < sp.end {
-				st = r.state
+				st, by = r.state, i
 				break
 			}
 		}
 	}
-	return st
+	return st, by
 }
 
 // compile derives the evaluation program and the generic week from the
@@ -116,6 +124,7 @@ func (h *Hours) compile() {
 		switch {
 		case r.always:
 			main.spans = []span{{0, 1440}}
+			main.always = !main.hasDate
 		case len(r.spans) == 0:
 			main.allDay = true
 		default:

@@ -15,15 +15,48 @@ func (h *Hours) OpenAtIn(t time.Time, r Region) bool {
 	return h.StateIn(t, r) == Open
 }
 
-// HolidayUnsaid reports whether t's date (wall clock in t's location) is
-// a public holiday of Region r on which the expression says nothing: it
-// names no PH, so OSM reads the holiday as an ordinary weekday. French
-// directory data almost never writes PH (none of 3,255 real records did),
-// while most public places close on public holidays: a caller answering
-// « open » should not count such hours as open on that day (see search's
-// open_at). It does not allocate.
+// HolidayUnsaid reports whether the state of the expression at t (wall
+// clock in t's location) rests on a public holiday of Region r it says
+// nothing of: it names no PH, so OSM reads the holiday as an ordinary
+// weekday. French directory data almost never writes PH (none of 3,255
+// real records did), while most public places close on public holidays:
+// a caller answering « open » should not count such hours as open then
+// (see search's open_at). The day judged is the one the deciding span
+// starts on: at 01:00 on a holiday Sunday, « Sa 20:00-02:00 » is
+// Saturday's evening, an ordinary day, while « Su 20:00-02:00 » at 01:00
+// on the Monday after is the holiday's. The holiday is said, though no PH
+// is written, when the deciding rule is a bare « 24/7 » (always, holidays
+// included) or has a date selector holding that day (« Dec 25
+// 10:00-12:00 » names Christmas Day). It does not allocate.
 func (h *Hours) HolidayUnsaid(t time.Time, r Region) bool {
-	return h != nil && !h.usesPH && len(h.prog) > 0 && IsPublicHolidayIn(t, r)
+	if h == nil || h.usesPH || len(h.prog) == 0 {
+		return false
+	}
+	_, offset := t.Zone()
+	secs := t.Unix() + int64(offset)
+	days := int(floorDiv64(secs, 86400))
+	y, mo, d := civilFromDays(days)
+	py, pm, pd := civilFromDays(days - 1)
+	todayPH := isHoliday(y, mo, d, days, easterDays(y), r)
+	yesterdayPH := isHoliday(py, pm, pd, days-1, easterDays(py), r)
+	if !todayPH && !yesterdayPH {
+		return false
+	}
+	wd := weekdayFromDays(days)
+	today := day{wd: wd, key: mo*32 + d, ph: todayPH}
+	yesterday := day{wd: (wd + 6) % 7, key: pm*32 + pd, ph: yesterdayPH}
+	if h.hasWeeks {
+		today.week, yesterday.week = isoWeek(days, wd), isoWeek(days-1, (wd+6)%7)
+	}
+	_, i := h.decide(&today, &yesterday, int(secs-int64(days)*86400)/60)
+	if i < 0 {
+		return todayPH // nothing decides: the holiday's own state, unsaid
+	}
+	rule := &h.prog[i]
+	if rule.wrapped {
+		todayPH = yesterdayPH
+	}
+	return todayPH && !rule.always && len(rule.dates) == 0
 }
 
 // State is like OpenAt but tells Unknown apart from Closed.

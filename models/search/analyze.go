@@ -453,6 +453,7 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 	}
 	t.addProcedureDesks(&a, placed)
 	t.dropPublicEchoes(&a)
+	markDedicatedKinds(&a)
 	markSoft(&a, dated, near)
 	markKindEchoes(&a)
 	joinPublicSides(&a)
@@ -1204,6 +1205,69 @@ func (t *table) dropPublicEchoes(a *analysis) {
 	}
 }
 
+// markDedicatedKinds: a kind of place found by a word of need as the
+// place meeting it (a Mission locale for « emploi », see needKinds) and by
+// a word of public as the place dedicated to that public (a Mission locale
+// for « jeunes », a Cap emploi for « handicap ») is what the query asks
+// for: its records weigh, for each of the two words, what the records
+// declaring it do. « jeunes emploi » in Marseille listed its four
+// Missions locales 24th to 27th, after every place declaring young people
+// and employment (verify 39); they now rank among them.
+func markDedicatedKinds(a *analysis) {
+	kind := func(sr setRef) bool {
+		return sr.t.how == HowRelated && !sr.fuzzy && (sr.t.field == FieldTypologies || sr.t.field == FieldNamed)
+	}
+	declared := func(c *clause, fields func(string) bool) float32 {
+		w := float32(0)
+		for _, sr := range c.sets {
+			if sr.t.how != HowRelated && !sr.fuzzy && fields(sr.t.field) {
+				w = max(w, sr.weight)
+			}
+		}
+		return w
+	}
+	need := func(f string) bool { return f == FieldThemes }
+	for i := range a.clauses {
+		ci := &a.clauses[i]
+		needW := declared(ci, need)
+		if needW == 0 {
+			continue
+		}
+		for j := range a.clauses {
+			cj := &a.clauses[j]
+			publicW := declared(cj, isPublicField)
+			if j == i || publicW == 0 {
+				continue
+			}
+			for k, sr := range ci.sets {
+				if !kind(sr) {
+					continue
+				}
+				for l, pr := range cj.sets {
+					if kind(pr) && pr.t.field == sr.t.field && pr.t.value == sr.t.value {
+						ci.sets[k].weight = max(sr.weight, needW)
+						cj.sets[l].weight = max(pr.weight, publicW)
+					}
+				}
+			}
+			// The kind written in names (« Mission locale de
+			// Marseille »), as the words of a name weigh.
+			nameW := float32(fieldWeight[fieldName])
+			for k, tr := range ci.terms {
+				if tr.how != HowRelated || tr.fuzzy {
+					continue
+				}
+				for l, pr := range cj.terms {
+					if pr.id == tr.id && pr.how == HowRelated && !pr.fuzzy {
+						ci.terms[k].factor = max(tr.factor, needW/nameW)
+						cj.terms[l].factor = max(pr.factor, publicW/nameW)
+					}
+				}
+			}
+		}
+	}
+}
+
 // markSoft marks the generic words of a query that rank without filtering:
 // those standing alone (not in a place, nor in a phrase of several words
 // unless all generic, « cours d'informatique ») beside at least one word
@@ -1864,6 +1928,29 @@ func (t *table) deskSet(d lexTarget) *bitset {
 		}
 	}
 	return &b
+}
+
+// labelledFranceServices is the set of the records labelled France
+// Services by another producer than the Conseillers numériques programme
+// (FieldProgrammeFile), for orientation (placesOfNeed). Its programme was
+// « Conseiller numérique France Services », and of the 586 places of its
+// 2022 file so labelled, most are town halls, libraries and associations
+// hosting an adviser (a recycling bus, a comité socio-culturel). Such a
+// place is still a desk when its name says so (the FieldNamed desk) or
+// when another source's record of it is (that record is then suggested,
+// once for both). Search keeps the label (addProcedureDesks), below the
+// places declaring the need: its judged procedures queries count these
+// places (« aide administrative landes »: its Maisons landaises de la
+// solidarité), and lost recall without them.
+func (t *table) labelledFranceServices() *bitset {
+	b := t.set(FieldNationalProgrammes, vocab.ProgrammeFranceServices)
+	own := t.set(FieldProgrammeFile, "true")
+	if b == nil || own == nil {
+		return b
+	}
+	out := slices.Clone(*b)
+	own.andNotWith(out)
+	return &out
 }
 
 // addProcedureDesks: beside a named place (a commune, a département, a

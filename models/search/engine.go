@@ -204,6 +204,14 @@ const (
 	// otherwise: searches leave them out unless Query.IncludeDuplicates.
 	// Not a filter nor a facet.
 	FieldSameAs = "same_as"
+	// FieldProgrammeFile is "true" on the records the Conseillers
+	// numériques programme produced (producer « conseiller-numerique »),
+	// absent otherwise. Its files write the programme's own name,
+	// « Conseiller numérique France Services », as the France Services
+	// label: 586 of the 2,421 places of its national file of 2022, a
+	// recycling bus and town halls among them. Not a filter nor a facet:
+	// orientation reads it (labelledFranceServices).
+	FieldProgrammeFile = "programme_file"
 	// FieldOpenWhen holds the times of day a place opens on each weekday
 	// ("saturday-morning", "tuesday-evening": see OpenWhenParts) and
 	// OpenWhenEveryDay, on the generic week as FieldOpenOn. It is not a

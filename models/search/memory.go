@@ -526,6 +526,9 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	if m.sameAs[a.ID] {
 		d.values[FieldSameAs] = []string{"true"} // no set of the others either
 	}
+	if programmeFile(a) {
+		d.values[FieldProgrammeFile] = []string{"true"}
+	}
 	hours := sv.OpeningHours
 	if hours == "" {
 		hours = a.OpeningHours
@@ -540,8 +543,14 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	f[fieldAddress] = []string{addr.Street}
 	d.text = docTerms(f)
 	setNamed(d)
-	setMobility(d, a.Mobility)
+	setMobility(d, a.Mobility, sv.Name, a.Name)
 	return d
+}
+
+// programmeFile reports whether the Conseillers numériques programme
+// produced a's record (FieldProgrammeFile).
+func programmeFile(a *models.Actor) bool {
+	return vocab.Slugify(a.Producer) == vocab.ProducerConseillersNumeriques
 }
 
 // withBooking adds « Prendre un RDV en ligne » to a service's access modes
@@ -612,6 +621,9 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	if m.sameAs[a.ID] {
 		d.values[FieldSameAs] = []string{"true"}
 	}
+	if programmeFile(a) {
+		d.values[FieldProgrammeFile] = []string{"true"}
+	}
 	d.values[FieldStatus] = []string{a.Status}
 	if a.Departement != "" {
 		d.values[FieldDepartement] = []string{a.Departement}
@@ -625,7 +637,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	f[fieldAddress] = []string{a.Address.Street}
 	d.text = docTerms(f)
 	setNamed(d)
-	setMobility(d, a.Mobility)
+	setMobility(d, a.Mobility, a.Name)
 	return d
 }
 
@@ -757,25 +769,19 @@ func setNamed(d *doc) {
 	}
 }
 
-// movingNameWords are the words (folded) a name moves by: a bus (also
-// glued, « EMMABUS », see gluedBus), itinérant(e), itinérance, mobile, a
-// camion.
-var movingNameWords = []string{"bus", "itinerant", "itinerante", "itinerants", "itinerantes", "itinerance", "mobile", "mobiles", "camion", "camions"}
-
 // setMobility gives d's mobility and itinerant values: the place's own
 // (the standard's itinerance), else Itinérant when its name (or its
-// owner's) says it moves. No producer of the reference files fills the
-// field, while 36 places are « Bus France services … », « France
-// Services Itinerant … », « Maison du Département Itinérante »: the
-// `itinerant` filter found none of them, though their names found them by
-// words (probe 39b, M5). A declared value is kept as given (a « Fixe »
-// place named « … mobile » stays fixed); the record keeps what its
-// producer sent, this is how search reads it.
-func setMobility(d *doc, declared models.StringList) {
+// owner's) says it moves (vocab.NameMoves). No producer of the reference
+// files fills the field, while 36 places are « Bus France services … »,
+// « France Services Itinerant … », « Maison du Département Itinérante »:
+// the `itinerant` filter found none of them, though their names found
+// them by words (probe 39b, M5). A declared value is kept as given (a
+// « Fixe » place named « … mobile » stays fixed); the record keeps what
+// its producer sent, this is how search reads it (and how the import
+// report says it is read).
+func setMobility(d *doc, declared models.StringList, names ...string) {
 	mobility := []string(declared)
-	if len(mobility) == 0 && slices.ContainsFunc(movingNameWords, func(w string) bool {
-		return d.text[w]&(1<<fieldName|1<<fieldOwnerName) != 0
-	}) {
+	if len(mobility) == 0 && slices.ContainsFunc(names, vocab.NameMoves) {
 		mobility = []string{vocab.MobilityItinerant}
 	}
 	d.values[FieldMobility] = mobility

@@ -50,7 +50,9 @@ func TestSuggest(t *testing.T) {
 		if !helpsWithProcedures(sv) || sv.IsFull || it.DistanceKM == nil || *it.DistanceKM > 20.05 {
 			t.Errorf("%d breaks a constraint: %+v", i, sv)
 		}
-		if i > 0 && it.Score > res.Items[i-1].Score {
+		// A service meeting the needs by a label alone comes after
+		// the others, whatever its score.
+		if i > 0 && it.Score > res.Items[i-1].Score && labelOnly(it) == labelOnly(res.Items[i-1]) {
 			t.Errorf("not ranked at %d", i)
 		}
 		if len(it.Reasons) < 3 || it.Score <= 0 || it.Score > 100 {
@@ -157,4 +159,19 @@ func helpsWithProcedures(sv *models.Service) bool {
 	return sv.Themes.Contains(vocab.ThemeAdministrativeProcedures) ||
 		a.NationalProgrammes.Contains(vocab.ProgrammeFranceServices) || a.NationalProgrammes.Contains(vocab.ProgrammeAidantsConnect) ||
 		a.Typologies.Contains("RFS") || a.Typologies.Contains("MSAP") || named(a.Name) || named(sv.Name)
+}
+
+// labelOnly reports whether a suggestion meets its needs by a national
+// label alone (reason need_by_kind « Label … », no declared need).
+func labelOnly(it search.Suggestion) bool {
+	byLabel := false
+	for _, r := range it.Reasons {
+		switch {
+		case r.Code == "needs", r.Code == "need_by_kind" && !strings.HasPrefix(r.Text, "Label "):
+			return false
+		case r.Code == "need_by_kind":
+			byLabel = true
+		}
+	}
+	return byLabel
 }

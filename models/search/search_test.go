@@ -375,7 +375,10 @@ func mobilityRead(sv *models.Service) models.StringList {
 		return sv.Actor.Mobility
 	}
 	moving := regexp.MustCompile(`(?i)(^|[^\pL])(bus|itin[ée]rant(e|s|es)?|itin[ée]rance|mobiles?|camions?)($|[^\pL])|\pL{3}bus($|[^\pL])`)
-	if moving.MatchString(sv.Name) || moving.MatchString(sv.Actor.Name) {
+	// A word glued by an apostrophe to a word that is no elision is a
+	// brand's (« Recyclo'Bus »): it says nothing of moving.
+	brand := regexp.MustCompile(`\pL{3,}['’]\pL+`)
+	if moving.MatchString(brand.ReplaceAllString(sv.Name, " ")) || moving.MatchString(brand.ReplaceAllString(sv.Actor.Name, " ")) {
 		return models.StringList{vocab.MobilityItinerant}
 	}
 	return nil

@@ -196,8 +196,8 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 	sc := newScorer(&r, t, maxKM)
 	t.candidates(&r, maxKM, now, s, func(slot uint32, dist float64) {
 		out.Matching++
-		score, _ := sc.score(slot, dist, false)
-		x := suggestion{slot: slot, score: score, dist: dist}
+		score, labelOnly, _ := sc.score(slot, dist, false)
+		x := suggestion{slot: slot, score: score, dist: dist, labelOnly: labelOnly}
 		if len(h.items) < limit {
 			heap.Push(h, x)
 		} else if h.better(x, h.items[0]) {
@@ -214,7 +214,7 @@ func (m *Memory) Suggest(ctx context.Context, r SuggestRequest) (Suggestions, er
 	for _, x := range h.items {
 		// Reasons are written for the chosen few only: formatting them
 		// for every candidate cost more than the scoring.
-		_, reasons := sc.score(x.slot, x.dist, true)
+		_, _, reasons := sc.score(x.slot, x.dist, true)
 		sg := Suggestion{Service: t.docs[x.slot].svc, Score: math.Round(x.score*10) / 10, Reasons: reasons}
 		if x.dist == x.dist {
 			d := roundKM(x.dist)
@@ -306,6 +306,9 @@ type suggestion struct {
 	slot  uint32
 	score float64
 	dist  float64
+	// labelOnly: the needs it meets, it meets by a national label alone
+	// (see scorer.score); it comes after the others.
+	labelOnly bool
 }
 
 type suggestHeap struct {
@@ -314,6 +317,9 @@ type suggestHeap struct {
 }
 
 func (h *suggestHeap) better(a, b suggestion) bool {
+	if a.labelOnly != b.labelOnly {
+		return b.labelOnly
+	}
 	if a.score != b.score {
 		return a.score > b.score
 	}
@@ -383,10 +389,10 @@ func in(b *bitset, slot uint32) bool { return b != nil && b.has(slot) }
 // with explain, it also says why, in French, from the record's data. Each
 // sentence is true of the service it explains: a kind is said to suit the
 // profile only when it is the kind that profile needs (fit 1); otherwise
-// the sentence says what the kind is.
-func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Reason) {
+// the sentence says what the kind is. labelOnly says that the needs it
+// meets, it meets by a national label alone (needKind.label).
+func (sc *scorer) score(slot uint32, dist float64, explain bool) (total float64, labelOnly bool, reasons []Reason) {
 	r, t := sc.r, sc.t
-	var reasons []Reason
 	add := func(code, format string, args ...any) {
 		if explain {
 			reasons = append(reasons, Reason{Code: code, Text: fmt.Sprintf(format, args...)})
@@ -396,8 +402,6 @@ func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Rea
 	if explain {
 		sv = t.docs[slot].svc
 	}
-	total := 0.0
-
 	// A service is found under each kind its accompaniment modes show
 	// (ServiceKinds): the one that suits the profile best counts, and is
 	// the one explained.
@@ -420,21 +424,29 @@ func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Rea
 	}
 
 	if len(r.Needs) > 0 {
-		met := 0.0
+		met, byLabel, other := 0.0, 0, 0
 		for i, b := range sc.needs {
 			if in(b, slot) {
 				met++
+				other++
 				add("needs", "Répond au besoin : %s", r.Needs[i])
 				continue
 			}
 			// Met by what the place is, one step below a
 			// declared need, as in search (factorKind).
-			if k := slices.IndexFunc(sc.needKinds[i], func(k needKind) bool { return in(k.set, slot) }); k >= 0 {
+			if k := sc.metByKind(i, slot); k != nil {
 				met += factorKind
-				add("need_by_kind", "%s : répond en principe au besoin « %s », sans le déclarer", sc.needKinds[i][k].name, r.Needs[i])
+				if k.label {
+					byLabel++
+					add("need_by_kind", "Label %s : répond en principe au besoin « %s », sans le déclarer", k.name, r.Needs[i])
+				} else {
+					other++
+					add("need_by_kind", "%s : répond en principe au besoin « %s », sans le déclarer", k.name, r.Needs[i])
+				}
 			}
 		}
 		total += 25 * met / float64(len(r.Needs))
+		labelOnly = byLabel > 0 && other == 0
 	} else {
 		total += 25
 	}
@@ -504,7 +516,7 @@ func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Rea
 	total *= factor
 
 	if !explain {
-		return total, nil
+		return total, labelOnly, nil
 	}
 	for _, w := range r.When {
 		if t.has(slot, FieldOpenOn, w) {
@@ -520,7 +532,20 @@ func (sc *scorer) score(slot uint32, dist float64, explain bool) (float64, []Rea
 			add("language", "Service possible en %s", strings.ToLower(langs.Label(l)))
 		}
 	}
-	return total, reasons
+	return total, labelOnly, reasons
+}
+
+// metByKind returns the kind of place by which the service in slot meets
+// the request's i-th need, nil when none: its name or typology before a
+// label (needKind.label), which says less.
+func (sc *scorer) metByKind(i int, slot uint32) *needKind {
+	var found *needKind
+	for k := range sc.needKinds[i] {
+		if nk := &sc.needKinds[i][k]; in(nk.set, slot) && (found == nil || found.label && !nk.label) {
+			found = nk
+		}
+	}
+	return found
 }
 
 // frenchKM writes a distance as French does: « 1,2 ».
@@ -536,9 +561,18 @@ var openOnPhrase = map[string]string{
 
 // needKind is a kind of place meeting a need by what it is, whether or
 // not it declares the need's theme: its name for reasons, and its records.
+// label: a national programme's label (France Services, Aidants Connect)
+// is all that says so, not the place's name nor its typology. A label
+// says a programme is hosted there, not what the place offers: the
+// Conseillers numériques' file of 2022 labelled Aidants Connect an Avignon
+// association whose later record has no such label and declares no help
+// with procedures, and it came first, before a France Services declaring
+// that help. Suggest ranks a service meeting the needs by labels alone
+// after the others.
 type needKind struct {
-	name string
-	set  *bitset
+	name  string
+	set   *bitset
+	label bool
 }
 
 // placesOfNeed returns the kinds of place meeting need by what they are,
@@ -554,8 +588,12 @@ type needKind struct {
 func (t *table) placesOfNeed(need string) []needKind {
 	var out []needKind
 	add := func(name string, d lexTarget) {
-		if b := t.deskSet(d); b != nil && b.count() > 0 {
-			out = append(out, needKind{name, b})
+		b := t.deskSet(d)
+		if d.field == FieldNationalProgrammes && d.value == vocab.ProgrammeFranceServices {
+			b = t.labelledFranceServices()
+		}
+		if b != nil && b.count() > 0 {
+			out = append(out, needKind{name, b, d.field == FieldNationalProgrammes})
 		}
 	}
 	named := func(key string) {

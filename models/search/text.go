@@ -1682,13 +1682,8 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 	return m
 }
 
-// gluedBus: a word of three letters or more glued to « bus » (« emmabus »,
-// « ordibus », « cyberbus »), as French names a kind of bus (autobus,
-// minibus); not « abus » nor a word it ends (« rébus », « syllabus »).
-func gluedBus(w string) bool {
-	return len(w) >= 6 && strings.HasSuffix(w, "bus") && isLetters(w) &&
-		!slices.Contains([]string{"rebus", "syllabus", "nimbus", "cumulonimbus", "incubus"}, w)
-}
+// gluedBus: a word glued to « bus » (vocab.GluedBus).
+func gluedBus(w string) bool { return vocab.GluedBus(w) }
 
 // readFold folds a word of a record for reading abbreviations: the short
 // words of directories written out (CTRE COM ACTION SOCIALE, MAISON DEP

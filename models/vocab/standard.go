@@ -137,6 +137,10 @@ const (
 	ProgrammeRelaisEmmausConnect   = "Relais numérique (Emmaüs Connect)"
 )
 
+// ProducerConseillersNumeriques is the producer (source) the Conseillers
+// numériques programme writes on its own files, slugified.
+const ProducerConseillersNumeriques = "conseiller-numerique"
+
 var nationalProgrammes = Vocabulary{
 	Name:        NameNationalProgrammes,
 	Title:       "Dispositifs et programmes nationaux",
