@@ -17038,7 +17038,7 @@ const docTemplate = `{
                     "example": "2023-05-11"
                 },
                 "checked_on_undated": {
-                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so it is listed whatever ` + "`" + `months` + "`" + `\n(and quality.stale is true); what to ask the structure is the day it last checked its record. Its\nchecked_on and months_since_check count from the day Carnet stored it.",
+                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so it is listed whatever ` + "`" + `months` + "`" + `\n(and quality.stale is true); what to ask the structure is the day it last checked its record. Its\nchecked_on is the day Carnet stored it, and months_since_check is null.",
                     "type": "boolean",
                     "example": false
                 },
@@ -17051,8 +17051,9 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "months_since_check": {
-                    "description": "Whole calendar months since checked_on, on the server's clock (UTC): from 31 January, 1 on 28 February.",
+                    "description": "Whole calendar months since checked_on, on the server's clock (UTC): from 31 January, 1 on 28 February.\nNull for an undated record (checked_on_undated): nobody is known to have checked it, so the number of\nmonths is unknown (counting from the day Carnet stored it said 0 months).",
                     "type": "integer",
+                    "x-nullable": true,
                     "example": 18
                 },
                 "name": {
