@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"strings"
 	"testing"
 
 	"carnet/api/apitest"
@@ -34,5 +35,28 @@ func TestStaleListUndatedHasNoMonths(t *testing.T) {
 				t.Errorf("dated: months_since_check %v", months)
 			}
 		}
+	}
+}
+
+// TestQualityNamesTheUnreadableRule (probe 40b L1): hours with one rule
+// Carnet cannot read (« Sa 10:00 ») were scored « no opening hours »; the
+// place has hours. The criterion is still missed (it asks for hours whose
+// every rule reads: the score's criteria are met or not), but the gap now
+// names the rule to fix.
+func TestQualityNamesTheUnreadableRule(t *testing.T) {
+	e := apitest.New(t)
+	res := syncActors(t, e, "", merge(partnerActor("fol", "Ligue de l'Enseignement"), obj{"opening_hours": "Mo-Th 09:00-12:00,13:00-18:00; Sa 10:00"}))
+	if res.Results[0].ID == "" {
+		t.Fatalf("sync: %+v", res)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + res.Results[0].ID})
+	gap := ""
+	for _, m := range r.Map()["quality"].(map[string]any)["missing"].([]any) {
+		if m := m.(map[string]any); m["criterion"] == "opening_hours" {
+			gap = m["missing"].(string)
+		}
+	}
+	if !strings.Contains(gap, "règle illisible : Sa 10:00") || strings.HasPrefix(gap, "no opening hours") {
+		t.Errorf("hours gap: %q", gap)
 	}
 }

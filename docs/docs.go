@@ -15223,7 +15223,7 @@ const docTemplate = `{
                     "example": "opening_hours"
                 },
                 "missing": {
-                    "description": "What is missing, for the people who fix the record.",
+                    "description": "What is missing, for the people who fix the record. For hours that are there but do not read whole, it\nnames the rules that do not (« règle illisible : Sa 10:00 »); the criterion is still missed.",
                     "type": "string",
                     "example": "no opening hours (OpenStreetMap syntax) on the place or on every published service"
                 },

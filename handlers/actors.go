@@ -235,7 +235,8 @@ type Quality struct {
 type QualityGap struct {
 	Criterion string  `json:"criterion" enums:"contact,opening_hours,offer,offer_details,coordinates,description,commune,identifier,fresh" example:"opening_hours"`
 	Weight    float64 `json:"weight" example:"0.15"`
-	// What is missing, for the people who fix the record.
+	// What is missing, for the people who fix the record. For hours that are there but do not read whole, it
+	// names the rules that do not (« règle illisible : Sa 10:00 »); the criterion is still missed.
 	Missing string `json:"missing" example:"no opening hours (OpenStreetMap syntax) on the place or on every published service"`
 }
 
@@ -248,6 +249,9 @@ func newQuality(a *models.Actor, now time.Time) Quality {
 				// Stale because nobody is known to have checked it, not
 				// because of its checked_on: say what is missing.
 				c.Missing = models.QualityUndatedMissing
+			}
+			if why := models.UnreadableHoursMissing(a.OpeningHours); code == models.QualityHours && why != "" {
+				c.Missing = why // the place has hours: say which rule does not read
 			}
 			q.Missing = append(q.Missing, QualityGap{Criterion: c.Code, Weight: c.Weight, Missing: c.Missing})
 		}
