@@ -1,8 +1,10 @@
 package api_test
 
 import (
+	"encoding/csv"
 	"strings"
 	"testing"
+	"time"
 
 	"carnet/api/apitest"
 )
@@ -58,5 +60,60 @@ func TestQualityNamesTheUnreadableRule(t *testing.T) {
 	}
 	if !strings.Contains(gap, "règle illisible : Sa 10:00") || strings.HasPrefix(gap, "no opening hours") {
 		t.Errorf("hours gap: %q", gap)
+	}
+}
+
+// standardRow returns the standard-csv row of the record whose id column
+// is id, by column name.
+func standardRow(t *testing.T, e *apitest.Env, id string) map[string]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-csv"}).Body.String())).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("standard-csv: %v %d rows", err, len(rows))
+	}
+	for _, row := range rows[1:] {
+		m := map[string]string{}
+		for i, col := range rows[0] {
+			m[col] = row[i]
+		}
+		if m["id"] == id {
+			return m
+		}
+	}
+	t.Fatalf("no row %s in standard-csv", id)
+	return nil
+}
+
+// TestEditKeepsProducersDateInExport (probe 40b M2): a manager's edit of
+// one field made standard-csv write source=conseiller-numerique with the
+// day of the edit as date_maj — crediting the producer with a check it
+// never made. The export keeps the producer's date beside its name and
+// id; the record says who its checked_on comes from (checked_by).
+func TestEditKeepsProducersDateInExport(t *testing.T) {
+	e := apitest.New(t)
+	today := time.Now().UTC().Format(time.DateOnly)
+	rec := merge(partnerActor("cn-1", "Médiathèque chateaubernard"), obj{"producer": "conseiller-numerique", "producer_updated_on": "2023-02-22"})
+	res := syncActors(t, e, "", rec, partnerActor("undated-1", "Lieu sans date"))
+	id, undated := res.Results[0].ID, res.Results[1].ID
+	if a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id}).Map(); a["checked_by"] != "producer" {
+		t.Errorf("after the sync: checked_by %v", a["checked_by"])
+	}
+	if a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + undated}).Map(); a["checked_by"] != nil {
+		t.Errorf("undated: checked_by %v", a["checked_by"])
+	}
+	for _, x := range []string{id, undated} {
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + x, Token: e.Admin, Body: obj{"opening_hours": "Tu-Sa 10:00-18:00"}}); r.Code != 200 {
+			t.Fatalf("patch: %d %s", r.Code, r.Body)
+		}
+	}
+	a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id}).Map()
+	if a["checked_on"] != today || a["checked_by"] != "carnet" || a["producer_updated_on"] != "2023-02-22" {
+		t.Errorf("after the edit: checked_on %v by %v, producer's date %v", a["checked_on"], a["checked_by"], a["producer_updated_on"])
+	}
+	if row := standardRow(t, e, "cn-1"); row["source"] != "conseiller-numerique" || row["date_maj"] != "2023-02-22" {
+		t.Errorf("export after the edit: source %q date_maj %q", row["source"], row["date_maj"])
+	}
+	if row := standardRow(t, e, "undated-1"); row["date_maj"] != "1970-01-01" {
+		t.Errorf("export of an undated record edited in Carnet: source %q date_maj %q", row["source"], row["date_maj"])
 	}
 }

@@ -27,6 +27,9 @@ type StaleRecord struct {
 	// (and quality.stale is true); what to ask the structure is the day it last checked its record. Its
 	// checked_on is the day Carnet stored it, and months_since_check is null.
 	CheckedOnUndated bool `json:"checked_on_undated" example:"false"`
+	// Who checked_on comes from: producer (its date, as a sync or an import brought it) or carnet (someone changed
+	// the record in Carnet that day). Null when checked_on_undated.
+	CheckedBy *string `json:"checked_by" enums:"producer,carnet" extensions:"x-nullable" example:"producer"`
 	// Whole calendar months since checked_on, on the server's clock (UTC): from 31 January, 1 on 28 February.
 	// Null for an undated record (checked_on_undated): nobody is known to have checked it, so the number of
 	// months is unknown (counting from the day Carnet stored it said 0 months).
@@ -109,7 +112,7 @@ func (h *Handler) ListStale(c *gin.Context) error {
 			months = &n
 		}
 		out.Data[i] = StaleRecord{ID: a.ID, Name: a.Name, Source: a.Source, SourceID: a.SourceID, Producer: a.Producer,
-			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, MonthsSinceCheck: months, Quality: newQuality(a, now)}
+			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, CheckedBy: checkedBy(a), MonthsSinceCheck: months, Quality: newQuality(a, now)}
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)
