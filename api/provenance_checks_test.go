@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/csv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -115,5 +116,63 @@ func TestEditKeepsProducersDateInExport(t *testing.T) {
 	}
 	if row := standardRow(t, e, "undated-1"); row["date_maj"] != "1970-01-01" {
 		t.Errorf("export of an undated record edited in Carnet: source %q date_maj %q", row["source"], row["date_maj"])
+	}
+}
+
+// TestSyncKeepsANewerEditInCarnet (probe 40b M3): a producer row dated
+// before a change made in Carnet — the very row imported before, sent
+// again — erased that change silently (opening_hours 'Tu-Sa 10:00-18:00'
+// → ”, « updated », no warning). The stored record, checked in Carnet
+// after the producer's date, is kept, with a warning naming the field;
+// a row dated after the change wins, with a warning naming what it
+// replaced.
+func TestSyncKeepsANewerEditInCarnet(t *testing.T) {
+	now := time.Now().UTC()
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	e := apitest.New(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*time.Hour))
+	row := merge(partnerActor("cn-1", "Médiathèque chateaubernard"), obj{"producer": "conseiller-numerique", "producer_updated_on": "2023-02-22"})
+	id := syncActors(t, e, "", row).Results[0].ID
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"opening_hours": "Tu-Sa 10:00-18:00"}}); r.Code != 200 {
+		t.Fatalf("patch: %d %s", r.Code, r.Body)
+	}
+	sync := func(row obj) (result string, warnings []string) {
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors", Token: e.Admin, Body: obj{"actors": []obj{row}}})
+		var out struct {
+			Results []struct {
+				Result   string
+				Warnings []struct{ Field, Reason string }
+			}
+		}
+		r.JSON(&out)
+		if r.Code != 200 || len(out.Results) != 1 {
+			t.Fatalf("sync: %d %s", r.Code, r.Body)
+		}
+		for _, w := range out.Results[0].Warnings {
+			warnings = append(warnings, w.Field+": "+w.Reason)
+		}
+		return out.Results[0].Result, warnings
+	}
+	hours := func() any {
+		return e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id}).Map()["opening_hours"]
+	}
+
+	result, warns := sync(row)
+	if hours() != "Tu-Sa 10:00-18:00" || result != "unchanged" || len(warns) != 1 || !strings.HasPrefix(warns[0], "opening_hours: ") {
+		t.Errorf("an older row: hours %v, result %s, warnings %q", hours(), result, warns)
+	}
+	newer := merge(row, obj{"producer_updated_on": clock().Format(time.DateOnly)})
+	// The producer's date of the same day as the change does not say it
+	// came after: kept too (the row's date is written).
+	if result, warns := sync(newer); hours() != "Tu-Sa 10:00-18:00" || result != "updated" || len(warns) != 1 {
+		t.Errorf("a row of the day of the change: hours %v, result %s", hours(), result)
+	}
+	mu.Lock()
+	now = now.Add(48 * time.Hour)
+	mu.Unlock()
+	newer["producer_updated_on"] = clock().Format(time.DateOnly)
+	result, warns = sync(newer)
+	if hours() != nil && hours() != "" || result != "updated" || len(warns) != 1 || !strings.Contains(warns[0], "Tu-Sa 10:00-18:00") {
+		t.Errorf("a newer row: hours %v, result %s, warnings %q", hours(), result, warns)
 	}
 }
