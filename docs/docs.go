@@ -10125,6 +10125,7 @@ const docTemplate = `{
                 "address",
                 "archived_at",
                 "booking_url",
+                "checked_by",
                 "checked_on",
                 "checked_on_undated",
                 "closed_from",
@@ -10177,8 +10178,18 @@ const docTemplate = `{
                 "booking_url": {
                     "type": "string"
                 },
+                "checked_by": {
+                    "description": "Who checked_on comes from: producer (the producer's date, as a sync or an import brought it) or carnet\n(someone changed the record or one of its published services in Carnet that day: its structure, a\ncoordinator or an administrator, see the history). Null when checked_on_undated.",
+                    "type": "string",
+                    "enum": [
+                        "producer",
+                        "carnet"
+                    ],
+                    "x-nullable": true,
+                    "example": "producer"
+                },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet (checked_by says which). Exports write date_maj as the producer's date beside its name, never this day\nof a change in Carnet (a record produced in Carnet writes checked_on; 1970-01-01 when there is no date).\nChecked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
@@ -10411,6 +10422,7 @@ const docTemplate = `{
                 "address",
                 "archived_at",
                 "booking_url",
+                "checked_by",
                 "checked_on",
                 "checked_on_undated",
                 "closed_from",
@@ -10468,8 +10480,18 @@ const docTemplate = `{
                 "booking_url": {
                     "type": "string"
                 },
+                "checked_by": {
+                    "description": "Who checked_on comes from: producer (the producer's date, as a sync or an import brought it) or carnet\n(someone changed the record or one of its published services in Carnet that day: its structure, a\ncoordinator or an administrator, see the history). Null when checked_on_undated.",
+                    "type": "string",
+                    "enum": [
+                        "producer",
+                        "carnet"
+                    ],
+                    "x-nullable": true,
+                    "example": "producer"
+                },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet (checked_by says which). Exports write date_maj as the producer's date beside its name, never this day\nof a change in Carnet (a record produced in Carnet writes checked_on; 1970-01-01 when there is no date).\nChecked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
@@ -10911,6 +10933,7 @@ const docTemplate = `{
                 "address",
                 "archived_at",
                 "booking_url",
+                "checked_by",
                 "checked_on",
                 "checked_on_undated",
                 "closed_from",
@@ -10965,8 +10988,18 @@ const docTemplate = `{
                 "booking_url": {
                     "type": "string"
                 },
+                "checked_by": {
+                    "description": "Who checked_on comes from: producer (the producer's date, as a sync or an import brought it) or carnet\n(someone changed the record or one of its published services in Carnet that day: its structure, a\ncoordinator or an administrator, see the history). Null when checked_on_undated.",
+                    "type": "string",
+                    "enum": [
+                        "producer",
+                        "carnet"
+                    ],
+                    "x-nullable": true,
+                    "example": "producer"
+                },
                 "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
+                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet (checked_by says which). Exports write date_maj as the producer's date beside its name, never this day\nof a change in Carnet (a record produced in Carnet writes checked_on; 1970-01-01 when there is no date).\nChecked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
                     "type": "string",
                     "format": "date",
                     "example": "2023-05-11"
@@ -15223,7 +15256,7 @@ const docTemplate = `{
                     "example": "opening_hours"
                 },
                 "missing": {
-                    "description": "What is missing, for the people who fix the record.",
+                    "description": "What is missing, for the people who fix the record. For hours that are there but do not read whole, it\nnames the rules that do not (« règle illisible : Sa 10:00 »); the criterion is still missed.",
                     "type": "string",
                     "example": "no opening hours (OpenStreetMap syntax) on the place or on every published service"
                 },
@@ -17016,6 +17049,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "address",
+                "checked_by",
                 "checked_on",
                 "checked_on_undated",
                 "departement",
@@ -17031,6 +17065,16 @@ const docTemplate = `{
                 "address": {
                     "$ref": "#/definitions/Address"
                 },
+                "checked_by": {
+                    "description": "Who checked_on comes from: producer (its date, as a sync or an import brought it) or carnet (someone changed\nthe record in Carnet that day). Null when checked_on_undated.",
+                    "type": "string",
+                    "enum": [
+                        "producer",
+                        "carnet"
+                    ],
+                    "x-nullable": true,
+                    "example": "producer"
+                },
                 "checked_on": {
                     "description": "The day the record was last known correct; for an undated record (checked_on_undated), only the day\nCarnet stored it.",
                     "type": "string",
@@ -17038,7 +17082,7 @@ const docTemplate = `{
                     "example": "2023-05-11"
                 },
                 "checked_on_undated": {
-                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so it is listed whatever ` + "`" + `months` + "`" + `\n(and quality.stale is true); what to ask the structure is the day it last checked its record. Its\nchecked_on and months_since_check count from the day Carnet stored it.",
+                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so it is listed whatever ` + "`" + `months` + "`" + `\n(and quality.stale is true); what to ask the structure is the day it last checked its record. Its\nchecked_on is the day Carnet stored it, and months_since_check is null.",
                     "type": "boolean",
                     "example": false
                 },
@@ -17051,8 +17095,9 @@ const docTemplate = `{
                     "format": "uuid"
                 },
                 "months_since_check": {
-                    "description": "Whole calendar months since checked_on, on the server's clock (UTC): from 31 January, 1 on 28 February.",
+                    "description": "Whole calendar months since checked_on, on the server's clock (UTC): from 31 January, 1 on 28 February.\nNull for an undated record (checked_on_undated): nobody is known to have checked it, so the number of\nmonths is unknown (counting from the day Carnet stored it said 0 months).",
                     "type": "integer",
+                    "x-nullable": true,
                     "example": 18
                 },
                 "name": {

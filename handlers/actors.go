@@ -192,14 +192,20 @@ type Actor struct {
 	ProducerUpdatedOn *string `json:"producer_updated_on" format:"date" extensions:"x-nullable" example:"2023-05-11"`
 	// The day the record was last known correct: the producer's date when a partner or an import
 	// brings it, the day of the change when someone edits the record or one of its services in
-	// Carnet. Exports write it as date_maj (1970-01-01 when checked_on_undated). Checked 12 whole calendar months ago or earlier makes the record stale.
+	// Carnet (checked_by says which). Exports write date_maj as the producer's date beside its name, never this day
+	// of a change in Carnet (a record produced in Carnet writes checked_on; 1970-01-01 when there is no date).
+	// Checked 12 whole calendar months ago or earlier makes the record stale.
 	// When checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.
 	CheckedOn string `json:"checked_on" format:"date" example:"2023-05-11"`
 	// True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the
 	// record in Carnet since: nobody is known to have checked the place, so quality.stale is true whatever
 	// checked_on, and the fresh criterion says the producer's date is missing (the stale list's field).
-	CheckedOnUndated bool    `json:"checked_on_undated" example:"false"`
-	Quality          Quality `json:"quality"`
+	CheckedOnUndated bool `json:"checked_on_undated" example:"false"`
+	// Who checked_on comes from: producer (the producer's date, as a sync or an import brought it) or carnet
+	// (someone changed the record or one of its published services in Carnet that day: its structure, a
+	// coordinator or an administrator, see the history). Null when checked_on_undated.
+	CheckedBy *string `json:"checked_by" enums:"producer,carnet" extensions:"x-nullable" example:"producer"`
+	Quality   Quality `json:"quality"`
 	// Today's status: a temporary closure counts from closed_from to
 	// closed_until (in the place's time zone); before, it is only announced
 	// (status active with the dates set), after, the place has reopened.
@@ -235,7 +241,8 @@ type Quality struct {
 type QualityGap struct {
 	Criterion string  `json:"criterion" enums:"contact,opening_hours,offer,offer_details,coordinates,description,commune,identifier,fresh" example:"opening_hours"`
 	Weight    float64 `json:"weight" example:"0.15"`
-	// What is missing, for the people who fix the record.
+	// What is missing, for the people who fix the record. For hours that are there but do not read whole, it
+	// names the rules that do not (« règle illisible : Sa 10:00 »); the criterion is still missed.
 	Missing string `json:"missing" example:"no opening hours (OpenStreetMap syntax) on the place or on every published service"`
 }
 
@@ -249,10 +256,22 @@ func newQuality(a *models.Actor, now time.Time) Quality {
 				// because of its checked_on: say what is missing.
 				c.Missing = models.QualityUndatedMissing
 			}
+			if why := models.UnreadableHoursMissing(a.OpeningHours); code == models.QualityHours && why != "" {
+				c.Missing = why // the place has hours: say which rule does not read
+			}
 			q.Missing = append(q.Missing, QualityGap{Criterion: c.Code, Weight: c.Weight, Missing: c.Missing})
 		}
 	}
 	return q
+}
+
+// checkedBy is an actor's checked_by (models.Actor.CheckedBy), null when
+// nobody is known to have checked it.
+func checkedBy(a *models.Actor) *string {
+	if by := a.CheckedBy(); by != "" {
+		return &by
+	}
+	return nil
 }
 
 func optionalDate(d string) *string {
@@ -379,7 +398,7 @@ func newActor(a *models.Actor, contacts bool, now time.Time) Actor {
 		OpeningHoursUnreadable: unreadableHours(a.OpeningHours), Mobility: list(a.Mobility), AcceslibreURL: a.AcceslibreURL, BookingURL: a.BookingURL,
 		NationalProgrammes: list(a.NationalProgrammes), TrainingLabels: list(a.TrainingLabels), OtherLabels: a.OtherLabels,
 		Source: a.Source, SourceID: a.SourceID, Producer: a.Producer, ProducerUpdatedOn: optionalDate(a.ProducerUpdatedOn),
-		CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, Quality: newQuality(a, now), Status: a.StatusAt(now),
+		CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, CheckedBy: checkedBy(a), Quality: newQuality(a, now), Status: a.StatusAt(now),
 		ClosedFrom: optionalDate(a.ClosedFrom), ClosedUntil: optionalDate(a.ClosedUntil), ClosureReason: a.ClosureReason,
 		CreatedAt: stamp(a.CreatedAt), UpdatedAt: stamp(updated), ArchivedAt: stampPtr(a.ArchivedAt), Version: version,
 	}

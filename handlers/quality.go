@@ -25,10 +25,15 @@ type StaleRecord struct {
 	// True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the
 	// record in Carnet since: nobody is known to have checked the place, so it is listed whatever `months`
 	// (and quality.stale is true); what to ask the structure is the day it last checked its record. Its
-	// checked_on and months_since_check count from the day Carnet stored it.
+	// checked_on is the day Carnet stored it, and months_since_check is null.
 	CheckedOnUndated bool `json:"checked_on_undated" example:"false"`
+	// Who checked_on comes from: producer (its date, as a sync or an import brought it) or carnet (someone changed
+	// the record in Carnet that day). Null when checked_on_undated.
+	CheckedBy *string `json:"checked_by" enums:"producer,carnet" extensions:"x-nullable" example:"producer"`
 	// Whole calendar months since checked_on, on the server's clock (UTC): from 31 January, 1 on 28 February.
-	MonthsSinceCheck int     `json:"months_since_check" example:"18"`
+	// Null for an undated record (checked_on_undated): nobody is known to have checked it, so the number of
+	// months is unknown (counting from the day Carnet stored it said 0 months).
+	MonthsSinceCheck *int    `json:"months_since_check" extensions:"x-nullable" example:"18"`
 	Quality          Quality `json:"quality"`
 }
 
@@ -101,12 +106,13 @@ func (h *Handler) ListStale(c *gin.Context) error {
 	out := StaleList{Data: make([]StaleRecord, len(page.Items))}
 	for i := range page.Items {
 		a := &page.Items[i]
-		months := 0
-		if checked, err := time.Parse(time.DateOnly, a.CheckedOn); err == nil {
-			months = models.MonthsSince(checked, now)
+		var months *int
+		if checked, err := time.Parse(time.DateOnly, a.CheckedOn); err == nil && !a.CheckedOnUndated {
+			n := models.MonthsSince(checked, now)
+			months = &n
 		}
 		out.Data[i] = StaleRecord{ID: a.ID, Name: a.Name, Source: a.Source, SourceID: a.SourceID, Producer: a.Producer,
-			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, MonthsSinceCheck: months, Quality: newQuality(a, now)}
+			Address: Address(a.Address), Departement: a.Departement, CheckedOn: a.CheckedOn, CheckedOnUndated: a.CheckedOnUndated, CheckedBy: checkedBy(a), MonthsSinceCheck: months, Quality: newQuality(a, now)}
 	}
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
 	writeJSON(c, http.StatusOK, out)

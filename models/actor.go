@@ -112,6 +112,28 @@ type Actor struct {
 	Fingerprint     string // ContentFingerprint as last written: sync skips unchanged records
 }
 
+// Who an actor's CheckedOn comes from (Actor.CheckedBy).
+const (
+	CheckedByProducer = "producer"
+	CheckedByCarnet   = "carnet"
+)
+
+// CheckedBy says who CheckedOn comes from: CheckedByProducer when it is the
+// producer's date (a sync or an import), CheckedByCarnet when it is the day
+// someone changed the record or one of its published services in Carnet,
+// "" when nobody is known to have checked it (CheckedOnUndated). A change
+// in Carnet on the producer's own day reads as the producer's: the day is
+// the same either way.
+func (a *Actor) CheckedBy() string {
+	switch {
+	case a.CheckedOnUndated || a.CheckedOn == "":
+		return ""
+	case a.ProducerUpdatedOn != "" && a.CheckedOn == a.ProducerUpdatedOn:
+		return CheckedByProducer
+	}
+	return CheckedByCarnet
+}
+
 // PrivateOnly reports whether the change from before to after moved
 // nothing but phones and e-mails that were and stay private: nothing a
 // caller who may not see them is shown (the quality score counts public

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -89,8 +90,6 @@ func qualityOfService(sv *Service) qualityService {
 	return qualityService{Status: sv.Status, Themes: sv.Themes, Fees: sv.Fees, AccessModes: sv.AccessModes, OpeningHours: sv.OpeningHours}
 }
 
-// scoreQuality returns the score of a without freshness, and the criteria
-// it misses, from its live services.
 // validHours says whether s is opening hours whose every rule reads.
 func validHours(s string) bool {
 	if s == "" {
@@ -100,6 +99,32 @@ func validHours(s string) bool {
 	return err == nil
 }
 
+// UnreadableHoursMissing is what the hours criterion misses when the place
+// has hours but some rule of them does not read (probe 40b L1: « no
+// opening hours » told a coordinator the hours were not there). It names
+// the rules, « règle illisible : Sa 10:00 », and "" when hours is empty or
+// reads whole. The criterion stays missed: criteria are met or not, and a
+// timetable with a rule that does not read leaves that rule's days unknown
+// (search never shows the place open then), so no part of the weight is
+// credited for the rules that read.
+func UnreadableHoursMissing(hours string) string {
+	if hours == "" || validHours(hours) {
+		return ""
+	}
+	_, bad, err := openinghours.ParseLenient(hours)
+	var rules []string
+	for _, u := range bad {
+		rules = append(rules, "règle illisible : "+u.Text)
+	}
+	if err != nil || len(rules) == 0 {
+		rules = []string{"règle illisible : " + clip(hours)}
+	}
+	return "opening hours that do not read whole in OpenStreetMap syntax (" + strings.Join(rules, "; ") +
+		"): the days of that rule are unknown; write it in OpenStreetMap syntax"
+}
+
+// scoreQuality returns the score of a without freshness, and the criteria
+// it misses, from its live services.
 func scoreQuality(a *Actor, services []qualityService) (float64, StringList) {
 	met := map[string]bool{}
 	// The score is public (every actor's body, quality_min, the quality

@@ -783,6 +783,19 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 					break
 				}
 			}
+			if !ex.Archived {
+				// Fields a person changed in Carnet after this row's date
+				// stay Carnet's (probe 40b M3).
+				warns, err := carnetCheck(tx, &before, a)
+				if err != nil {
+					return err
+				}
+				o.Warnings = append(o.Warnings, warns...)
+				if len(warns) > 0 && a.ContentFingerprint() == ex.Fingerprint {
+					o.ID, o.Result, a.SourceHash = ex.ID, SyncUnchanged, ""
+					break
+				}
+			}
 			archivedAt := before.ArchivedAt
 			err = s.saveActor(tx, &before, a)
 			o.ID, o.Result = ex.ID, SyncUpdated

@@ -40,8 +40,9 @@
 //	source                            ↔ actor.producer (the importing source when the row names none)
 //	itinerance                        ↔ actor.mobility
 //	structure_parente                 → not kept (free text); export: the parent actor's id
-//	date_maj                          → actor.producer_updated_on; export: actor.checked_on (that date, or the
-//	                                    day someone changed the place or its services in Carnet; for a row
+//	date_maj                          → actor.producer_updated_on; export: that date beside the producer's name
+//	                                    (a record produced in Carnet: actor.checked_on, the day someone
+//	                                    changed the place or its services in Carnet); for a row
 //	                                    without a date, or with one before 2000 — a tool's zero date, read
 //	                                    as none, with a warning — the day of the import, and the place
 //	                                    does not count as fresh: actor.checked_on_undated; such a place
@@ -75,8 +76,10 @@
 // its source, the row is left and the service stays (servicesElsewhere).
 //
 // Provenance survives a round trip: the row's id, its source and its date_maj
-// come back as they were (unless the place was changed in Carnet since:
-// date_maj is then the day of that change). What does not survive:
+// come back as they were, even when the place was changed in Carnet since:
+// date_maj is the producer's date beside the producer's name, never Carnet's
+// day of a change (a record produced in Carnet, source Carnet, writes the
+// day its structure last changed it). What does not survive:
 // structure_parente as written, every phone but the first (the schema's pattern
 // takes one number), contacts of structures that did not make them public,
 // the service kind and name, pass_numerique, languages, capacity, closure

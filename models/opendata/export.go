@@ -318,9 +318,21 @@ func producerOf(a *models.Actor) string {
 // export imported elsewhere say the place was checked that day.
 const UnknownDate = "1970-01-01"
 
-// standardDate is the date_maj of the standard and data·inclusion:
-// checkedOn, or UnknownDate when nobody is known to have checked the place.
+// standardDate is the date_maj of the standard and data·inclusion: the
+// date the record's source (its source column, producerOf) last updated or
+// checked it. For a record of an outside producer that is the producer's
+// own date (producer_updated_on), even when the place was changed in
+// Carnet since: Carnet's day of that change beside the producer's name
+// told reusers that the producer checked the place that day (probe 40b
+// M2). When that producer gave no date, UnknownDate. A record produced in
+// Carnet writes checkedOn: the day its structure last changed it.
 func standardDate(a *models.Actor, o offer) string {
+	if producerOf(a) != models.CarnetProducer {
+		if a.ProducerUpdatedOn != "" {
+			return a.ProducerUpdatedOn
+		}
+		return UnknownDate
+	}
 	if a.CheckedOnUndated {
 		return UnknownDate
 	}

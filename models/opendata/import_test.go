@@ -352,10 +352,12 @@ func TestImportConseillersNumeriques(t *testing.T) {
 
 // TestReimportSkipsOnlyIdenticalRows: a re-import skips the rows identical
 // to the last import's, and only while nothing else wrote their places: a
-// change in Carnet to a place or to its offer makes its row read again (and
-// the producer's row win, as before, on what the row says: what the
-// standard has no column for, such as the offer's own description, is kept
-// since sec16).
+// change in Carnet to a place or to its offer makes its row read again. A
+// field a person changed in Carnet after the row's date stays Carnet's,
+// with a warning, at every import until the producer's row is newer
+// (probe 40b M3: the producer's row used to win, erasing the change); the
+// offer's own name, which the standard has no column for, is kept since
+// sec16.
 func TestReimportSkipsOnlyIdenticalRows(t *testing.T) {
 	s := openStore(t)
 	file := synthetic(t, 20)
@@ -370,8 +372,8 @@ func TestReimportSkipsOnlyIdenticalRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
-	if rep.Actors[models.SyncUpdated] != 1 || rep.Actors[models.SyncUnchanged] != 19 || rep.Services[models.SyncUpdated] != 1 {
-		t.Errorf("after two changes in Carnet: actors %v services %v", rep.Actors, rep.Services)
+	if rep.Actors[models.SyncUpdated] != 0 || rep.Actors[models.SyncUnchanged] != 20 || rep.Services[models.SyncUpdated] != 1 || !keptSaid(rep) {
+		t.Errorf("after two changes in Carnet: actors %v services %v warnings %d %+v", rep.Actors, rep.Services, rep.Warnings, rep.Issues)
 	}
 	var skipped int
 	for _, r := range rep.Readings {
@@ -382,14 +384,22 @@ func TestReimportSkipsOnlyIdenticalRows(t *testing.T) {
 	if skipped != 18 {
 		t.Errorf("%d rows skipped, want 18 (the two changed places are read again): %+v", skipped, rep.Readings)
 	}
-	if a := allActors(t, s)[0]; a.Summary == "Changé dans Carnet" {
-		t.Errorf("the producer's row did not win")
+	if a := allActors(t, s)[0]; a.Summary != "Changé dans Carnet" {
+		t.Errorf("the change in Carnet, after the row's date, was lost: %q", a.Summary)
 	}
-	// Now all identical again.
+	// All identical again but the place whose change in Carnet is kept:
+	// read again, and said again.
 	again := importBytes(t, s, file, opendata.ImportOptions{Source: "skip"})
-	if again.Actors[models.SyncUnchanged] != 20 || again.Services[models.SyncUnchanged] != 20 || len(again.Readings) != 1 || again.Readings[0].Count != 20 {
+	if again.Actors[models.SyncUnchanged] != 20 || again.Services[models.SyncUnchanged] != 20 || len(again.Readings) != 1 || again.Readings[0].Count != 19 || !keptSaid(again) {
 		t.Errorf("third import: actors %v services %v readings %+v", again.Actors, again.Services, again.Readings)
 	}
+}
+
+// keptSaid reports whether rep names a value changed in Carnet and kept.
+func keptSaid(rep *opendata.Report) bool {
+	return slices.ContainsFunc(rep.Issues, func(i opendata.Issue) bool {
+		return i.Field == "presentation_resume" && strings.Contains(i.Reason, "Carnet's value \"Changé dans Carnet\" is kept")
+	})
 }
 
 // TestImportWeekNumberHours: the fortnightly hours of itinerant services

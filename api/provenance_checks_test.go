@@ -1,0 +1,178 @@
+package api_test
+
+import (
+	"encoding/csv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"carnet/api/apitest"
+)
+
+// TestStaleListUndatedHasNoMonths (probe 40b L2): an undated place is in
+// the stale list whatever months, but its months_since_check said 0 —
+// counted from the day Carnet stored it, which nobody checked anything
+// on. It is null now: the number of months is unknown, checked_on_undated
+// says why.
+func TestStaleListUndatedHasNoMonths(t *testing.T) {
+	e := apitest.New(t)
+	res := syncActors(t, e, "", partnerActor("undated", "Lieu sans date"), merge(partnerActor("old", "Lieu daté"), obj{"producer_updated_on": "2020-01-02"}))
+	if res.Results[0].ID == "" || res.Results[1].ID == "" {
+		t.Fatalf("sync: %+v", res)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/quality/stale", Token: e.Admin})
+	if r.Code != 200 {
+		t.Fatalf("stale: %d %s", r.Code, r.Body)
+	}
+	for _, it := range r.Map()["data"].([]any) {
+		m := it.(map[string]any)
+		months, present := m["months_since_check"]
+		switch m["source_id"] {
+		case "undated":
+			if months != nil || m["checked_on_undated"] != true {
+				t.Errorf("undated: months_since_check %v (present %v), checked_on_undated %v", months, present, m["checked_on_undated"])
+			}
+		case "old":
+			if n, _ := months.(float64); n < 60 {
+				t.Errorf("dated: months_since_check %v", months)
+			}
+		}
+	}
+}
+
+// TestQualityNamesTheUnreadableRule (probe 40b L1): hours with one rule
+// Carnet cannot read (« Sa 10:00 ») were scored « no opening hours »; the
+// place has hours. The criterion is still missed (it asks for hours whose
+// every rule reads: the score's criteria are met or not), but the gap now
+// names the rule to fix.
+func TestQualityNamesTheUnreadableRule(t *testing.T) {
+	e := apitest.New(t)
+	res := syncActors(t, e, "", merge(partnerActor("fol", "Ligue de l'Enseignement"), obj{"opening_hours": "Mo-Th 09:00-12:00,13:00-18:00; Sa 10:00"}))
+	if res.Results[0].ID == "" {
+		t.Fatalf("sync: %+v", res)
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + res.Results[0].ID})
+	gap := ""
+	for _, m := range r.Map()["quality"].(map[string]any)["missing"].([]any) {
+		if m := m.(map[string]any); m["criterion"] == "opening_hours" {
+			gap = m["missing"].(string)
+		}
+	}
+	if !strings.Contains(gap, "règle illisible : Sa 10:00") || strings.HasPrefix(gap, "no opening hours") {
+		t.Errorf("hours gap: %q", gap)
+	}
+}
+
+// standardRow returns the standard-csv row of the record whose id column
+// is id, by column name.
+func standardRow(t *testing.T, e *apitest.Env, id string) map[string]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-csv"}).Body.String())).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("standard-csv: %v %d rows", err, len(rows))
+	}
+	for _, row := range rows[1:] {
+		m := map[string]string{}
+		for i, col := range rows[0] {
+			m[col] = row[i]
+		}
+		if m["id"] == id {
+			return m
+		}
+	}
+	t.Fatalf("no row %s in standard-csv", id)
+	return nil
+}
+
+// TestEditKeepsProducersDateInExport (probe 40b M2): a manager's edit of
+// one field made standard-csv write source=conseiller-numerique with the
+// day of the edit as date_maj — crediting the producer with a check it
+// never made. The export keeps the producer's date beside its name and
+// id; the record says who its checked_on comes from (checked_by).
+func TestEditKeepsProducersDateInExport(t *testing.T) {
+	e := apitest.New(t)
+	today := time.Now().UTC().Format(time.DateOnly)
+	rec := merge(partnerActor("cn-1", "Médiathèque chateaubernard"), obj{"producer": "conseiller-numerique", "producer_updated_on": "2023-02-22"})
+	res := syncActors(t, e, "", rec, partnerActor("undated-1", "Lieu sans date"))
+	id, undated := res.Results[0].ID, res.Results[1].ID
+	if a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id}).Map(); a["checked_by"] != "producer" {
+		t.Errorf("after the sync: checked_by %v", a["checked_by"])
+	}
+	if a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + undated}).Map(); a["checked_by"] != nil {
+		t.Errorf("undated: checked_by %v", a["checked_by"])
+	}
+	for _, x := range []string{id, undated} {
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + x, Token: e.Admin, Body: obj{"opening_hours": "Tu-Sa 10:00-18:00"}}); r.Code != 200 {
+			t.Fatalf("patch: %d %s", r.Code, r.Body)
+		}
+	}
+	a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id}).Map()
+	if a["checked_on"] != today || a["checked_by"] != "carnet" || a["producer_updated_on"] != "2023-02-22" {
+		t.Errorf("after the edit: checked_on %v by %v, producer's date %v", a["checked_on"], a["checked_by"], a["producer_updated_on"])
+	}
+	if row := standardRow(t, e, "cn-1"); row["source"] != "conseiller-numerique" || row["date_maj"] != "2023-02-22" {
+		t.Errorf("export after the edit: source %q date_maj %q", row["source"], row["date_maj"])
+	}
+	if row := standardRow(t, e, "undated-1"); row["date_maj"] != "1970-01-01" {
+		t.Errorf("export of an undated record edited in Carnet: source %q date_maj %q", row["source"], row["date_maj"])
+	}
+}
+
+// TestSyncKeepsANewerEditInCarnet (probe 40b M3): a producer row dated
+// before a change made in Carnet — the very row imported before, sent
+// again — erased that change silently (opening_hours 'Tu-Sa 10:00-18:00'
+// → ”, « updated », no warning). The stored record, checked in Carnet
+// after the producer's date, is kept, with a warning naming the field;
+// a row dated after the change wins, with a warning naming what it
+// replaced.
+func TestSyncKeepsANewerEditInCarnet(t *testing.T) {
+	now := time.Now().UTC()
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	e := apitest.New(t, apitest.WithClock(clock), apitest.WithTokenTTL(24*365*time.Hour))
+	row := merge(partnerActor("cn-1", "Médiathèque chateaubernard"), obj{"producer": "conseiller-numerique", "producer_updated_on": "2023-02-22"})
+	id := syncActors(t, e, "", row).Results[0].ID
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"opening_hours": "Tu-Sa 10:00-18:00"}}); r.Code != 200 {
+		t.Fatalf("patch: %d %s", r.Code, r.Body)
+	}
+	sync := func(row obj) (result string, warnings []string) {
+		r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors", Token: e.Admin, Body: obj{"actors": []obj{row}}})
+		var out struct {
+			Results []struct {
+				Result   string
+				Warnings []struct{ Field, Reason string }
+			}
+		}
+		r.JSON(&out)
+		if r.Code != 200 || len(out.Results) != 1 {
+			t.Fatalf("sync: %d %s", r.Code, r.Body)
+		}
+		for _, w := range out.Results[0].Warnings {
+			warnings = append(warnings, w.Field+": "+w.Reason)
+		}
+		return out.Results[0].Result, warnings
+	}
+	hours := func() any {
+		return e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id}).Map()["opening_hours"]
+	}
+
+	result, warns := sync(row)
+	if hours() != "Tu-Sa 10:00-18:00" || result != "unchanged" || len(warns) != 1 || !strings.HasPrefix(warns[0], "opening_hours: ") {
+		t.Errorf("an older row: hours %v, result %s, warnings %q", hours(), result, warns)
+	}
+	newer := merge(row, obj{"producer_updated_on": clock().Format(time.DateOnly)})
+	// The producer's date of the same day as the change does not say it
+	// came after: kept too (the row's date is written).
+	if result, warns := sync(newer); hours() != "Tu-Sa 10:00-18:00" || result != "updated" || len(warns) != 1 {
+		t.Errorf("a row of the day of the change: hours %v, result %s", hours(), result)
+	}
+	mu.Lock()
+	now = now.Add(48 * time.Hour)
+	mu.Unlock()
+	newer["producer_updated_on"] = clock().Format(time.DateOnly)
+	result, warns = sync(newer)
+	if hours() != nil && hours() != "" || result != "updated" || len(warns) != 1 || !strings.Contains(warns[0], "Tu-Sa 10:00-18:00") {
+		t.Errorf("a newer row: hours %v, result %s, warnings %q", hours(), result, warns)
+	}
+}
