@@ -11456,13 +11456,14 @@ const docTemplate = `{
                     "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "op": {
-                    "description": "create and update carry the record; archive and hide a tombstone.",
+                    "description": "create and update carry the record; archive, hide and leave a tombstone\n(leave: the record moved out of the sources followed with source=, or out of a\nwebhook subscription's filters).",
                     "type": "string",
                     "enum": [
                         "create",
                         "update",
                         "archive",
-                        "hide"
+                        "hide",
+                        "leave"
                     ]
                 },
                 "seq": {
@@ -18233,7 +18234,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "archived_at": {
-                    "description": "null for a hidden draft.",
+                    "description": "null for a hidden draft or a record that left a filter.",
                     "type": "string",
                     "format": "date-time",
                     "x-nullable": true
@@ -19051,7 +19052,8 @@ const docTemplate = `{
                         "create",
                         "update",
                         "archive",
-                        "hide"
+                        "hide",
+                        "leave"
                     ]
                 },
                 "replay": {
@@ -19165,7 +19167,8 @@ const docTemplate = `{
                         "create",
                         "update",
                         "archive",
-                        "hide"
+                        "hide",
+                        "leave"
                     ]
                 },
                 "payload": {
@@ -19286,7 +19289,8 @@ const docTemplate = `{
                             "create",
                             "update",
                             "archive",
-                            "hide"
+                            "hide",
+                            "leave"
                         ]
                     },
                     "example": [
@@ -19351,7 +19355,8 @@ const docTemplate = `{
                             "create",
                             "update",
                             "archive",
-                            "hide"
+                            "hide",
+                            "leave"
                         ]
                     },
                     "example": [
@@ -19416,7 +19421,8 @@ const docTemplate = `{
                             "create",
                             "update",
                             "archive",
-                            "hide"
+                            "hide",
+                            "leave"
                         ]
                     },
                     "example": [
@@ -19665,13 +19671,14 @@ const docTemplate = `{
                     "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "op": {
-                    "description": "create and update carry the record; archive and hide a tombstone.",
+                    "description": "create and update carry the record; archive, hide and leave a tombstone\n(leave: the record moved out of the sources followed with source=, or out of a\nwebhook subscription's filters).",
                     "type": "string",
                     "enum": [
                         "create",
                         "update",
                         "archive",
-                        "hide"
+                        "hide",
+                        "leave"
                     ]
                 },
                 "replay": {
@@ -19710,7 +19717,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "type": {
-                    "description": "entity.op in the past tense: actor.created, service.updated, service.archived, service.hidden…",
+                    "description": "entity.op in the past tense: actor.created, service.updated, service.archived, service.hidden, actor.left…",
                     "type": "string",
                     "example": "service.updated"
                 },

@@ -10,14 +10,16 @@ import (
 	"carnet/models"
 )
 
-// Tombstone says a record left the directory (archived), or is hidden from
-// this caller (a service back to draft): remove it from your copy.
+// Tombstone says a record left the directory (archived), is hidden from
+// this caller (a service back to draft), or left the selection of a
+// filtered follower (leave: it moved out of the territory or source
+// followed): remove it from your copy.
 type Tombstone struct {
 	Entity   string `json:"entity" enums:"actor,service"`
 	EntityID string `json:"entity_id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
-	// null for a hidden draft.
+	// null for a hidden draft or a record that left a filter.
 	ArchivedAt *Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 }
 
@@ -29,8 +31,10 @@ type ChangeEntry struct {
 	EntityID string `json:"entity_id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
-	// create and update carry the record; archive and hide a tombstone.
-	Op      string `json:"op" enums:"create,update,archive,hide"`
+	// create and update carry the record; archive, hide and leave a tombstone
+	// (leave: the record moved out of the sources followed with source=, or out of a
+	// webhook subscription's filters).
+	Op      string `json:"op" enums:"create,update,archive,hide,leave"`
 	At      Time   `json:"at" format:"date-time"`
 	Version int64  `json:"version"`
 	// The actor's current representation, for actor entries that are not tombstones: the record
@@ -111,7 +115,10 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 	out := ChangeList{Data: make([]ChangeEntry, 0, len(feed.Entries))}
 	for _, e := range feed.Entries {
 		if len(sources) > 0 && !e.FromSources(sources) {
-			continue
+			if !e.LeftSources(sources) {
+				continue
+			}
+			e = e.Leaving() // it left the sources followed: the follower drops it
 		}
 		out.Data = append(out.Data, newChangeEntry(e, func(a *models.Actor) Actor { return h.actorView(c, a) }))
 	}
@@ -126,7 +133,7 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 func newChangeEntry(e models.FeedEntry, actorView func(*models.Actor) Actor) ChangeEntry {
 	ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID, Op: e.Op, At: stamp(e.At), Version: e.Version}
 	switch {
-	case e.Op == models.FeedArchive || e.Op == models.FeedHide:
+	case e.Op == models.FeedArchive || e.Op == models.FeedHide || e.Op == models.FeedLeave:
 		ts := &Tombstone{Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID}
 		if e.Actor != nil {
 			ts.ArchivedAt = stampPtr(e.Actor.ArchivedAt)

@@ -21,6 +21,11 @@ const (
 	FeedUpdate  = ChangeUpdate
 	FeedArchive = ChangeArchive
 	FeedHide    = "hide"
+	// FeedLeave tells a follower filtered by territory or source (a
+	// webhook subscription's filters, the feed's source=) that a record it
+	// may have copied is no longer where its filter selects: remove it, as
+	// a tombstone, until it comes back (then as an update).
+	FeedLeave = "leave"
 )
 
 // FeedEntry is one record of a page of the change feed, in its current
@@ -39,6 +44,9 @@ type FeedEntry struct {
 	// /actors/{id} shows them: a follower of the feed learns that a
 	// record left the public surfaces for another one.
 	SameAs SameAs
+	// movedFrom is where the record was before the changes the entry
+	// tells, when one of them moved it (Change.MovedFrom).
+	movedFrom string
 }
 
 // Feed is one page of the change feed.
@@ -209,6 +217,7 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal, each bool) ([]Fee
 	}
 	type key struct{ entity, id string }
 	last := map[key]int{}     // index in rows of the record's last change
+	from := map[key]string{}  // where the record was before its first move in the run
 	created := map[key]bool{} // first change in the run is its creation
 	first := map[key]bool{}
 	kept := make([]bool, len(fr.rows))
@@ -224,6 +233,9 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal, each bool) ([]Fee
 			continue // the hide entry comes at the change that hid it, in this page or a later one
 		}
 		last[k], kept[i] = i, true
+		if _, moved := from[k]; !moved && r.MovedFrom != "" {
+			from[k] = r.MovedFrom
+		}
 	}
 	// later counts, for each record, its kept changes after the one read:
 	// an actor shown without its private contacts is dated by its public
@@ -241,7 +253,9 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal, each bool) ([]Fee
 		if !ok {
 			continue
 		}
+		e.movedFrom = from[k]
 		if own {
+			e.movedFrom = r.MovedFrom
 			e.Op, e.At, e.Version = feedOp(r, e), r.At, r.Version
 			if e.Actor != nil && !contacts[r.EntityID] {
 				e.Version = e.Actor.PublicVersion - later[k]
@@ -347,3 +361,14 @@ func hidingVersions(tx *gorm.DB, fr *feedRecords, visible map[string]bool) (map[
 	}
 	return out, nil
 }
+
+// leaving is the entry as a follower told it left its filter: a leave
+// tombstone at the same change.
+func (e *FeedEntry) leaving() *FeedEntry {
+	out := *e
+	out.Op = FeedLeave
+	return &out
+}
+
+// Leaving is leaving for the change feed's source filter (LeftSources).
+func (e FeedEntry) Leaving() FeedEntry { return *e.leaving() }
