@@ -25,7 +25,8 @@ type Tombstone struct {
 
 // ChangeEntry is one record of the change feed in its current state.
 type ChangeEntry struct {
-	// Position in the feed; entries come in increasing seq.
+	// Position in the feed; entries come in increasing seq. A record's entry collapsing several
+	// changes of a page is at the first of them.
 	Seq      int64  `json:"seq" example:"1042"`
 	Entity   string `json:"entity" enums:"actor,service"`
 	EntityID string `json:"entity_id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
@@ -86,7 +87,7 @@ type ChangeList struct {
 //
 //	@ID			listChanges
 //	@Summary		Follow the changes of the directory
-//	@Description	Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. A change of an actor's private phones and e-mails alone is left out for callers who may not see them, whose entries carry the actor's public version and time. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.
+//	@Description	Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry, at the seq of its first change in the page: a place comes before the services its restoration or creation makes visible); a service embeds its place's name and address, so a change of those comes with an update of each of its services, and a change of a service that moves its place's quality or checked_on with an update of the place; archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. A change of an actor's private phones and e-mails alone is left out for callers who may not see them, whose entries carry the actor's public version and time. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.
 //	@Tags			changes
 //	@Produce		json
 //	@Security		Anonymous
@@ -95,7 +96,7 @@ type ChangeList struct {
 //	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning. A value no page gave (beyond the feed's last change, or with spaces or a sign) answers 400"	default(0)	example(1042)
 //	@Param			after	query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
 //	@Param			limit	query		int		false	"Changes per page"	minimum(1)	maximum(1000)	default(100)
-//	@Param			source	query		[]string	false	"Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true"	collectionFormat(csv)	example(caf-13)
+//	@Param			source	query		[]string	false	"Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true. A record that moves out of these sources (its source, or its place's, changed) comes once as a leave tombstone: drop it from your copy"	collectionFormat(csv)	example(caf-13)
 //	@Success		200		{object}	ChangeList
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem	"A token was sent but is invalid"

@@ -8,10 +8,14 @@ import (
 // address, département and point (handlers.ActorSummary), and a service
 // without an address of its own is filtered by its actor's place and
 // source. A change of those moved what every copy of the service shows,
-// or where a filter finds it, under the same service version and with no
-// service entry in the change feed or the webhooks: copies kept the old
-// name and address for good. Such a change of an actor is now a change of
-// each of its live services too: a new version, in the change log.
+// or where a filter finds it, with no service entry in the change feed or
+// the webhooks: copies kept the old name and address for good. Such a
+// change of an actor is now logged as a change of each of its live
+// services too, after the actor's. Their version and updated_at stay: the
+// version counts the service's own writes, which If-Match guards (a place
+// renamed does not make a partner's edit of its offer a conflict), its
+// ETag already names its actor's version, and updated_since on services
+// already follows the actor's updated_at.
 
 // followedFields are the changed fields of the actor that its services
 // show or are filtered by, as their history names them (actor.name…);
@@ -32,38 +36,31 @@ func followedFields(before, a *Actor) []FieldChange {
 	return out
 }
 
-// servicesFollow records, after a's change from before, a change of each of
-// its live services when the change moved what they show (followedFields):
-// their version and updated_at move, and the change feed and webhooks
-// carry them after the actor. One read and one UPDATE for all of them (a
-// place with 200 services costs 200 log rows and history events, as
-// editing them would). A change that moves none of those fields (most
-// re-imports, every edit of hours or contacts) costs nothing.
+// servicesFollow logs, after a's change from before, a change of each of
+// its live services when the change moved what they show or where they
+// are (followedFields), so that the change feed and webhooks carry them
+// after the actor. One read for all of them, and a log row and a history
+// event each (a place with 200 services: 200 of each). A change that
+// moves none of those fields (most re-imports, edits of hours or
+// contacts) costs nothing.
 func (s *Store) servicesFollow(tx *gorm.DB, before, a *Actor) error {
 	fields := followedFields(before, a)
 	if len(fields) == 0 || a.IsArchived() {
 		return nil
 	}
 	var services []Service
-	if err := forUpdate(tx).Where("actor_id = ? AND archived_at IS NULL", a.ID).Order("id").Find(&services).Error; err != nil {
+	if err := tx.Where("actor_id = ? AND archived_at IS NULL", a.ID).Order("id").Find(&services).Error; err != nil {
 		return err
-	}
-	if len(services) == 0 {
-		return nil
 	}
 	now := s.now()
-	if err := tx.Model(&Service{}).Where("actor_id = ? AND archived_at IS NULL", a.ID).
-		UpdateColumns(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": now}).Error; err != nil {
-		return err
-	}
 	events := make([]changeEvent, len(services))
 	for i := range services {
 		was := services[i]
 		was.Actor = before
 		sv := &services[i]
-		sv.Version, sv.UpdatedAt, sv.Actor = sv.Version+1, now, a
+		sv.Actor = a
 		events[i] = changeOf(EntityService, ChangeUpdate, &was, sv)
-		events[i].decision = fields
+		events[i].At, events[i].decision = now, fields
 	}
 	return recordChanges(tx, events)
 }
