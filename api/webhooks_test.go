@@ -536,14 +536,15 @@ func TestWebhookFilters(t *testing.T) {
 	svc := createService(t, e, validService(str(nice["id"]), "Atelier"))
 	waitFannedOut(t, e) // else M's creation may be read with its update, and show it
 	patch(t, e, "/api/v1/actors/"+str(marseille["id"]), obj{"summary": "Changé"})
+	// S's creation scores N again: an update of N.
 	want := map[string][]string{
-		"all":        {"actor.created:M", "actor.created:N", "service.created:S", "actor.updated:M"},
+		"all":        {"actor.created:M", "actor.created:N", "service.created:S", "actor.updated:N", "actor.updated:M"},
 		"services":   {"service.created:S"},
 		"creations":  {"actor.created:M", "actor.created:N", "service.created:S"},
-		"caf":        {"actor.created:N", "service.created:S"},
-		"dept06":     {"actor.created:N", "service.created:S"},
+		"caf":        {"actor.created:N", "service.created:S", "actor.updated:N"},
+		"dept06":     {"actor.created:N", "service.created:S", "actor.updated:N"},
 		"marseille":  {"actor.created:M", "actor.updated:M"},
-		"nice+caf13": {"actor.created:N", "service.created:S"},
+		"nice+caf13": {"actor.created:N", "service.created:S", "actor.updated:N"},
 	}
 	names := map[string]string{str(marseille["id"]): "M", str(nice["id"]): "N", str(svc["id"]): "S"}
 	total := 0

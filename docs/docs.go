@@ -2930,7 +2930,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. A change of an actor's private phones and e-mails alone is left out for callers who may not see them, whose entries carry the actor's public version and time. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.",
+                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry, at the seq of its first change in the page: a place comes before the services its restoration or creation makes visible); a service embeds its place's name and address, so a change of those comes with an update of each of its services, and a change of a service that moves its place's quality or checked_on with an update of the place; archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. A change of an actor's private phones and e-mails alone is left out for callers who may not see them, whose entries carry the actor's public version and time. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.",
                 "produces": [
                     "application/json"
                 ],
@@ -2970,7 +2970,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "caf-13",
-                        "description": "Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true",
+                        "description": "Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true. A record that moves out of these sources (its source, or its place's, changed) comes once as a leave tombstone: drop it from your copy",
                         "name": "source",
                         "in": "query"
                     }
@@ -11467,7 +11467,7 @@ const docTemplate = `{
                     ]
                 },
                 "seq": {
-                    "description": "Position in the feed; entries come in increasing seq.",
+                    "description": "Position in the feed; entries come in increasing seq. A record's entry collapsing several\nchanges of a page is at the first of them.",
                     "type": "integer",
                     "example": 1042
                 },
@@ -19686,7 +19686,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "seq": {
-                    "description": "Position in the feed; entries come in increasing seq.",
+                    "description": "Position in the feed; entries come in increasing seq. A record's entry collapsing several\nchanges of a page is at the first of them.",
                     "type": "integer",
                     "example": 1042
                 },
