@@ -46,12 +46,25 @@ func TestWebhookFilterToldWhenRecordLeaves(t *testing.T) {
 		"updates":   {"actor.updated:P"},
 		"all":       {"actor.created:P", "service.created:S", "actor.updated:P", "actor.updated:P", "service.updated:S", "actor.updated:P", "service.updated:S"},
 	}
+	checkReceivedBy(t, e, rcv, subs, names, want)
+	for _, g := range rcv.accepted() {
+		if g.Payload["op"] == "leave" && (g.Payload["tombstone"] == nil || g.Payload["actor"] != nil || g.Payload["service"] != nil) {
+			t.Errorf("a leave is a tombstone: %v", g.Payload)
+		}
+	}
+}
+
+// checkReceivedBy waits for every delivery want names, then checks what
+// each subscription of subs (name → id) received: type:record, the
+// records named by names (id → name), in any order.
+func checkReceivedBy(t *testing.T, e *apitest.Env, rcv *receiver, subs, names map[string]string, want map[string][]string) {
+	t.Helper()
 	total := 0
 	for _, w := range want {
 		total += len(w)
 	}
 	waitForHooks(t, e, "every delivery", func() bool { return len(rcv.accepted()) >= total })
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond) // nothing more should come
 	byID := map[string]string{}
 	for name, id := range subs {
 		byID[id] = name
@@ -60,9 +73,6 @@ func TestWebhookFilterToldWhenRecordLeaves(t *testing.T) {
 	for _, g := range rcv.accepted() {
 		name := byID[str(g.Payload["subscription_id"])]
 		got[name] = append(got[name], str(g.Payload["type"])+":"+names[recordOf(g.Payload)])
-		if g.Payload["op"] == "leave" && (g.Payload["tombstone"] == nil || g.Payload["actor"] != nil || g.Payload["service"] != nil) {
-			t.Errorf("a leave is a tombstone: %v", g.Payload)
-		}
 	}
 	for name, w := range want {
 		g := got[name]
@@ -72,6 +82,17 @@ func TestWebhookFilterToldWhenRecordLeaves(t *testing.T) {
 			t.Errorf("%s received %v, want %v", name, g, w)
 		}
 	}
+}
+
+// feedOps reads the feed after cursor: its page and "entity op" of each entry.
+func feedOps(t *testing.T, e *apitest.Env, cursor string) (changePage, []string) {
+	t.Helper()
+	p := changes(t, e, cursor, 100)
+	var ops []string
+	for _, d := range p.Data {
+		ops = append(ops, d.Entity+" "+d.Op)
+	}
+	return p, ops
 }
 
 // TestFeedSourceToldWhenRecordLeaves (H1): the change feed followed with
@@ -113,10 +134,8 @@ func TestServiceEditReachesItsPlace(t *testing.T) {
 	if after["version"] == before["version"] || after["updated_at"] == before["updated_at"] {
 		t.Errorf("the place shows another checked_on/quality under the same version: %v → %v", before, after)
 	}
-	p := changes(t, e, cursor, 100)
-	var got []string
+	p, got := feedOps(t, e, cursor)
 	for _, d := range p.Data {
-		got = append(got, d.Entity+" "+d.Op)
 		if d.Entity == "actor" && str(d.Actor["checked_on"]) != str(after["checked_on"]) {
 			t.Errorf("the feed's place: %v", d.Actor)
 		}
@@ -145,10 +164,8 @@ func TestPlaceRenameReachesItsServices(t *testing.T) {
 	e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/services/" + str(gone["id"]), Token: e.Admin})
 	cursor := changes(t, e, "0", 100).Meta.NextCursor
 	patch(t, e, "/api/v1/actors/"+pid, obj{"name": "Nouveau nom", "address": obj{"street": "5 rue", "postal_code": "13001", "commune": "Marseille"}})
-	p := changes(t, e, cursor, 100)
-	var got []string
+	p, got := feedOps(t, e, cursor)
 	for _, d := range p.Data {
-		got = append(got, d.Entity+" "+d.Op)
 		if d.Entity == "service" {
 			a, _ := d.Service["actor"].(map[string]any)
 			if a["name"] != "Nouveau nom" || d.Version != 1 {
@@ -189,10 +206,8 @@ func TestFeedPlaceBeforeItsServices(t *testing.T) {
 		t.Fatalf("restore: %d %s", r.Code, r.Body)
 	}
 	patch(t, e, "/api/v1/actors/"+pid, obj{"summary": "Rouvert"})
-	p := changes(t, e, cursor, 100)
-	var got []string
+	p, got := feedOps(t, e, cursor)
 	for i, d := range p.Data {
-		got = append(got, d.Entity+" "+d.Op)
 		if i > 0 && d.Seq <= p.Data[i-1].Seq {
 			t.Errorf("seq out of order: %+v", p.Data)
 		}

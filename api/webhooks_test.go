@@ -547,29 +547,7 @@ func TestWebhookFilters(t *testing.T) {
 		"nice+caf13": {"actor.created:N", "service.created:S", "actor.updated:N"},
 	}
 	names := map[string]string{str(marseille["id"]): "M", str(nice["id"]): "N", str(svc["id"]): "S"}
-	total := 0
-	for _, w := range want {
-		total += len(w)
-	}
-	waitForHooks(t, e, "every delivery", func() bool { return len(rcv.accepted()) >= total })
-	time.Sleep(100 * time.Millisecond) // nothing more should come
-	got := map[string][]string{}
-	byID := map[string]string{}
-	for name, id := range subs {
-		byID[id] = name
-	}
-	for _, g := range rcv.accepted() {
-		name := byID[str(g.Payload["subscription_id"])]
-		got[name] = append(got[name], str(g.Payload["type"])+":"+names[recordOf(g.Payload)])
-	}
-	for name, w := range want {
-		g := got[name]
-		slices.Sort(g)
-		slices.Sort(w)
-		if !slices.Equal(g, w) {
-			t.Errorf("%s received %v, want %v", name, g, w)
-		}
-	}
+	checkReceivedBy(t, e, rcv, subs, names, want)
 	// The filters come back normalised: lower case, communes as codes.
 	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/webhooks/" + subs["marseille"], Token: e.Admin}).Map()
 	if f := r["filters"].(map[string]any); str(f["communes"]) != "[13055]" {
