@@ -52,8 +52,9 @@ func TestChangesBySource(t *testing.T) {
 			}
 		}
 		// Each page shows its records' current state: the service, read
-		// on two pages, comes as archived both times.
-		want := map[string]string{caf: "actor:create", svc: "service:archive"}
+		// on two pages, comes as archived both times; the place, scored
+		// again by its service's archiving, last as an update.
+		want := map[string]string{caf: "actor:update", svc: "service:archive"}
 		if !maps.Equal(got, want) {
 			t.Errorf("%s: %v, want %v (cpam %s, other %s, none %s)", q, got, want, cpam, other, none)
 		}

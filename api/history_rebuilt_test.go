@@ -43,7 +43,8 @@ func TestHistoryOfASyncedRecordNeverChanges(t *testing.T) {
 		return r.Map()["data"].([]any)
 	}
 	answers := map[string][]any{"actors": history("actors", actor), "services": history("services", service)}
-	if len(answers["actors"]) != 1 || !strings.Contains(mustJSON(t, answers["actors"][0]), `"field":"summary","new":"Ateliers \u003cnumériques\u003e \u0026 « aide »"`) {
+	// The place's creation, then its scoring with its offer (an update).
+	if len(answers["actors"]) != 2 || !strings.Contains(mustJSON(t, answers["actors"][1]), `"field":"summary","new":"Ateliers \u003cnumériques\u003e \u0026 « aide »"`) {
 		t.Fatalf("the creation's history: %s", mustJSON(t, answers["actors"]))
 	}
 	steps := []struct {

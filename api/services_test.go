@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -65,7 +66,10 @@ func TestServicesLifecycle(t *testing.T) {
 	// A change to the actor changes the service's ETag but not its version.
 	e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + aid, Token: e.Admin, Body: obj{"name": "MFS Digne"}})
 	r = e.Do(apitest.Request{Method: "GET", Path: path})
-	if versionTag(r) != `"2.2"` || r.Map()["actor"].(map[string]any)["name"] != "MFS Digne" {
+	// The actor's version moved with the rename and with each rescoring
+	// by its service's writes (probe 40a H2).
+	av := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + aid}).Map()["version"]
+	if versionTag(r) != fmt.Sprintf(`"2.%v"`, av) || r.Map()["actor"].(map[string]any)["name"] != "MFS Digne" {
 		t.Errorf("after actor rename: ETag %s %s", r.Header().Get("ETag"), r.Body)
 	}
 	// PUT replaces; status archived archives; is_full left out is kept,

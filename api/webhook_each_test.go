@@ -44,14 +44,16 @@ func TestWebhookDeliversEveryChangeReadTogether(t *testing.T) {
 		}
 		lastVersion[rec] = v
 	}
-	if want := []string{"actor.created v1", "actor.updated v2"}; !slices.Equal(byRecord[aid], want) {
+	// The place's creation, its edit, its scoring with the service and
+	// without it (archived).
+	if want := []string{"actor.created v1", "actor.updated v2", "actor.updated v3", "actor.updated v4"}; !slices.Equal(byRecord[aid], want) {
 		t.Errorf("actor's deliveries %v, want %v", byRecord[aid], want)
 	}
 	if want := []string{"service.created v1", "service.updated v2", "service.archived v3"}; !slices.Equal(byRecord[sid], want) {
 		t.Errorf("service's deliveries %v, want %v", byRecord[sid], want)
 	}
-	if len(got) != 5 {
-		t.Errorf("%d deliveries, want 5 (each change once)", len(got))
+	if len(got) != 7 {
+		t.Errorf("%d deliveries, want 7 (each change once)", len(got))
 	}
 	// The feed still reads them as a page does: one entry per record.
 	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/changes", Token: e.Admin})

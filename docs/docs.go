@@ -2930,7 +2930,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. A change of an actor's private phones and e-mails alone is left out for callers who may not see them, whose entries carry the actor's public version and time. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.",
+                "description": "Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry, at the seq of its first change in the page: a place comes before the services its restoration or creation makes visible); a service embeds its place's name and address, so a change of those comes with an update of each of its services, and a change of a service that moves its place's quality or checked_on with an update of the place; archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. A change of an actor's private phones and e-mails alone is left out for callers who may not see them, whose entries carry the actor's public version and time. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.",
                 "produces": [
                     "application/json"
                 ],
@@ -2970,7 +2970,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "caf-13",
-                        "description": "Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true",
+                        "description": "Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true. A record that moves out of these sources (its source, or its place's, changed) comes once as a leave tombstone: drop it from your copy",
                         "name": "source",
                         "in": "query"
                     }
@@ -11489,17 +11489,18 @@ const docTemplate = `{
                     "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "op": {
-                    "description": "create and update carry the record; archive and hide a tombstone.",
+                    "description": "create and update carry the record; archive, hide and leave a tombstone\n(leave: the record moved out of the sources followed with source=, or out of a\nwebhook subscription's filters).",
                     "type": "string",
                     "enum": [
                         "create",
                         "update",
                         "archive",
-                        "hide"
+                        "hide",
+                        "leave"
                     ]
                 },
                 "seq": {
-                    "description": "Position in the feed; entries come in increasing seq.",
+                    "description": "Position in the feed; entries come in increasing seq. A record's entry collapsing several\nchanges of a page is at the first of them.",
                     "type": "integer",
                     "example": 1042
                 },
@@ -18278,7 +18279,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "archived_at": {
-                    "description": "null for a hidden draft.",
+                    "description": "null for a hidden draft or a record that left a filter.",
                     "type": "string",
                     "format": "date-time",
                     "x-nullable": true
@@ -19096,7 +19097,8 @@ const docTemplate = `{
                         "create",
                         "update",
                         "archive",
-                        "hide"
+                        "hide",
+                        "leave"
                     ]
                 },
                 "replay": {
@@ -19210,7 +19212,8 @@ const docTemplate = `{
                         "create",
                         "update",
                         "archive",
-                        "hide"
+                        "hide",
+                        "leave"
                     ]
                 },
                 "payload": {
@@ -19331,7 +19334,8 @@ const docTemplate = `{
                             "create",
                             "update",
                             "archive",
-                            "hide"
+                            "hide",
+                            "leave"
                         ]
                     },
                     "example": [
@@ -19396,7 +19400,8 @@ const docTemplate = `{
                             "create",
                             "update",
                             "archive",
-                            "hide"
+                            "hide",
+                            "leave"
                         ]
                     },
                     "example": [
@@ -19461,7 +19466,8 @@ const docTemplate = `{
                             "create",
                             "update",
                             "archive",
-                            "hide"
+                            "hide",
+                            "leave"
                         ]
                     },
                     "example": [
@@ -19710,13 +19716,14 @@ const docTemplate = `{
                     "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
                 },
                 "op": {
-                    "description": "create and update carry the record; archive and hide a tombstone.",
+                    "description": "create and update carry the record; archive, hide and leave a tombstone\n(leave: the record moved out of the sources followed with source=, or out of a\nwebhook subscription's filters).",
                     "type": "string",
                     "enum": [
                         "create",
                         "update",
                         "archive",
-                        "hide"
+                        "hide",
+                        "leave"
                     ]
                 },
                 "replay": {
@@ -19724,7 +19731,7 @@ const docTemplate = `{
                     "type": "boolean"
                 },
                 "seq": {
-                    "description": "Position in the feed; entries come in increasing seq.",
+                    "description": "Position in the feed; entries come in increasing seq. A record's entry collapsing several\nchanges of a page is at the first of them.",
                     "type": "integer",
                     "example": 1042
                 },
@@ -19755,7 +19762,7 @@ const docTemplate = `{
                     "x-nullable": true
                 },
                 "type": {
-                    "description": "entity.op in the past tense: actor.created, service.updated, service.archived, service.hidden…",
+                    "description": "entity.op in the past tense: actor.created, service.updated, service.archived, service.hidden, actor.left…",
                     "type": "string",
                     "example": "service.updated"
                 },

@@ -10,27 +10,32 @@ import (
 	"carnet/models"
 )
 
-// Tombstone says a record left the directory (archived), or is hidden from
-// this caller (a service back to draft): remove it from your copy.
+// Tombstone says a record left the directory (archived), is hidden from
+// this caller (a service back to draft), or left the selection of a
+// filtered follower (leave: it moved out of the territory or source
+// followed): remove it from your copy.
 type Tombstone struct {
 	Entity   string `json:"entity" enums:"actor,service"`
 	EntityID string `json:"entity_id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
-	// null for a hidden draft.
+	// null for a hidden draft or a record that left a filter.
 	ArchivedAt *Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
 }
 
 // ChangeEntry is one record of the change feed in its current state.
 type ChangeEntry struct {
-	// Position in the feed; entries come in increasing seq.
+	// Position in the feed; entries come in increasing seq. A record's entry collapsing several
+	// changes of a page is at the first of them.
 	Seq      int64  `json:"seq" example:"1042"`
 	Entity   string `json:"entity" enums:"actor,service"`
 	EntityID string `json:"entity_id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
 	// Deprecated: the former name of entity_id, sent until version 1.2.
 	ID string `json:"id" format:"uuid" example:"019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"`
-	// create and update carry the record; archive and hide a tombstone.
-	Op      string `json:"op" enums:"create,update,archive,hide"`
+	// create and update carry the record; archive, hide and leave a tombstone
+	// (leave: the record moved out of the sources followed with source=, or out of a
+	// webhook subscription's filters).
+	Op      string `json:"op" enums:"create,update,archive,hide,leave"`
 	At      Time   `json:"at" format:"date-time"`
 	Version int64  `json:"version"`
 	// The actor's current representation, for actor entries that are not tombstones: the record
@@ -82,7 +87,7 @@ type ChangeList struct {
 //
 //	@ID			listChanges
 //	@Summary		Follow the changes of the directory
-//	@Description	Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry); archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. A change of an actor's private phones and e-mails alone is left out for callers who may not see them, whose entries carry the actor's public version and time. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.
+//	@Description	Returns creations, updates and archives of actors and services in commit order, after the cursor. Following links.next (or passing meta.next_cursor back as cursor) never skips nor repeats a change, even while writes happen. Each entry carries the record's current state (several changes of one record within a page are collapsed into one entry, at the seq of its first change in the page: a place comes before the services its restoration or creation makes visible); a service embeds its place's name and address, so a change of those comes with an update of each of its services, and a change of a service that moves its place's quality or checked_on with an update of the place; archived records come as tombstones, and a service turned back to draft as a hide tombstone for callers who may not see drafts. A change of an actor's private phones and e-mails alone is left out for callers who may not see them, whose entries carry the actor's public version and time. Start without cursor (or with cursor=0) to read the whole history, or list the directory first and follow from the cursor you kept. The envelope is the lists' one: meta.has_more says whether more changes are already waiting; links.next is always set, to poll later.
 //	@Tags			changes
 //	@Produce		json
 //	@Security		Anonymous
@@ -91,7 +96,7 @@ type ChangeList struct {
 //	@Param			cursor	query		string	false	"The next_cursor of the previous page; 0 for the beginning. A value no page gave (beyond the feed's last change, or with spaces or a sign) answers 400"	default(0)	example(1042)
 //	@Param			after	query		string	false	"Deprecated: the former name of cursor, accepted until version 1.2"
 //	@Param			limit	query		int		false	"Changes per page"	minimum(1)	maximum(1000)	default(100)
-//	@Param			source	query		[]string	false	"Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true"	collectionFormat(csv)	example(caf-13)
+//	@Param			source	query		[]string	false	"Only the records of these sources (a service by its own source or its actor's; case ignored; a value that cannot name a source, such as *, answers 400). A page then holds the matching entries of the changes it read: fewer than limit, or none, while has_more is true. A record that moves out of these sources (its source, or its place's, changed) comes once as a leave tombstone: drop it from your copy"	collectionFormat(csv)	example(caf-13)
 //	@Success		200		{object}	ChangeList
 //	@Failure		400		{object}	Problem
 //	@Failure		401		{object}	Problem	"A token was sent but is invalid"
@@ -111,7 +116,10 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 	out := ChangeList{Data: make([]ChangeEntry, 0, len(feed.Entries))}
 	for _, e := range feed.Entries {
 		if len(sources) > 0 && !e.FromSources(sources) {
-			continue
+			if !e.LeftSources(sources) {
+				continue
+			}
+			e = e.Leaving() // it left the sources followed: the follower drops it
 		}
 		out.Data = append(out.Data, newChangeEntry(e, func(a *models.Actor) Actor { return h.actorView(c, a) }))
 	}
@@ -126,7 +134,7 @@ func (h *Handler) ListChanges(c *gin.Context) error {
 func newChangeEntry(e models.FeedEntry, actorView func(*models.Actor) Actor) ChangeEntry {
 	ce := ChangeEntry{Seq: e.Seq, Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID, Op: e.Op, At: stamp(e.At), Version: e.Version}
 	switch {
-	case e.Op == models.FeedArchive || e.Op == models.FeedHide:
+	case e.Op == models.FeedArchive || e.Op == models.FeedHide || e.Op == models.FeedLeave:
 		ts := &Tombstone{Entity: e.Entity, EntityID: e.EntityID, ID: e.EntityID}
 		if e.Actor != nil {
 			ts.ArchivedAt = stampPtr(e.Actor.ArchivedAt)

@@ -20,7 +20,7 @@ type WebhookFilters struct {
 	// Kinds of records.
 	Entities []string `json:"entities" enums:"actor,service" example:"service"`
 	// Operations, as in the change feed's op.
-	Ops []string `json:"ops" enums:"create,update,archive,hide" example:"create"`
+	Ops []string `json:"ops" enums:"create,update,archive,hide,leave" example:"create"`
 	// Partners' sources; a service matches by its own source or its actor's.
 	Sources []string `json:"sources" example:"caf-13"`
 	// Départements of the record's place (a service's own address, else its actor's).
@@ -47,7 +47,7 @@ type WebhookInput struct {
 // answers always carry whole.
 type WebhookFiltersInput struct {
 	Entities     []string `json:"entities,omitempty" validate:"max=10" enums:"actor,service" example:"service"`
-	Ops          []string `json:"ops,omitempty" validate:"max=10" enums:"create,update,archive,hide" example:"create"`
+	Ops          []string `json:"ops,omitempty" validate:"max=10" enums:"create,update,archive,hide,leave" example:"create"`
 	Sources      []string `json:"sources,omitempty" validate:"max=200" example:"caf-13"`
 	Departements []string `json:"departements,omitempty" validate:"max=500" example:"13"`
 	Communes     []string `json:"communes,omitempty" validate:"max=500" example:"13055"`
@@ -89,7 +89,7 @@ type WebhookPatch struct {
 // filter is kept; null or [] selects every value.
 type WebhookFiltersPatch struct {
 	Entities     []string `json:"entities,omitempty" validate:"max=10" enums:"actor,service" example:"service"`
-	Ops          []string `json:"ops,omitempty" validate:"max=10" enums:"create,update,archive,hide" example:"create"`
+	Ops          []string `json:"ops,omitempty" validate:"max=10" enums:"create,update,archive,hide,leave" example:"create"`
 	Sources      []string `json:"sources,omitempty" validate:"max=200" example:"caf-13"`
 	Departements []string `json:"departements,omitempty" validate:"max=500" example:"13"`
 	Communes     []string `json:"communes,omitempty" validate:"max=500" example:"13055"`
@@ -228,7 +228,7 @@ type WebhookDelivery struct {
 	Seq      int64  `json:"seq" example:"1042"`
 	Entity   string `json:"entity" enums:"actor,service"`
 	EntityID string `json:"entity_id" format:"uuid"`
-	Op       string `json:"op" enums:"create,update,archive,hide"`
+	Op       string `json:"op" enums:"create,update,archive,hide,leave"`
 	Type     string `json:"type" example:"service.updated"`
 	// Queued by a replay rather than as the change happened.
 	Replay bool `json:"replay"`
@@ -268,7 +268,7 @@ type WebhookDeliveryList struct {
 // delivery's ids. Never a referral, never personal data: phones and e-mails
 // only under the public contact rule.
 type WebhookPayload struct {
-	// entity.op in the past tense: actor.created, service.updated, service.archived, service.hidden…
+	// entity.op in the past tense: actor.created, service.updated, service.archived, service.hidden, actor.left…
 	Type string `json:"type" example:"service.updated"`
 	// When the change happened.
 	Timestamp Time `json:"timestamp" format:"date-time"`
@@ -280,7 +280,7 @@ type WebhookPayload struct {
 	ChangeEntry
 }
 
-var pastTense = map[string]string{models.FeedCreate: "created", models.FeedUpdate: "updated", models.FeedArchive: "archived", models.FeedHide: "hidden"}
+var pastTense = map[string]string{models.FeedCreate: "created", models.FeedUpdate: "updated", models.FeedArchive: "archived", models.FeedHide: "hidden", models.FeedLeave: "left"}
 
 func webhookType(entity, op string) string { return entity + "." + pastTense[op] }
 

@@ -196,7 +196,10 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	if err := updateRow(tx, before, a, "created_at"); err != nil {
 		return sourceConflict(err, "actors.source, actors.source_id")
 	}
-	return recordChange(tx, restoring(changeOf(EntityActor, ChangeUpdate, before, a), before.IsArchived()))
+	if err := recordChange(tx, restoring(changeOf(EntityActor, ChangeUpdate, before, a), before.IsArchived())); err != nil {
+		return err
+	}
+	return s.servicesFollow(tx, before, a)
 }
 
 // ArchiveActor marks the actor deleted (a tombstone that change feeds report)

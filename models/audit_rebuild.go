@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -89,8 +90,8 @@ func rebuildCreated(tx *gorm.DB, creation *AuditEvent) (string, error) {
 			return "", fmt.Errorf("audit of %s %s: a later event's changes: %w", creation.Entity, creation.EntityID, err)
 		}
 		for _, o := range olds {
-			if decisionFields[o.Field] {
-				continue // not the record's: its creation showed none
+			if decisionFields[o.Field] || strings.HasPrefix(o.Field, "actor.") {
+				continue // not the record's columns: its creation showed none
 			}
 			if emptyJSON(o.Old) {
 				delete(state, o.Field)
@@ -102,9 +103,12 @@ func rebuildCreated(tx *gorm.DB, creation *AuditEvent) (string, error) {
 	return encodeState(state), nil
 }
 
-// decisionFields are the fields of an actor's history that its row does
-// not hold: how a duplicate decision serves it (decisionChanges).
-var decisionFields = map[string]bool{"duplicate_of": true, "stands_for": true}
+// decisionFields are the fields of an actor's history that its audited
+// columns do not hold: how a duplicate decision serves it
+// (decisionChanges), and what a rescoring moved (scoreMoved). A service's
+// history names its actor's fields it shows as actor.… (followedFields).
+var decisionFields = map[string]bool{"duplicate_of": true, "stands_for": true,
+	"quality": true, "quality_missing": true, "checked_on": true, "checked_on_undated": true}
 
 // encodeState writes fields and values as encodeCreated does: sorted by
 // name, each {"field":…,"new":…}.

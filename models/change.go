@@ -36,6 +36,11 @@ type Change struct {
 	// The feed and webhooks leave it out for readers who may not see the
 	// contacts or the drafts, and exports do not date the directory by it.
 	PrivateOnly bool
+	// MovedFrom is where the record was, for filters, before a change
+	// that moved it (placeKey: its sources, département and commune), and
+	// empty when the change moved nothing: a follower filtered by
+	// territory or source is told the record left its selection (FeedLeave).
+	MovedFrom string
 }
 
 // changeEvent is one change as the store's write paths describe it: the
@@ -66,11 +71,19 @@ func changeOf(entity, op string, before, after any) changeEvent {
 		e.EntityID, e.ActorID, e.Version, e.At = v.ID, v.ID, v.Version, v.UpdatedAt
 		if b, ok := before.(*Actor); ok && b != nil {
 			e.PrivateOnly = b.PublicVersion == v.PublicVersion // every other change moves it
+			e.MovedFrom = movedFrom(actorPlace(b), actorPlace(v))
 		}
 	case *Service:
 		e.EntityID, e.ActorID, e.Version, e.At = v.ID, v.ActorID, v.Version, v.UpdatedAt
 		b, _ := before.(*Service)
 		e.PrivateOnly = !v.IsPublished() && (b == nil || !b.IsPublished())
+		if b != nil && b.IsArchived() == v.IsArchived() {
+			was := b.Actor
+			if was == nil {
+				was = v.Actor // a service write does not change its actor
+			}
+			e.MovedFrom = movedFrom(servicePlace(b, was), servicePlace(v, v.Actor))
+		}
 	}
 	return e
 }

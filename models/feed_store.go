@@ -21,13 +21,18 @@ const (
 	FeedUpdate  = ChangeUpdate
 	FeedArchive = ChangeArchive
 	FeedHide    = "hide"
+	// FeedLeave tells a follower filtered by territory or source (a
+	// webhook subscription's filters, the feed's source=) that a record it
+	// may have copied is no longer where its filter selects: remove it, as
+	// a tombstone, until it comes back (then as an update).
+	FeedLeave = "leave"
 )
 
 // FeedEntry is one record of a page of the change feed, in its current
 // state: the feed tells what changed and how it is now, so a follower that
 // applies every entry ends with the server's state.
 type FeedEntry struct {
-	Seq      int64 // the last change of this record within the page
+	Seq      int64 // the first change of this record within the page (each change's own for webhooks)
 	Entity   string
 	EntityID string
 	Op       string
@@ -39,6 +44,9 @@ type FeedEntry struct {
 	// /actors/{id} shows them: a follower of the feed learns that a
 	// record left the public surfaces for another one.
 	SameAs SameAs
+	// movedFrom is where the record was before the changes the entry
+	// tells, when one of them moved it (Change.MovedFrom).
+	movedFrom string
 }
 
 // Feed is one page of the change feed.
@@ -55,8 +63,9 @@ type Feed struct {
 // order. seq is assigned by the single writer in commit order and readers
 // only see committed transactions, so following Next never skips nor
 // repeats a change even while writes go on. Several changes of one record in
-// a page are collapsed into one entry, at the seq of the last one, carrying
-// the record's current state; archived records come as tombstones.
+// a page are collapsed into one entry, at the seq of the first one (see
+// entries), carrying the record's current state; archived records come as
+// tombstones.
 func (s *Store) Changes(ctx context.Context, after int64, limit int, viewer *Principal) (Feed, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
@@ -159,9 +168,18 @@ func loadFeedRecords(tx *gorm.DB, rows []Change) (*feedRecords, error) {
 }
 
 // entries returns the rows as viewer may see them: several changes of one
-// record are collapsed into one entry, at the seq of the last one, carrying
-// the record's current state; archived records come as tombstones, and a
-// draft service the viewer may not see as a hide tombstone.
+// record are collapsed into one entry, at the seq of the first one,
+// carrying the record's current state; archived records come as
+// tombstones, and a draft service the viewer may not see as a hide
+// tombstone.
+//
+// At the first, not the last (probe 40a M2): a place restored, its
+// services restored with it, then the place edited, came as the services
+// then the place (at its edit's seq), and a follower filing offers under
+// their place dropped offers of a place it did not have yet. A service's
+// changes need its place live, so the change that made the place visible
+// comes before them: at its first change, the place's entry comes before
+// its services' entries. The entry shows the current state either way.
 //
 // each is the webhooks' rule instead: every change is an entry of its own,
 // with its own operation, seq, time and version, carrying the record's
@@ -208,7 +226,8 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal, each bool) ([]Fee
 		return nil, err
 	}
 	type key struct{ entity, id string }
-	last := map[key]int{}     // index in rows of the record's last change
+	at := map[key]int{}       // index in rows of the record's first kept change: where its entry goes
+	from := map[key]string{}  // where the record was before its first move in the run
 	created := map[key]bool{} // first change in the run is its creation
 	first := map[key]bool{}
 	kept := make([]bool, len(fr.rows))
@@ -223,7 +242,13 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal, each bool) ([]Fee
 		if v, ok := hid[r.EntityID]; ok && r.Entity == EntityService && r.Version < v {
 			continue // the hide entry comes at the change that hid it, in this page or a later one
 		}
-		last[k], kept[i] = i, true
+		kept[i] = true
+		if _, seen := at[k]; !seen {
+			at[k] = i
+		}
+		if _, moved := from[k]; !moved && r.MovedFrom != "" {
+			from[k] = r.MovedFrom
+		}
 	}
 	// later counts, for each record, its kept changes after the one read:
 	// an actor shown without its private contacts is dated by its public
@@ -234,14 +259,16 @@ func (fr *feedRecords) entries(tx *gorm.DB, viewer *Principal, each bool) ([]Fee
 		r := fr.rows[i]
 		k := key{r.Entity, r.EntityID}
 		own := each && (r.Entity == EntityActor || visible[r.EntityID])
-		if !kept[i] || last[k] != i && !own {
+		if !kept[i] || at[k] != i && !own {
 			continue
 		}
 		e, ok := fr.entry(r, created[k], visible[r.EntityID], contacts[r.EntityID])
 		if !ok {
 			continue
 		}
+		e.movedFrom = from[k]
 		if own {
+			e.movedFrom = r.MovedFrom
 			e.Op, e.At, e.Version = feedOp(r, e), r.At, r.Version
 			if e.Actor != nil && !contacts[r.EntityID] {
 				e.Version = e.Actor.PublicVersion - later[k]
@@ -347,3 +374,14 @@ func hidingVersions(tx *gorm.DB, fr *feedRecords, visible map[string]bool) (map[
 	}
 	return out, nil
 }
+
+// leaving is the entry as a follower told it left its filter: a leave
+// tombstone at the same change.
+func (e *FeedEntry) leaving() *FeedEntry {
+	out := *e
+	out.Op = FeedLeave
+	return &out
+}
+
+// Leaving is leaving for the change feed's source filter (LeftSources).
+func (e FeedEntry) Leaving() FeedEntry { return *e.leaving() }

@@ -323,8 +323,8 @@ func qualityServices(tx *gorm.DB, actorID string) ([]qualityService, error) {
 // the service was published before or after it). A draft's creation, edit
 // or archiving confirms nothing anyone sees, and checked_on is public: it
 // would tell outsiders the day a structure prepared a service they may not
-// read. The actor's version and change log do not move: the score is
-// derived.
+// read. What the actor shows moved (scoreMoved) is a change of the actor
+// (probe 40a H2): see derivedChange.
 func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string, confirms bool) error {
 	var a Actor
 	// Locked before its services are read: a write of another of them
@@ -347,7 +347,54 @@ func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string, confirms bool) 
 	if confirms && !bulkWrite(tx.Statement.Context) {
 		fields["checked_on"], fields["checked_on_undated"] = s.now().Format(time.DateOnly), false
 	}
-	return tx.Model(&Actor{}).Where("id = ?", actorID).UpdateColumns(fields).Error
+	after := a
+	after.Quality, after.QualityMissing = score, missing
+	if v, ok := fields["checked_on"].(string); ok {
+		after.CheckedOn, after.CheckedOnUndated = v, false
+	}
+	moved := scoreMoved(&a, &after)
+	if len(moved) > 0 {
+		s.derivedChange(&after, fields)
+	}
+	if err := tx.Model(&Actor{}).Where("id = ?", actorID).UpdateColumns(fields).Error; err != nil || len(moved) == 0 {
+		return err
+	}
+	e := changeOf(EntityActor, ChangeUpdate, &a, &after)
+	e.decision = moved
+	return recordChange(tx, e)
+}
+
+// scoreMoved lists what a rescoring changed of what the actor shows
+// publicly (its quality and the day it was checked, which the quality's
+// freshness reads), as its history names them; none when nothing moved.
+// The columns are left out of the history's diff (unaudited): the
+// decision fields carry them.
+func scoreMoved(before, after *Actor) []FieldChange {
+	var out []FieldChange
+	add := func(field string, old, new any) {
+		if !equalJSON(old, new) {
+			out = append(out, FieldChange{Field: field, Old: old, New: new})
+		}
+	}
+	add("quality", before.Quality, after.Quality)
+	add("quality_missing", before.QualityMissing, after.QualityMissing)
+	add("checked_on", before.CheckedOn, after.CheckedOn)
+	add("checked_on_undated", before.CheckedOnUndated, after.CheckedOnUndated)
+	return out
+}
+
+// derivedChange makes a change of what the actor a shows, derived from its
+// services (quality, checked_on), a new version of it, public: a's
+// version, public version and times move, and fields (the columns to
+// update) carry them. The score is derived, but its moves were silent:
+// a service edit changed the place's checked_on and score under the same
+// version and updated_at, so the change feed, the webhooks and
+// updated_since never told the place again and every copy kept it stale
+// (probe 40a H2).
+func (s *Store) derivedChange(a *Actor, fields map[string]any) {
+	now := s.now()
+	a.Version, a.PublicVersion, a.UpdatedAt, a.PublicUpdatedAt = a.Version+1, a.PublicVersion+1, now, now
+	fields["version"], fields["public_version"], fields["updated_at"], fields["public_updated_at"] = a.Version, a.PublicVersion, now, now
 }
 
 // scoreUnscored scores the actors written before scores existed (quality

@@ -59,7 +59,7 @@ const (
 
 // WebhookOps are the operations a filter may name: those of the change
 // feed (see FeedEntry).
-var WebhookOps = []string{FeedCreate, FeedUpdate, FeedArchive, FeedHide}
+var WebhookOps = []string{FeedCreate, FeedUpdate, FeedArchive, FeedHide, FeedLeave}
 
 // WebhookEntities are the kinds of records a filter may name.
 var WebhookEntities = []string{EntityActor, EntityService}
@@ -330,24 +330,80 @@ type webhookPlace struct {
 func webhookPlaceOf(e *FeedEntry) *webhookPlace {
 	switch {
 	case e.Actor != nil:
-		a := e.Actor
-		return &webhookPlace{sources: []string{a.Source}, departement: a.Departement, insee: a.Address.InseeCode}
+		return actorPlace(e.Actor)
 	case e.Service != nil:
-		s := e.Service
-		p := &webhookPlace{sources: []string{s.Source}}
-		if s.Actor != nil {
-			p.sources = append(p.sources, s.Actor.Source)
-			p.departement, p.insee = s.Actor.Departement, s.Actor.Address.InseeCode
-		}
-		if s.Address.InseeCode != "" {
-			p.insee = s.Address.InseeCode
-			if c := commune.ByCode(s.Address.InseeCode); c != nil {
-				p.departement = c.Departement
-			}
-		}
-		return p
+		return servicePlace(e.Service, e.Service.Actor)
 	}
 	return nil
+}
+
+// actorPlace is where an actor is, for filters.
+func actorPlace(a *Actor) *webhookPlace {
+	return &webhookPlace{sources: []string{a.Source}, departement: a.Departement, insee: a.Address.InseeCode}
+}
+
+// servicePlace is where a service of actor is, for filters: by its own
+// address when it has one, else by its actor's (nil when not known).
+func servicePlace(s *Service, actor *Actor) *webhookPlace {
+	p := &webhookPlace{sources: []string{s.Source}}
+	if actor != nil {
+		p.sources = append(p.sources, actor.Source)
+		p.departement, p.insee = actor.Departement, actor.Address.InseeCode
+	}
+	if s.Address.InseeCode != "" {
+		p.insee = s.Address.InseeCode
+		if c := commune.ByCode(s.Address.InseeCode); c != nil {
+			p.departement = c.Departement
+		}
+	}
+	return p
+}
+
+// key encodes the place for the change log (Change.MovedFrom):
+// sources, département and commune, separated by '|' (none of them holds
+// one: sources are slugs, the others codes).
+func (p *webhookPlace) key() string {
+	return strings.Join(p.sources, ",") + "|" + p.departement + "|" + p.insee
+}
+
+// placeOfKey decodes key; nil for the empty key (the change moved nothing).
+func placeOfKey(key string) *webhookPlace {
+	parts := strings.SplitN(key, "|", 3)
+	if len(parts) != 3 {
+		return nil
+	}
+	return &webhookPlace{sources: strings.Split(parts[0], ","), departement: parts[1], insee: parts[2]}
+}
+
+// movedFrom is before's key when a change moved the record from before to
+// after for some filter, else "".
+func movedFrom(before, after *webhookPlace) string {
+	if before.departement == after.departement && before.insee == after.insee && slices.Equal(before.sources, after.sources) {
+		return ""
+	}
+	return before.key()
+}
+
+// left reports whether the entry's record was, before the changes it
+// tells, where f selects and is no longer there: a follower of f keeps a
+// copy it must now drop (FeedLeave). A record that came and went within
+// the changes read is said to leave too: a follower drops what it does
+// not have.
+func (f WebhookFilters) left(e *FeedEntry, place *webhookPlace) bool {
+	if e.movedFrom == "" || len(f.Entities) > 0 && !slices.Contains(f.Entities, e.Entity) {
+		return false
+	}
+	if len(f.Ops) > 0 && !slices.Contains(f.Ops, FeedLeave) && !slices.Contains(f.Ops, FeedArchive) {
+		return false
+	}
+	return f.locates(placeOfKey(e.movedFrom)) && !f.locates(place)
+}
+
+// LeftSources reports whether the entry's record left sources with the
+// changes it tells (see WebhookFilters.left): the change feed's source
+// filter then gives it as a leave entry.
+func (e *FeedEntry) LeftSources(sources []string) bool {
+	return WebhookFilters{Sources: sources}.left(e, webhookPlaceOf(e))
 }
 
 // matches reports whether the subscription's filters select the entry.

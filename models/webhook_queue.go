@@ -207,7 +207,10 @@ func (s *Store) webhookDeliveries(ctx context.Context, changes []Change, subs []
 					places[e.EntityID] = place
 				}
 				if !filters.matches(e, place) {
-					continue
+					if !filters.left(e, place) {
+						continue
+					}
+					e = e.leaving()
 				}
 				d := WebhookDelivery{ID: NewID(), SubscriptionID: w.ID, Generation: generation, Seq: e.Seq, Entity: e.Entity,
 					EntityID: e.EntityID, Op: e.Op, RenderedFor: rights, State: DeliveryPending, NextAttemptAt: now, CreatedAt: now}
