@@ -3495,6 +3495,39 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "example": "16",
+                        "description": "Links with a record in one of these départements (codes or names). A territorial coordinator who gives none lists the links of their territory (a record in one of its départements or communes) unless everywhere=true",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "For a territorial coordinator: list every département's links, not only their territory's",
+                        "name": "everywhere",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1,
+                        "minimum": 0,
+                        "type": "number",
+                        "description": "Links scoring at least this (0 to 1): the score shown to the caller (the public score unless they may see both records' private contacts; administrators: the stored score)",
+                        "name": "min_score",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1,
+                        "minimum": 0,
+                        "type": "number",
+                        "description": "Links scoring at most this (0 to 1), read as min_score",
+                        "name": "max_score",
+                        "in": "query"
+                    },
+                    {
                         "type": "string",
                         "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
@@ -3530,6 +3563,86 @@ const docTemplate = `{
                         }
                     }
                 }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Records a suggested link between two live records a moderator sees are one place (Carnet compares only records of different sources: one file holding a place twice is never suggested). The link carries the pair's comparison (scores, reasons; origin recorded), exists for anyone, and is confirmed or dismissed as any other; detection neither rescores nor removes it. Needs what a confirmation needs, the right to moderate both records (administrators, the coordinators of their territory, their managers): a caller who moderates nothing answers 403; a record outside the caller's rights, archived or unknown, or the same record twice, 422 naming actor_a or actor_b; a link of the pair (whatever its status) 409 naming it. The stored link lists the older record as actor_a.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "duplicates"
+                ],
+                "summary": "Record a duplicate link Carnet did not suggest",
+                "operationId": "createDuplicate",
+                "parameters": [
+                    {
+                        "description": "The two records",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/DuplicateCreateInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/DuplicateLink"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A link of the pair exists",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
             }
         },
         "/api/v1/duplicates/{id}/confirm": {
@@ -3539,7 +3652,10 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Says the two actors are the same place. The link stays (nothing is merged); lists with exclude_duplicates=true keep hiding the newer one, and search, orientation, the exports and HSDS serve the place once, in its older record, as the territory diagnostic counts it (include_duplicates=true shows both; the newer record stays readable by its id, its duplicate_of naming the older one). A link whose public score is under 0.6 (owed to contacts that are not public) hides nothing there, for anyone; nor does a link with an archived actor, until its restore. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).",
+                "description": "Says the two actors are the same place. Nothing is merged: one record is kept, the other hidden, and the answer names both (kept, hidden). keep chooses the record kept; without it, kept_by_default is (the better quality score, then the fresher producer date, then the older record). Search, orientation, the exports and HSDS then serve the place once, in its kept record, with its producer, id and date, as the territory diagnostic counts it (include_duplicates=true shows both; the hidden record stays readable by its id, its duplicate_of naming the kept one; lists with exclude_duplicates=true hide it too). Records confirmed as one place are served once: a confirmation hides a record that is served, so when one side already stands for a third record (A≈C confirmed, now B≈C), the other side is hidden (B stands for C, the place is served as A); a keep that would serve the place twice, or a link between two records that each stand for another, answers 409 naming the confirmed link in the way. Confirming a confirmed link again with another keep changes the record kept (the same rules apply); dismissing it undoes the confirmation. A link whose public score is under 0.6 (owed to contacts that are not public) hides nothing there, for anyone; nor does a link with an archived actor, until its restore. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).",
+                "consumes": [
+                    "application/json"
+                ],
                 "produces": [
                     "application/json"
                 ],
@@ -3556,6 +3672,14 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "description": "The record to keep (optional: no body keeps kept_by_default)",
+                        "name": "body",
+                        "in": "body",
+                        "schema": {
+                            "$ref": "#/definitions/DuplicateConfirmInput"
+                        }
                     }
                 ],
                 "responses": {
@@ -3585,6 +3709,30 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Keeping that record would serve one place twice (the problem names the confirmed link in the way)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "keep is neither of the link's records",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -11752,6 +11900,10 @@ const docTemplate = `{
                 "latitude",
                 "longitude",
                 "name",
+                "only_here",
+                "producer",
+                "producer_date",
+                "quality_score",
                 "source",
                 "source_id"
             ],
@@ -11777,11 +11929,62 @@ const docTemplate = `{
                 "name": {
                     "type": "string"
                 },
+                "only_here": {
+                    "description": "What this record holds and the other does not, which a confirmation hiding it takes off the public\nsurfaces: phone, email, website, opening_hours, siret, services (a published service with a theme the\nother's services lack). Phones and e-mails count only where the caller may see them.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "producer": {
+                    "description": "Who produced the record (the standard's source: dora, conseiller-numerique…).",
+                    "type": "string",
+                    "example": "dora"
+                },
+                "producer_date": {
+                    "description": "The day the record was last known correct (its producer's date_maj, or the day someone changed it in\nCarnet), as the exports write it; null when nobody is known to have checked it (its producer gave no date).",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2024-05-10"
+                },
+                "quality_score": {
+                    "description": "The record's quality score today, from 0 to 1 (GET /api/v1/actors/{id}/quality says why).",
+                    "type": "number",
+                    "example": 0.75
+                },
                 "source": {
                     "type": "string"
                 },
                 "source_id": {
                     "type": "string"
+                }
+            }
+        },
+        "DuplicateConfirmInput": {
+            "type": "object",
+            "properties": {
+                "keep": {
+                    "description": "actor_a.id or actor_b.id: the record served; the other stands for it. Omitted: kept_by_default.",
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "DuplicateCreateInput": {
+            "type": "object",
+            "required": [
+                "actor_a",
+                "actor_b"
+            ],
+            "properties": {
+                "actor_a": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "actor_b": {
+                    "type": "string",
+                    "format": "uuid"
                 }
             }
         },
@@ -11794,9 +11997,13 @@ const docTemplate = `{
                 "created_at",
                 "decided_at",
                 "distance_m",
+                "hidden",
                 "id",
                 "identity_score",
+                "kept",
+                "kept_by_default",
                 "name_score",
+                "origin",
                 "reasons",
                 "same_pivot",
                 "score",
@@ -11805,7 +12012,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "actor_a": {
-                    "description": "The older record: lists with exclude_duplicates=true keep it.",
+                    "description": "The older record: lists with exclude_duplicates=true keep it while the link is suggested.",
                     "allOf": [
                         {
                             "$ref": "#/definitions/DuplicateActor"
@@ -11813,7 +12020,7 @@ const docTemplate = `{
                     ]
                 },
                 "actor_b": {
-                    "description": "The newer record: hidden by exclude_duplicates=true unless the link is dismissed, and by search,\norientation, the exports and HSDS once the link is confirmed.",
+                    "description": "The newer record: hidden by exclude_duplicates=true while the link is suggested.",
                     "allOf": [
                         {
                             "$ref": "#/definitions/DuplicateActor"
@@ -11840,6 +12047,12 @@ const docTemplate = `{
                     "x-nullable": true,
                     "example": 12.5
                 },
+                "hidden": {
+                    "description": "A confirmed link's other record, which those surfaces leave out and whose duplicate_of names the kept\none (or, when the kept one itself stands for a third, that one's); null unless confirmed.",
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
                 "id": {
                     "type": "string",
                     "format": "uuid"
@@ -11849,10 +12062,29 @@ const docTemplate = `{
                     "type": "number",
                     "example": 0.8
                 },
+                "kept": {
+                    "description": "A confirmed link's record served by search, orientation, the exports and HSDS; null unless confirmed.",
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "kept_by_default": {
+                    "description": "The record a confirmation keeps unless the moderator chooses (keep): the better quality score, then the\nfresher producer_date, then the older record.",
+                    "type": "string",
+                    "format": "uuid"
+                },
                 "name_score": {
                     "description": "Similarity of the names, from 0 to 1 (acronyms, abbreviations and host structures' names read).",
                     "type": "number",
                     "example": 0.75
+                },
+                "origin": {
+                    "description": "detected: Carnet suggested the link; recorded: a moderator did (POST /api/v1/duplicates).",
+                    "type": "string",
+                    "enum": [
+                        "detected",
+                        "recorded"
+                    ]
                 },
                 "reasons": {
                     "description": "The signals behind the score, strongest kinds first.",
