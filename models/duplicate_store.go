@@ -49,10 +49,10 @@ type DuplicateLink struct {
 	// link Carnet did not suggest; nil for detection's links.
 	RecordedBy *string
 	Status     string
-	DecidedBy string
-	DecidedAt   *time.Time
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	DecidedBy  string
+	DecidedAt  *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // contactReasons are the reasons drawn only from phones and e-mails (a
