@@ -81,6 +81,13 @@ func TestConfirmKeepsTheBetterRecordByDefault(t *testing.T) {
 	if x := get(t, e, "/api/v1/actors/"+older); x["duplicate_of"] != newer {
 		t.Errorf("older: duplicate_of %v, want %s", x["duplicate_of"], newer)
 	}
+	// List items say it too (M5).
+	for _, v := range get(t, e, "/api/v1/actors?departement=13")["data"].([]any) {
+		x := v.(map[string]any)
+		if want := map[string]any{older: newer, newer: nil}[str(x["id"])]; x["duplicate_of"] != want {
+			t.Errorf("/actors item %v: duplicate_of %v, want %v", x["id"], x["duplicate_of"], want)
+		}
+	}
 	// The export names the kept record's producer (M1).
 	csv := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-csv"}).Body.String()
 	if !strings.Contains(csv, "france-services") || strings.Contains(csv, "Médiathèque de l'Alcazar") {

@@ -20,7 +20,8 @@ const (
 
 // DuplicateLink says that two actors of different sources may be the same
 // place. ActorA is the older record. Nothing is merged: lists may hide the
-// newer one (exclude_duplicates) and coordinators confirm or dismiss.
+// newer one (exclude_duplicates) and coordinators confirm or dismiss; a
+// confirmation keeps one record (Kept) and hides the other.
 type DuplicateLink struct {
 	ID            string `gorm:"primaryKey"`
 	ActorAID      string `gorm:"column:actor_a"`
@@ -215,16 +216,16 @@ func linkVisibleTo(v *Principal, alias string) (string, []any) {
 }
 
 // notADuplicate is the condition of ExcludeDuplicates on an actor id
-// column for viewer v: the actor is not the newer of a pair that is
-// suggested or confirmed, whose older actor is live, and that exists for v
-// (linkVisibleTo). Each group of duplicates thus keeps its oldest record.
+// column for viewer v: the actor is not the newer of a suggested pair nor
+// the hidden one of a confirmed pair (newerOfLink) whose other actor is
+// live and that exists for v (linkVisibleTo).
 func notADuplicate(idColumn string, v *Principal) (string, []any) {
 	cond, args := newerOfLink(idColumn, "d.status <> 'dismissed'", v)
 	return "NOT " + cond, args
 }
 
 // notAConfirmedDuplicate is the condition, on an actor id column, that the
-// actor is not the newer record of a confirmed link that exists for anyone
+// actor is not the hidden record of a confirmed link that exists for anyone
 // (ConfirmedDuplicates): what the public surfaces (search, exports, HSDS)
 // leave out, so that a place a coordinator confirmed is served once.
 func notAConfirmedDuplicate(idColumn string) (string, []any) {
@@ -261,10 +262,10 @@ const (
 )
 
 // ConfirmedDuplicates returns the live actors confirmed as the same place
-// as an older live record (the newer actor of each confirmed link that
+// as another live record (the hidden actor of each confirmed link that
 // exists for anyone, linkVisibleTo with no viewer): the records a count of
 // places leaves out, so that each confirmed place counts once, in its
-// older record, and that search, the exports and HSDS leave out
+// kept record, and that search, the exports and HSDS leave out
 // (notAConfirmedDuplicate is its SQL twin). Suggested links change nothing.
 func (s *Store) ConfirmedDuplicates(ctx context.Context) (map[string]bool, error) {
 	pairs, err := confirmedPairs(s.read(ctx))
@@ -354,12 +355,14 @@ func (s *Store) SuggestedPairs(ctx context.Context, actorIDs []string) ([][2]Pai
 }
 
 // SameAs is how a live actor is served on the public surfaces: DuplicateOf
-// is the older record of a confirmed link (ConfirmedDuplicates) when the
-// actor is its newer one, "" otherwise; StandsFor lists the newer records
-// it stands for. A record confirmed as the newer side of two links (three
-// sources of one place) names the first of them; the records are not
-// merged, so a chain (A, B) and (B, C) leaves C under B, which is itself
-// left out: each link is read alone, as the diagnostic reads them.
+// is the kept record of a confirmed link (ConfirmedDuplicates) when the
+// actor is its hidden one, "" otherwise; StandsFor lists the hidden
+// records it is kept for. The records are not merged, so a chain (A kept
+// for B, B kept for C) leaves C under B, which is itself left out: each
+// link is read alone, as the diagnostic reads them. A confirmation hides
+// only a record that is served (keptOnConfirm), so that each group of
+// records confirmed as one place is served once; a record the hidden side
+// of two links (confirmed before that rule) names the first of them.
 type SameAs struct {
 	DuplicateOf string
 	StandsFor   []string
@@ -383,6 +386,24 @@ func sameAsOf(pairs [][2]string, id string) SameAs {
 // public surfaces (see the type SameAs).
 func (s *Store) SameAs(ctx context.Context, id string) (duplicateOf string, standsFor []string, err error) {
 	return sameAs(s.read(ctx), id)
+}
+
+// SameAsOf is SameAs for each of ids, in one query: what a list's items
+// say of their confirmed links (probe 40b M5: a coordinator listing their
+// territory could not see which records are hidden).
+func (s *Store) SameAsOf(ctx context.Context, ids []string) (map[string]SameAs, error) {
+	out := make(map[string]SameAs, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	pairs, err := confirmedPairs(s.read(ctx), ids...)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		out[id] = sameAsOf(pairs, id)
+	}
+	return out, nil
 }
 
 // sameAs is SameAs read in db (a transaction, for touchPair).
