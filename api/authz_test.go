@@ -698,6 +698,13 @@ func matrix() []entry {
 	// Duplicate decisions: moderators of both actors (confirm) or of either
 	// (dismiss); own pairs are in OWN's network and territory.
 	modOwn, modOther = moderators(200)
+	// Recording a link Carnet did not suggest: what a confirmation needs,
+	// the right to moderate both records; a moderator naming records
+	// outside their rights is told which field (422), a caller who
+	// moderates nothing is refused (403).
+	add("POST /api/v1/duplicates", func(w *world, _ string, own bool) call {
+		return call{method: "POST", path: "/api/v1/duplicates", body: obj{"actor_a": w.fresh(own), "actor_b": w.fresh(own)}}
+	}, row(401, 201, 201, 201, 403, 403, 403, 401), row(401, 201, 422, 422, 403, 403, 403, 401))
 	add("POST /api/v1/duplicates/:id/confirm", func(w *world, _ string, own bool) call {
 		return call{method: "POST", path: "/api/v1/duplicates/" + w.dupPair(own) + "/confirm"}
 	}, modOwn, modOther)

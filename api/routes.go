@@ -189,6 +189,7 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 	v1.GET("/exports", public(h.ListExports)...)
 	v1.GET("/exports/:format", public(h.Export)...)
 	v1.GET("/duplicates", public(h.ListDuplicates)...)
+	v1.POST("/duplicates", auth(h.CreateDuplicate)...)
 	v1.POST("/duplicates/:id/confirm", auth(h.ConfirmDuplicate)...)
 	v1.POST("/duplicates/:id/dismiss", auth(h.DismissDuplicate)...)
 	// Data quality (issue 11): coordinators list the records of their

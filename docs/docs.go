@@ -81,7 +81,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Include the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); GET /organizations/{id} still reads it",
+                        "description": "Include the hidden record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its kept record); GET /organizations/{id} still reads it",
                         "name": "include_duplicates",
                         "in": "query"
                     },
@@ -229,7 +229,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Include the services of the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); organization_id and a service's id still read them",
+                        "description": "Include the services of the hidden record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its kept record); organization_id and a service's id still read them",
                         "name": "include_duplicates",
                         "in": "query"
                     },
@@ -424,7 +424,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Include the services of the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); organization_id and a service's id still read them",
+                        "description": "Include the services of the hidden record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its kept record); organization_id and a service's id still read them",
                         "name": "include_duplicates",
                         "in": "query"
                     }
@@ -878,7 +878,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Hide the newer actor of each possible duplicate pair (suggested or confirmed) listed for the caller by /api/v1/duplicates",
+                        "description": "Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the newer actor while the link is suggested, the hidden one once it is confirmed",
                         "name": "exclude_duplicates",
                         "in": "query"
                     },
@@ -1070,7 +1070,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Returns the actor, with duplicate_of (the record it was confirmed to duplicate, which search, the exports and HSDS serve instead of it) and stands_for (the newer records confirmed as this place). An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.",
+                "description": "Returns the actor, with duplicate_of (the record it was confirmed to duplicate, which search, the exports and HSDS serve instead of it) and stands_for (the records confirmed as this place that it is kept for). An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.",
                 "produces": [
                     "application/json"
                 ],
@@ -1482,7 +1482,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Every creation, update and archiving, newest first: who (account or partner client), when, through which channel (api, sync, suggestion…) and each changed field's old and new values. A duplicate decision that changes how the public surfaces serve the actor (a confirmation, or its undoing, of a link that exists for anyone) is an update moving its version, whose changes are duplicate_of (on the newer record) or stands_for (on the older one), as GET /api/v1/actors/{id} reads them. The structure's managers, the territory's coordinators and administrators.",
+                "description": "Every creation, update and archiving, newest first: who (account or partner client), when, through which channel (api, sync, suggestion…) and each changed field's old and new values. A duplicate decision that changes how the public surfaces serve the actor (a confirmation, or its undoing, of a link that exists for anyone) is an update moving its version, whose changes are duplicate_of (on the hidden record) or stands_for (on the kept one), as GET /api/v1/actors/{id} reads them. The structure's managers, the territory's coordinators and administrators.",
                 "produces": [
                     "application/json"
                 ],
@@ -3495,6 +3495,39 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "example": "16",
+                        "description": "Links with a record in one of these départements (codes or names). A territorial coordinator who gives none lists the links of their territory (a record in one of its départements or communes) unless everywhere=true",
+                        "name": "departement",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "description": "For a territorial coordinator: list every département's links, not only their territory's",
+                        "name": "everywhere",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1,
+                        "minimum": 0,
+                        "type": "number",
+                        "description": "Links scoring at least this (0 to 1): the score shown to the caller (the public score unless they may see both records' private contacts; administrators: the stored score)",
+                        "name": "min_score",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1,
+                        "minimum": 0,
+                        "type": "number",
+                        "description": "Links scoring at most this (0 to 1), read as min_score",
+                        "name": "max_score",
+                        "in": "query"
+                    },
+                    {
                         "type": "string",
                         "description": "The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400",
                         "name": "cursor",
@@ -3530,6 +3563,86 @@ const docTemplate = `{
                         }
                     }
                 }
+            },
+            "post": {
+                "security": [
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Records a suggested link between two live records a moderator sees are one place (Carnet compares only records of different sources: one file holding a place twice is never suggested). The link carries the pair's comparison (scores, reasons; origin recorded), exists for anyone, and is confirmed or dismissed as any other; detection neither rescores nor removes it. Needs what a confirmation needs, the right to moderate both records (administrators, the coordinators of their territory, their managers): a caller who moderates nothing answers 403; a record outside the caller's rights, archived or unknown, or the same record twice, 422 naming actor_a or actor_b; a link of the pair (whatever its status) 409 naming it. The stored link lists the older record as actor_a.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json"
+                ],
+                "tags": [
+                    "duplicates"
+                ],
+                "summary": "Record a duplicate link Carnet did not suggest",
+                "operationId": "createDuplicate",
+                "parameters": [
+                    {
+                        "description": "The two records",
+                        "name": "body",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/DuplicateCreateInput"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/DuplicateLink"
+                        }
+                    },
+                    "400": {
+                        "description": "Bad Request",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Unauthorized",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "403": {
+                        "description": "Forbidden",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A link of the pair exists",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "Unprocessable Entity",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
             }
         },
         "/api/v1/duplicates/{id}/confirm": {
@@ -3539,7 +3652,10 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Says the two actors are the same place. The link stays (nothing is merged); lists with exclude_duplicates=true keep hiding the newer one, and search, orientation, the exports and HSDS serve the place once, in its older record, as the territory diagnostic counts it (include_duplicates=true shows both; the newer record stays readable by its id, its duplicate_of naming the older one). A link whose public score is under 0.6 (owed to contacts that are not public) hides nothing there, for anyone; nor does a link with an archived actor, until its restore. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).",
+                "description": "Says the two actors are the same place. Nothing is merged: one record is kept, the other hidden, and the answer names both (kept, hidden). keep chooses the record kept; without it, kept_by_default is (the better quality score, then the fresher producer date, then the older record). Search, orientation, the exports and HSDS then serve the place once, in its kept record, with its producer, id and date, as the territory diagnostic counts it (include_duplicates=true shows both; the hidden record stays readable by its id, its duplicate_of naming the kept one; lists with exclude_duplicates=true hide it too). Records confirmed as one place are served once: a confirmation hides a record that is served, so when one side already stands for a third record (A≈C confirmed, now B≈C), the other side is hidden (B stands for C, the place is served as A); a keep that would serve the place twice, or a link between two records that each stand for another, answers 409 naming the confirmed link in the way. Confirming a confirmed link again with another keep changes the record kept (the same rules apply); dismissing it undoes the confirmation. A link whose public score is under 0.6 (owed to contacts that are not public) hides nothing there, for anyone; nor does a link with an archived actor, until its restore. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).",
+                "consumes": [
+                    "application/json"
+                ],
                 "produces": [
                     "application/json"
                 ],
@@ -3556,6 +3672,14 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "description": "The record to keep (optional: no body keeps kept_by_default)",
+                        "name": "body",
+                        "in": "body",
+                        "schema": {
+                            "$ref": "#/definitions/DuplicateConfirmInput"
+                        }
                     }
                 ],
                 "responses": {
@@ -3585,6 +3709,30 @@ const docTemplate = `{
                     },
                     "404": {
                         "description": "Not Found",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Keeping that record would serve one place twice (the problem names the confirmed link in the way)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Request Entity Too Large",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Unsupported Media Type",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "422": {
+                        "description": "keep is neither of the link's records",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -3709,7 +3857,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet); a place nobody is known to have checked (its producer gave no date, checked_on_undated) is written 1970-01-01, the zero date producers write for none, which an import reads as no date. A service held elsewhere than its structure (an address of its own: a permanence in another town) is a place of its own in standard-csv, standard-json and geojson: its id, address, point and hours (its structure's when it has none) with the structure's name, contacts and provenance, structure_parente (geojson: structure_id) the structure's id; imported back into its source, such a row is left and the service stays as stored. The standard and data·inclusion have no closure field: a temporary closure, current or announced, ends the hours (horaires, horaires_accueil) with an OSM rule closing its days (Mo-Sa 09:00-19:00; Dec 01-10 off; off when it has begun without a reopening date). Phones and e-mails appear only for structures that made them public (contact_public). A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone, both records live) is exported once, in its older record: the newer record and its services are left out, unless include_duplicates=true; a suggested link changes nothing. Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type, listed below: an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 problem+json naming Accept.",
+                "description": "Streams the published directory (live actors that are not permanently closed, with their published services): standard-csv (national standard v1.0.2, the schema's 32 columns), standard-json (the same as a JSON array, multi-valued fields as arrays), geojson (FeatureCollection of actors with their services' themes, provenance and quality score), data-inclusion-structures and data-inclusion-services (data·inclusion v1), quality-csv (one row per place: producer, its id and date, the day last checked, the quality score and the criteria missing). The standard's id, source and date_maj are the producer's: its id for the place (Carnet's id when the place has none or shares it with another source), its name, and the day the record was last known correct (the producer's date_maj, or the day someone changed it in Carnet); a place nobody is known to have checked (its producer gave no date, checked_on_undated) is written 1970-01-01, the zero date producers write for none, which an import reads as no date. A service held elsewhere than its structure (an address of its own: a permanence in another town) is a place of its own in standard-csv, standard-json and geojson: its id, address, point and hours (its structure's when it has none) with the structure's name, contacts and provenance, structure_parente (geojson: structure_id) the structure's id; imported back into its source, such a row is left and the service stays as stored. The standard and data·inclusion have no closure field: a temporary closure, current or announced, ends the hours (horaires, horaires_accueil) with an OSM rule closing its days (Mo-Sa 09:00-19:00; Dec 01-10 off; off when it has begun without a reopening date). Phones and e-mails appear only for structures that made them public (contact_public). A place a coordinator confirmed as the same as another record (a confirmed duplicate link that exists for anyone, both records live) is exported once, in its kept record: the hidden record and its services are left out, unless include_duplicates=true; a suggested link changes nothing. Sent gzip-compressed when Accept-Encoding allows it. ETag and Last-Modified follow the last change of the directory anyone may know of — not a change of private contacts alone nor of a draft — and the day (statuses follow closure dates in each place's time zone, scores follow freshness): Last-Modified is the later of that change and the last local midnight, here or overseas; send If-None-Match to get 304. X-Changes-Cursor is the change-feed cursor of the exported state: download once, then follow /api/v1/changes from it. The export of a state is made once and kept: every download of that state gets the same bytes, with their Content-Length (a download asked for while it is being made waits for it). Each format answers one media type, listed below: an Accept header that names only other types, with no wildcard covering it (*/* or type/*), answers 406 problem+json naming Accept.",
                 "produces": [
                     "text/csv",
                     "application/json",
@@ -3738,7 +3886,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Include the newer record of each confirmed duplicate link and its services, left out otherwise (a place a coordinator confirmed as one is exported once, in its older record); such an export is made for the request, not kept, and its ETag is its own",
+                        "description": "Include the hidden record of each confirmed duplicate link and its services, left out otherwise (a place a coordinator confirmed as one is exported once, in its kept record); such an export is made for the request, not kept, and its ETag is its own",
                         "name": "include_duplicates",
                         "in": "query"
                     }
@@ -4475,7 +4623,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind; the Conseillers numériques programme's own « France Services » label on its files, its programme's name « Conseiller numérique France Services », does not count), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). A service meeting the needs by a national label alone (reason need_by_kind « Label Aidants Connect : … » or « Label France Services : … »: no theme declared, no name nor typology saying so) comes after the others, whatever its score. Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »; beyond 100 km « Aucune à moins de 100 km : élargir la distance ne suffit pas »), telling apart places declaring no language (« 15 sans langue indiquée ») and places without known hours (« 3 le sont en semaine, 4 sans horaires connus »). A place confirmed as the same as an older record is suggested once, in its older record; a place two sources hold whose link is only suggested (nobody decided yet) is suggested once too, in its better-ranked record, which names the others in also_listed_as (producer, dates, hours_differ) and, when their hours differ, says so (reason hours_differ, « Horaires différents selon la source : vérifier »): a person did not know which of two hours to trust. include_duplicates true shows every record, each its own suggestion.",
+                "description": "Orientation: returns the services that suit a person, best first, each with the reasons it was chosen (French sentences built from the data). The body describes a situation, never a person: unknown fields (a name, a phone…) are refused. Constraints are hard filters: needs (at least one met: a theme declared, or by the kind of place), free, when (open at one of these times), max_distance_km around the place (default 15), remote_only, accept_remote, specific_support (all), languages (one); services flagged full and places not open are left out. free means no payment: a service known to be paid only is left out; the standard's « Gratuit sous condition » (free under criteria: membership, situation, Pass numérique…) and unknown fees are kept, flagged in the reasons (free_condition, fees_unknown: what to check) and their score multiplied by 0.9 and 0.8. The remaining services are scored out of 100: 35 × fit of the service's kind to the profile (excluded: doing it for them first; beginner: training courses and workshops; hesitant: one-off help and doing it with them; a service counts under each kind its accompaniment modes show), 25 × share of the needs met (a need met only by the kind of place — a France Services or an Aidants Connect for procedures, labelled or so named; a Mission locale, Cap emploi or France Travail for employment — counts 0.8: reason need_by_kind; the Conseillers numériques programme's own « France Services » label on its files, its programme's name « Conseiller numérique France Services », does not count), 20 × proximity (1 − distance / max distance), 10 × accompaniment mode suited to the profile, 5 × walk-in access for excluded people (online booking for the others), 5 × fees (Gratuit 1, Gratuit sous condition or Pass numérique 0.5). A service meeting the needs by a national label alone (reason need_by_kind « Label Aidants Connect : … » or « Label France Services : … »: no theme declared, no name nor typology saying so) comes after the others, whatever its score. Ties are broken by id. When nothing matches, meta.relaxations says for each hard constraint what relaxing it alone would give (« Aucune à moins de 15 km ; la plus proche est à 48 km »; beyond 100 km « Aucune à moins de 100 km : élargir la distance ne suffit pas »), telling apart places declaring no language (« 15 sans langue indiquée ») and places without known hours (« 3 le sont en semaine, 4 sans horaires connus »). A place confirmed as the same as another record is suggested once, in its kept record; a place two sources hold whose link is only suggested (nobody decided yet) is suggested once too, in its better-ranked record, which names the others in also_listed_as (producer, dates, hours_differ) and, when their hours differ, says so (reason hours_differ, « Horaires différents selon la source : vérifier »): a person did not know which of two hours to trust. include_duplicates true shows every record, each its own suggestion.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5439,7 +5587,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them. The newer record of a confirmed duplicate link is left out as in GET /api/v1/search/services (include_duplicates=true keeps it); a suggested link hides nothing, each hit naming the others in possible_duplicates.",
+                "description": "Finds open places (structures) the way GET /api/v1/search/services finds services. Text covers the name, the commune, the typologies, national programmes and training labels, what the published services offer (themes, kinds, publics, specific support, fees, modes, languages, and their names as labels), the summary and the description, with the same word forms, thesaurus, spellings, places and partial matches. The filters on what services offer (themes, kind, publics, specific_support, fees, pass_numerique, access_modes, accompaniment_modes, languages) keep actors offering at least one published service with them. The hidden record of a confirmed duplicate link is left out as in GET /api/v1/search/services (include_duplicates=true keeps it); a suggested link hides nothing, each hit naming the others in possible_duplicates.",
                 "produces": [
                     "application/json"
                 ],
@@ -5743,7 +5891,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Include the newer record of each confirmed duplicate link (and its services), left out otherwise: a place a coordinator confirmed as one is found once, in its older record; a suggested link, or one owed to contacts that are not public, hides nothing",
+                        "description": "Include the hidden record of each confirmed duplicate link (and its services), left out otherwise: a place a coordinator confirmed as one is found once, in its kept record; a suggested link, or one owed to contacts that are not public, hides nothing",
                         "name": "include_duplicates",
                         "in": "query"
                     },
@@ -5804,7 +5952,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day): on such a day a place is open at open_at only when its hours name public holidays (PH 10:00-12:00, Mo-Fr,PH 09:00-12:00), are 24/7 (always, holidays included) or name that date (Dec 25 10:00-12:00), a span past midnight being judged by the day it starts (Sa 20:00-02:00 at 01:00 on a holiday Sunday is Saturday's evening); other hours say nothing of holidays, so the place is left out and counted in meta.holiday_unconfirmed, with a French note (meta.holiday_note). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link that exists for anyone) is found once, in its older record: the newer record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them. A suggested link (nobody decided yet) hides nothing and changes no count nor page: each hit names the other records in possible_duplicates, with whether their hours agree, so that a map or an app can group them.",
+                "description": "Finds published services of open places. Text (q) is French full-text over the service's name, its structure's name, summary and description, the commune and every vocabulary value by its label (themes, kind, publics, specific support, fees, access and accompaniment modes, languages by their French name, typologies, national programmes, training labels), with a reviewed thesaurus of everyday words and abbreviations (impôts, CAF, carte grise, tablette… see GET /api/v1/vocabularies, synonyms). Acronyms and their written-out names find each other (EPN and espace public numérique, MJC and maison des jeunes et de la culture, CCAS, PIJ/BIJ, MSAP and France Services, médiathèque and bibliothèque…), the name written as typed first; a written-out name is matched as one phrase, and so is a phrase of the thesaurus meaning only values no record holds (pass numérique: nothing, or a partial answer, not the PASS of Sisteron). Accents, case, plurals and common inflections are ignored (ateliers finds Atelier), st means saint, every word must match as a whole word, another form of it (plural or feminine, not a derived word: initiation does not find Initiative), the beginning of a longer word (médiat finds Médiathèque; not a word of three letters or fewer that records write whole, unless it ends the query and is no month: mai is not main), a vocabulary value or a synonym — except generic words (cours, atelier, aide, accompagnement, numérique, informatique…, see the thesaurus) beside a word that carries the meaning: they rank the results holding them first and are listed in missing_words where absent (cours informatique seniors finds a Club Senior helping with computers); a public (seniors, jeunes, familles, retraités, personnes âgées, or an age in years: 80 ans is seniors, 65 and over, 16-25 ans jeunes, 16 to 26) matches its declared value, a text naming it (Club Senior) and where it is usually served (a mission locale for jeunes); an unknown word of five letters or more (not a generic word: compte is not Comps) also matches near spellings (one edit, two from nine letters, or the same sound: mediatek finds Médiathèque), ranked after exact matches. The street of the address is searched too, after the other text and never for a word read as a commune (près de la gare) nor for a word saying whom a place serves or how it works (itinérant does not find a Rampe des Mobiles). A kind of place (BIJ, CCAS, EPN, MJC…) beside other words keeps the places of that kind when some hold every word (bij nice: the BIJ of Nice, not other places for young people there); alone, it lists them first, then the places meeting its usual need. A q naming only a commune, a postal code or a département filters by that place; a postal code among other words keeps only the places at that code (16000 impots: Angoulême's places helping with taxes), a commune named among other words ranks its places first, a département among other words ranks its places before those merely named after it (cours informatique gironde: the Gironde before Mortagne-sur-Gironde). When no result holds every word, the results holding the most are returned with meta.partial true and each result's missing_words. Each result's matches say how each word matched. With near, relevance is multiplied by 1 − 0.5 × distance / radius_km, so that an equally relevant place nearer comes first. A q without any letter or digit is refused (400). Filters: within one, values are alternatives; across filters, all must hold. A service is located at its own coordinates, else at its actor's, and every place filter (commune, postal_code, departement) reads its own address, else its actor's, as GET /api/v1/services does; its opening hours are its own, else its actor's, evaluated in the place's time zone (its commune's: the Marquesas are not Tahiti) with its territory's public holidays (Alsace-Moselle's, and overseas the abolition of slavery's day): on such a day a place is open at open_at only when its hours name public holidays (PH 10:00-12:00, Mo-Fr,PH 09:00-12:00), are 24/7 (always, holidays included) or name that date (Dec 25 10:00-12:00), a span past midnight being judged by the day it starts (Sa 20:00-02:00 at 01:00 on a holiday Sunday is Saturday's evening); other hours say nothing of holidays, so the place is left out and counted in meta.holiday_unconfirmed, with a French note (meta.holiday_note). A place without opening hours never matches open_on or open_at. Facet counts (facets=themes,fees…) count the results holding each value, so each equals the total of the same search with that value added as a filter. A place a coordinator confirmed as the same as another record (a confirmed duplicate link that exists for anyone) is found once, in its kept record: the hidden record and its services are left out of the results, counts, facets and pages (GET /api/v1/actors/{id} still reads it and its duplicate_of names the record kept); include_duplicates=true keeps them. A suggested link (nobody decided yet) hides nothing and changes no count nor page: each hit names the other records in possible_duplicates, with whether their hours agree, so that a map or an app can group them.",
                 "produces": [
                     "application/json"
                 ],
@@ -6149,7 +6297,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Include the newer record of each confirmed duplicate link (and its services), left out otherwise: a place a coordinator confirmed as one is found once, in its older record; a suggested link, or one owed to contacts that are not public, hides nothing",
+                        "description": "Include the hidden record of each confirmed duplicate link (and its services), left out otherwise: a place a coordinator confirmed as one is found once, in its kept record; a suggested link, or one owed to contacts that are not public, hides nothing",
                         "name": "include_duplicates",
                         "in": "query"
                     },
@@ -7555,7 +7703,7 @@ const docTemplate = `{
                         "PartnerClient": []
                     }
                 ],
-                "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. A place a coordinator confirmed as the same as an older record (a confirmed duplicate link) counts once, in the older record, in every figure (confirmed_duplicates says how many records were left out); a suggested link changes no figure. A kind is a service's own or one its accompaniment modes give, as the kind filters read it. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
+                "description": "A diagnostic of an area (one of departement, commune or near) over the real territory: every commune of the area from the official reference (INSEE COG) with its legal population, whether the directory has places there or not. It gives the active actors by typology, the share of them offering each theme and each kind of service, and for each theme the gap: the inhabitants of the communes whose nearest place offering it (anywhere, borders do not stop people) is farther than gap_km from the commune's centre, their share of the area's population, and those communes ranked by population — communes without any place included. A place without coordinates is located at its commune's centre; a commune where a place offers the theme is served. A place a coordinator confirmed as the same as another record (a confirmed duplicate link) counts once, in its kept record, in every figure (confirmed_duplicates says how many records were left out); a suggested link changes no figure. A kind is a service's own or one its accompaniment modes give, as the kind filters read it. commune takes an INSEE code or a name; Paris, Lyon and Marseille are described whole, or one arrondissement with its code or name (Marseille 2e). Send Accept: text/csv for a CSV with one row per figure (section,value,label,count,share,services,insee_code,postal_code,commune,population,nearest_km); GET /api/v1/stats/territory/geojson gives the communes as map points.",
                 "produces": [
                     "application/json",
                     "text/csv"
@@ -10913,9 +11061,10 @@ const docTemplate = `{
             ],
             "properties": {
                 "data": {
+                    "description": "Each with duplicate_of and stands_for, as GET /api/v1/actors/{id}.",
                     "type": "array",
                     "items": {
-                        "$ref": "#/definitions/Actor"
+                        "$ref": "#/definitions/ActorRecord"
                     }
                 },
                 "links": {
@@ -11042,7 +11191,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "duplicate_of": {
-                    "description": "The record this one was confirmed to duplicate (the older side of a\nconfirmed duplicate link that exists for anyone, both records live):\nsearch, the exports and HSDS serve that one instead of this one.\nnull otherwise.",
+                    "description": "The record this one was confirmed to duplicate (the kept side of a\nconfirmed duplicate link that exists for anyone, both records live,\nthis one its hidden side): search, the exports and HSDS serve that\none instead of this one. null otherwise.",
                     "type": "string",
                     "format": "uuid",
                     "x-nullable": true
@@ -11150,7 +11299,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "stands_for": {
-                    "description": "The newer records confirmed as this same place, which the public\nsurfaces leave out for this one; [] when none.",
+                    "description": "The records confirmed as this same place that this one is kept for,\nwhich the public surfaces leave out for this one; [] when none.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -11786,6 +11935,10 @@ const docTemplate = `{
                 "latitude",
                 "longitude",
                 "name",
+                "only_here",
+                "producer",
+                "producer_date",
+                "quality_score",
                 "source",
                 "source_id"
             ],
@@ -11811,11 +11964,62 @@ const docTemplate = `{
                 "name": {
                     "type": "string"
                 },
+                "only_here": {
+                    "description": "What this record holds and the other does not, which a confirmation hiding it takes off the public\nsurfaces: phone, email, website, opening_hours, siret, services (a published service with a theme the\nother's services lack). Phones and e-mails count only where the caller may see them.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "producer": {
+                    "description": "Who produced the record (the standard's source: dora, conseiller-numerique…).",
+                    "type": "string",
+                    "example": "dora"
+                },
+                "producer_date": {
+                    "description": "The day the record was last known correct (its producer's date_maj, or the day someone changed it in\nCarnet), as the exports write it; null when nobody is known to have checked it (its producer gave no date).",
+                    "type": "string",
+                    "format": "date",
+                    "x-nullable": true,
+                    "example": "2024-05-10"
+                },
+                "quality_score": {
+                    "description": "The record's quality score today, from 0 to 1 (GET /api/v1/actors/{id}/quality says why).",
+                    "type": "number",
+                    "example": 0.75
+                },
                 "source": {
                     "type": "string"
                 },
                 "source_id": {
                     "type": "string"
+                }
+            }
+        },
+        "DuplicateConfirmInput": {
+            "type": "object",
+            "properties": {
+                "keep": {
+                    "description": "actor_a.id or actor_b.id: the record served; the other stands for it. Omitted: kept_by_default.",
+                    "type": "string",
+                    "format": "uuid"
+                }
+            }
+        },
+        "DuplicateCreateInput": {
+            "type": "object",
+            "required": [
+                "actor_a",
+                "actor_b"
+            ],
+            "properties": {
+                "actor_a": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "actor_b": {
+                    "type": "string",
+                    "format": "uuid"
                 }
             }
         },
@@ -11828,9 +12032,13 @@ const docTemplate = `{
                 "created_at",
                 "decided_at",
                 "distance_m",
+                "hidden",
                 "id",
                 "identity_score",
+                "kept",
+                "kept_by_default",
                 "name_score",
+                "origin",
                 "reasons",
                 "same_pivot",
                 "score",
@@ -11839,7 +12047,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "actor_a": {
-                    "description": "The older record: lists with exclude_duplicates=true keep it.",
+                    "description": "The older record: lists with exclude_duplicates=true keep it while the link is suggested.",
                     "allOf": [
                         {
                             "$ref": "#/definitions/DuplicateActor"
@@ -11847,7 +12055,7 @@ const docTemplate = `{
                     ]
                 },
                 "actor_b": {
-                    "description": "The newer record: hidden by exclude_duplicates=true unless the link is dismissed, and by search,\norientation, the exports and HSDS once the link is confirmed.",
+                    "description": "The newer record: hidden by exclude_duplicates=true while the link is suggested.",
                     "allOf": [
                         {
                             "$ref": "#/definitions/DuplicateActor"
@@ -11874,6 +12082,12 @@ const docTemplate = `{
                     "x-nullable": true,
                     "example": 12.5
                 },
+                "hidden": {
+                    "description": "A confirmed link's other record, which those surfaces leave out and whose duplicate_of names the kept\none (or, when the kept one itself stands for a third, that one's); null unless confirmed.",
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
                 "id": {
                     "type": "string",
                     "format": "uuid"
@@ -11883,10 +12097,29 @@ const docTemplate = `{
                     "type": "number",
                     "example": 0.8
                 },
+                "kept": {
+                    "description": "A confirmed link's record served by search, orientation, the exports and HSDS; null unless confirmed.",
+                    "type": "string",
+                    "format": "uuid",
+                    "x-nullable": true
+                },
+                "kept_by_default": {
+                    "description": "The record a confirmation keeps unless the moderator chooses (keep): the better quality score, then the\nfresher producer_date, then the older record.",
+                    "type": "string",
+                    "format": "uuid"
+                },
                 "name_score": {
                     "description": "Similarity of the names, from 0 to 1 (acronyms, abbreviations and host structures' names read).",
                     "type": "number",
                     "example": 0.75
+                },
+                "origin": {
+                    "description": "detected: Carnet suggested the link; recorded: a moderator did (POST /api/v1/duplicates).",
+                    "type": "string",
+                    "enum": [
+                        "detected",
+                        "recorded"
+                    ]
                 },
                 "reasons": {
                     "description": "The signals behind the score, strongest kinds first.",
@@ -18126,7 +18359,7 @@ const docTemplate = `{
                     "example": 60
                 },
                 "confirmed_duplicates": {
-                    "description": "Actors of the area left out of every figure because a coordinator\nconfirmed them as the same place as an older record (a confirmed\nduplicate link): that place counts once, in the older record.\nSuggested links change no figure.",
+                    "description": "Actors of the area left out of every figure because a coordinator\nconfirmed them as the same place as an older record (a confirmed\nduplicate link): that place counts once, in its kept record.\nSuggested links change no figure.",
                     "type": "integer",
                     "example": 0
                 },

@@ -283,9 +283,10 @@ func optionalDate(d string) *string {
 
 // ActorList is one page of actors.
 type ActorList struct {
-	Data  []Actor   `json:"data"`
-	Meta  ListMeta  `json:"meta"`
-	Links ListLinks `json:"links"`
+	// Each with duplicate_of and stands_for, as GET /api/v1/actors/{id}.
+	Data  []ActorRecord `json:"data"`
+	Meta  ListMeta      `json:"meta"`
+	Links ListLinks     `json:"links"`
 }
 
 // ListMeta describes a page of a list. Feeds use the same envelope
@@ -537,7 +538,7 @@ func list(l models.StringList) []string {
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time; a leap second (:60) is read as the next second"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
-//	@Param			exclude_duplicates	query		bool		false	"Hide the newer actor of each possible duplicate pair (suggested or confirmed) listed for the caller by /api/v1/duplicates"
+//	@Param			exclude_duplicates	query		bool		false	"Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the newer actor while the link is suggested, the hidden one once it is confirmed"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
 //	@Param			stale				query		bool		false	"true: checked 12 whole months ago or earlier, or synced without the producer's date (quality.stale); false: less than 12 months ago, by the producer's date or a change in Carnet"
 //	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
@@ -558,9 +559,17 @@ func (h *Handler) ListActors(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := ActorList{Data: make([]Actor, len(page.Items))}
+	ids := make([]string, len(page.Items))
 	for i := range page.Items {
-		out.Data[i] = h.actorView(c, &page.Items[i])
+		ids[i] = page.Items[i].ID
+	}
+	same, err := h.Store.SameAsOf(c.Request.Context(), ids)
+	if err != nil {
+		return err
+	}
+	out := ActorList{Data: make([]ActorRecord, len(page.Items))}
+	for i := range page.Items {
+		out.Data[i] = newActorRecord(h.actorView(c, &page.Items[i]), same[page.Items[i].ID])
 	}
 	AddVary(c.Writer.Header(), "Authorization")
 	out.Meta, out.Links = listMeta(c, f.ListParams, page.Total, page.NextCursor)
@@ -597,7 +606,7 @@ func actorFilterFromQuery(q *queryParser) (models.ActorFilter, error) {
 //
 //	@ID			getActor
 //	@Summary		Get an actor
-//	@Description	Returns the actor, with duplicate_of (the record it was confirmed to duplicate, which search, the exports and HSDS serve instead of it) and stands_for (the newer records confirmed as this place). An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.
+//	@Description	Returns the actor, with duplicate_of (the record it was confirmed to duplicate, which search, the exports and HSDS serve instead of it) and stands_for (the records confirmed as this place that it is kept for). An archived actor answers 410 Gone. Send If-None-Match with a previous ETag to get 304 when it has not changed. A caller who may not see the actor's private contacts gets the public version and time (version, updated_at, an ETag ending with .public): a change of private phones and e-mails alone moves neither, nor checked_on.
 //	@Tags			actors
 //	@Produce		json
 //	@Security		Anonymous
@@ -643,13 +652,13 @@ func newActorRecord(v Actor, same models.SameAs) ActorRecord {
 // confirmed duplicate links that decide how the public surfaces serve it.
 type ActorRecord struct {
 	Actor
-	// The record this one was confirmed to duplicate (the older side of a
-	// confirmed duplicate link that exists for anyone, both records live):
-	// search, the exports and HSDS serve that one instead of this one.
-	// null otherwise.
+	// The record this one was confirmed to duplicate (the kept side of a
+	// confirmed duplicate link that exists for anyone, both records live,
+	// this one its hidden side): search, the exports and HSDS serve that
+	// one instead of this one. null otherwise.
 	DuplicateOf *string `json:"duplicate_of" format:"uuid" extensions:"x-nullable"`
-	// The newer records confirmed as this same place, which the public
-	// surfaces leave out for this one; [] when none.
+	// The records confirmed as this same place that this one is kept for,
+	// which the public surfaces leave out for this one; [] when none.
 	StandsFor []string `json:"stands_for"`
 }
 

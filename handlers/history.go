@@ -65,7 +65,7 @@ func newHistoryEvent(e *models.AuditEvent) HistoryEvent {
 //
 //	@ID			listActorHistory
 //	@Summary		History of an actor
-//	@Description	Every creation, update and archiving, newest first: who (account or partner client), when, through which channel (api, sync, suggestion…) and each changed field's old and new values. A duplicate decision that changes how the public surfaces serve the actor (a confirmation, or its undoing, of a link that exists for anyone) is an update moving its version, whose changes are duplicate_of (on the newer record) or stands_for (on the older one), as GET /api/v1/actors/{id} reads them. The structure's managers, the territory's coordinators and administrators.
+//	@Description	Every creation, update and archiving, newest first: who (account or partner client), when, through which channel (api, sync, suggestion…) and each changed field's old and new values. A duplicate decision that changes how the public surfaces serve the actor (a confirmation, or its undoing, of a link that exists for anyone) is an update moving its version, whose changes are duplicate_of (on the hidden record) or stands_for (on the kept one), as GET /api/v1/actors/{id} reads them. The structure's managers, the territory's coordinators and administrators.
 //	@Tags			history
 //	@Produce		json
 //	@Security		BearerAuth

@@ -196,7 +196,7 @@ func hsdsStatic(c *gin.Context) { c.Header("Cache-Control", "public, max-age=360
 //	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second"
 //	@Param			minimal				query		bool	false	"Only id, name, status and last_modified of each service"
 //	@Param			full				query		bool	false	"Fully nested services"
-//	@Param			include_duplicates	query		bool	false	"Include the services of the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); organization_id and a service's id still read them"
+//	@Param			include_duplicates	query		bool	false	"Include the services of the hidden record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its kept record); organization_id and a service's id still read them"
 //	@Success		200					{object}	hsds.HSDSServiceList
 //	@Failure		400					{object}	Problem
 //	@Router			/api/hsds/v3/services [get]
@@ -246,7 +246,7 @@ func (h *Handler) HSDSService(c *gin.Context) error {
 //	@Param			organization_id		query		string	false	"Services of this organization"	format(uuid)
 //	@Param			modified_after		query		string	false	"Services whose record or whose structure changed at or after this RFC 3339 time or date; a leap second (:60) is read as the next second"
 //	@Param			full				query		bool	false	"Fully nested locations and services"
-//	@Param			include_duplicates	query		bool	false	"Include the services of the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); organization_id and a service's id still read them"
+//	@Param			include_duplicates	query		bool	false	"Include the services of the hidden record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its kept record); organization_id and a service's id still read them"
 //	@Param			page				query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page			query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
 //	@Param			format				query		string	false	"Only json"				Enums(json)
@@ -307,7 +307,7 @@ func (h *Handler) HSDSServiceAtLocation(c *gin.Context) error {
 //	@Param			search			query		string	false	"Words that must each occur (case and accents ignored) in the name, presentation or commune"	maxlength(500)
 //	@Param			full_service	query		bool	false	"Nest full services (implies full)"
 //	@Param			full			query		bool	false	"Fully nested organizations"
-//	@Param			include_duplicates	query	bool	false	"Include the newer record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its older record); GET /organizations/{id} still reads it"
+//	@Param			include_duplicates	query	bool	false	"Include the hidden record of each confirmed duplicate link, left out otherwise (a place a coordinator confirmed as one is served once, in its kept record); GET /organizations/{id} still reads it"
 //	@Param			page			query		int		false	"Page number, from 1"	minimum(1)	maximum(1000000)	default(1)
 //	@Param			per_page		query		int		false	"Items per page"		minimum(1)	maximum(200)	default(50)
 //	@Param			format			query		string	false	"Only json"				Enums(json)

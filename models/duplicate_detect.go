@@ -472,6 +472,9 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 			fresh = append(fresh, &DuplicateLink{ID: NewID(), ActorAID: p.a, ActorBID: p.b, Score: m.Score, NameScore: m.Name,
 				AddressScore: m.Place, IdentityScore: m.Identity, DistanceM: m.DistanceM, SamePivot: m.SamePivot,
 				Reasons: m.Reasons, PublicScore: &pub, Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now})
+		case l.RecordedBy != nil:
+			// A link a person recorded (CreateDuplicate) keeps what it
+			// said: detection neither rescores nor removes it.
 		case l.Status == DuplicateSuggested && !sameLink(&l, &m, pub):
 			// A moderator's decision made meanwhile stays as decided. An
 			// unchanged suggestion is not written again: a write at an
@@ -491,6 +494,9 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 	// of today's public data (only it says whom the link shows to).
 	for p, l := range existing {
 		switch {
+		case l.RecordedBy != nil:
+			// Recorded by a person: it exists for anyone whatever the
+			// comparison says (DuplicateLink.public).
 		case !kept[p] && l.Status == DuplicateSuggested:
 			if err := tx.Delete(&DuplicateLink{}, "id = ? AND status = ?", l.ID, DuplicateSuggested).Error; err != nil {
 				return 0, err

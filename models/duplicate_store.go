@@ -20,7 +20,8 @@ const (
 
 // DuplicateLink says that two actors of different sources may be the same
 // place. ActorA is the older record. Nothing is merged: lists may hide the
-// newer one (exclude_duplicates) and coordinators confirm or dismiss.
+// newer one (exclude_duplicates) and coordinators confirm or dismiss; a
+// confirmation keeps one record (Kept) and hides the other.
 type DuplicateLink struct {
 	ID            string `gorm:"primaryKey"`
 	ActorAID      string `gorm:"column:actor_a"`
@@ -40,11 +41,19 @@ type DuplicateLink struct {
 	// again. A caller who may not see both actors' contacts is shown the
 	// link only when it reaches DuplicateThreshold (VisibleTo).
 	PublicScore *float64
-	Status      string
-	DecidedBy   string
-	DecidedAt   *time.Time
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// Kept is the record a confirmation keeps (serves on the public
+	// surfaces), ActorAID or ActorBID; nil keeps ActorA, the older
+	// record, as links confirmed before it was kept were served. See
+	// KeptID and DecideDuplicate.
+	Kept *string
+	// RecordedBy is who recorded the link by hand (CreateDuplicate): a
+	// link Carnet did not suggest; nil for detection's links.
+	RecordedBy *string
+	Status     string
+	DecidedBy  string
+	DecidedAt  *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // contactReasons are the reasons drawn only from phones and e-mails (a
@@ -179,8 +188,13 @@ func publicPlaceOf(a *Actor) dedup.Place {
 // its id, in what exclude_duplicates hides — would tell that the two
 // places share a private phone or e-mail. linkVisibleTo is its SQL twin.
 func (l *DuplicateLink) VisibleTo(seesA, seesB bool) bool {
-	return seesA && seesB || l.PublicScore != nil && *l.PublicScore >= publicThreshold
+	return seesA && seesB || l.public()
 }
+
+// public says whether the link exists for anyone: its public score
+// reaches the threshold, or a person recorded it (CreateDuplicate: no
+// private contact made it).
+func (l *DuplicateLink) public() bool { return l.RecordedBy != nil || publicLink(l.PublicScore) }
 
 // publicThreshold is DuplicateThreshold for stored scores, which are
 // rounded to three decimals (a float comparison then never errs).
@@ -198,20 +212,20 @@ func linkVisibleTo(v *Principal, alias string) (string, []any) {
 	a, argsA := contactsVisibleTo(v, alias+".actor_a")
 	b, argsB := contactsVisibleTo(v, alias+".actor_b")
 	args := append([]any{publicThreshold}, argsA...)
-	return "(" + alias + ".public_score >= ? OR (" + a + " AND " + b + "))", append(args, argsB...)
+	return "(" + alias + ".public_score >= ? OR " + alias + ".recorded_by IS NOT NULL OR (" + a + " AND " + b + "))", append(args, argsB...)
 }
 
 // notADuplicate is the condition of ExcludeDuplicates on an actor id
-// column for viewer v: the actor is not the newer of a pair that is
-// suggested or confirmed, whose older actor is live, and that exists for v
-// (linkVisibleTo). Each group of duplicates thus keeps its oldest record.
+// column for viewer v: the actor is not the newer of a suggested pair nor
+// the hidden one of a confirmed pair (newerOfLink) whose other actor is
+// live and that exists for v (linkVisibleTo).
 func notADuplicate(idColumn string, v *Principal) (string, []any) {
 	cond, args := newerOfLink(idColumn, "d.status <> 'dismissed'", v)
 	return "NOT " + cond, args
 }
 
 // notAConfirmedDuplicate is the condition, on an actor id column, that the
-// actor is not the newer record of a confirmed link that exists for anyone
+// actor is not the hidden record of a confirmed link that exists for anyone
 // (ConfirmedDuplicates): what the public surfaces (search, exports, HSDS)
 // leave out, so that a place a coordinator confirmed is served once.
 func notAConfirmedDuplicate(idColumn string) (string, []any) {
@@ -219,24 +233,39 @@ func notAConfirmedDuplicate(idColumn string) (string, []any) {
 	return "NOT " + cond, args
 }
 
-// newerOfLink is the condition that the actor in idColumn is the newer
-// side of a link whose status meets status, whose older actor is live and
-// that exists for v (linkVisibleTo).
+// newerOfLink is the condition that the actor in idColumn is the record a
+// link whose status meets status hides — a suggested link's newer record
+// (actor_b), a confirmed link's record not kept (DuplicateLink.HiddenID)
+// — whose other record is live and that exists for v (linkVisibleTo).
+// Each side is read by its own index: actor_b's, and, for the links
+// keeping their newer record, duplicate_links_kept_b on actor_a.
 func newerOfLink(idColumn, status string, v *Principal) (string, []any) {
-	cond := "EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
-		" AND " + status + " AND o.archived_at IS NULL"
-	visible, args := linkVisibleTo(v, "d")
+	visible, vargs := linkVisibleTo(v, "d")
 	if visible != "" {
-		cond += " AND " + visible
+		visible = " AND " + visible
 	}
-	return cond + ")", args
+	side := func(hidden, kept, which string) string {
+		return "EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d." + kept + " WHERE d." + hidden + " = " + idColumn +
+			" AND " + status + " AND " + which + " AND o.archived_at IS NULL" + visible + ")"
+	}
+	cond := "(" + side("actor_b", "actor_a", "(d.status <> 'confirmed' OR d.kept IS NULL OR d.kept <> d.actor_b)") +
+		" OR " + side("actor_a", "actor_b", "d.status = 'confirmed' AND d.kept IS NOT NULL AND d.kept = d.actor_b") + ")"
+	return cond, append(slices.Clone(vargs), vargs...)
 }
 
+// keptColumn and hiddenColumn are, in SQL on the duplicate_links row d, the
+// record a confirmation of it keeps and the one it hides
+// (DuplicateLink.KeptID, HiddenID).
+const (
+	keptColumn   = "CASE WHEN d.kept = d.actor_b THEN d.actor_b ELSE d.actor_a END"
+	hiddenColumn = "CASE WHEN d.kept = d.actor_b THEN d.actor_a ELSE d.actor_b END"
+)
+
 // ConfirmedDuplicates returns the live actors confirmed as the same place
-// as an older live record (the newer actor of each confirmed link that
+// as another live record (the hidden actor of each confirmed link that
 // exists for anyone, linkVisibleTo with no viewer): the records a count of
 // places leaves out, so that each confirmed place counts once, in its
-// older record, and that search, the exports and HSDS leave out
+// kept record, and that search, the exports and HSDS leave out
 // (notAConfirmedDuplicate is its SQL twin). Suggested links change nothing.
 func (s *Store) ConfirmedDuplicates(ctx context.Context) (map[string]bool, error) {
 	pairs, err := confirmedPairs(s.read(ctx))
@@ -250,12 +279,12 @@ func (s *Store) ConfirmedDuplicates(ctx context.Context) (map[string]bool, error
 	return out, nil
 }
 
-// confirmedPairs returns the (older, newer) actor ids of the confirmed
+// confirmedPairs returns the (kept, hidden) actor ids of the confirmed
 // links that exist for anyone and whose two actors are live, those of
 // actorIDs alone when any is given.
 func confirmedPairs(db *gorm.DB, actorIDs ...string) ([][2]string, error) {
 	var rows []struct{ A, B string }
-	if err := livePublicLinks(db, DuplicateConfirmed, "d.actor_a AS a, d.actor_b AS b", actorIDs).Scan(&rows).Error; err != nil {
+	if err := livePublicLinks(db, DuplicateConfirmed, keptColumn+" AS a, "+hiddenColumn+" AS b", actorIDs).Scan(&rows).Error; err != nil {
 		return nil, dbError(err)
 	}
 	out := make([][2]string, len(rows))
@@ -326,12 +355,14 @@ func (s *Store) SuggestedPairs(ctx context.Context, actorIDs []string) ([][2]Pai
 }
 
 // SameAs is how a live actor is served on the public surfaces: DuplicateOf
-// is the older record of a confirmed link (ConfirmedDuplicates) when the
-// actor is its newer one, "" otherwise; StandsFor lists the newer records
-// it stands for. A record confirmed as the newer side of two links (three
-// sources of one place) names the first of them; the records are not
-// merged, so a chain (A, B) and (B, C) leaves C under B, which is itself
-// left out: each link is read alone, as the diagnostic reads them.
+// is the kept record of a confirmed link (ConfirmedDuplicates) when the
+// actor is its hidden one, "" otherwise; StandsFor lists the hidden
+// records it is kept for. The records are not merged, so a chain (A kept
+// for B, B kept for C) leaves C under B, which is itself left out: each
+// link is read alone, as the diagnostic reads them. A confirmation hides
+// only a record that is served (keptOnConfirm), so that each group of
+// records confirmed as one place is served once; a record the hidden side
+// of two links (confirmed before that rule) names the first of them.
 type SameAs struct {
 	DuplicateOf string
 	StandsFor   []string
@@ -357,6 +388,24 @@ func (s *Store) SameAs(ctx context.Context, id string) (duplicateOf string, stan
 	return sameAs(s.read(ctx), id)
 }
 
+// SameAsOf is SameAs for each of ids, in one query: what a list's items
+// say of their confirmed links (probe 40b M5: a coordinator listing their
+// territory could not see which records are hidden).
+func (s *Store) SameAsOf(ctx context.Context, ids []string) (map[string]SameAs, error) {
+	out := make(map[string]SameAs, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	pairs, err := confirmedPairs(s.read(ctx), ids...)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		out[id] = sameAsOf(pairs, id)
+	}
+	return out, nil
+}
+
 // sameAs is SameAs read in db (a transaction, for touchPair).
 func sameAs(db *gorm.DB, id string) (duplicateOf string, standsFor []string, err error) {
 	pairs, err := confirmedPairs(db, id)
@@ -380,7 +429,46 @@ type DuplicateFilter struct {
 	// answered 410). Detection compares no archived actor, and
 	// exclude_duplicates ignores such links; a restore brings them back.
 	IncludeArchived bool
+	// Departements keeps the links with a record in one of them;
+	// Territory those with a record in a coordinator's territory (its
+	// départements and communes). Probe 40b M5: a coordinator of one
+	// département had to sort every département's links by hand.
+	Departements []string
+	Territory    *Territory
+	// MinScore and MaxScore bound the score: the public score (the one
+	// shown to a caller who may not see both records' private contacts,
+	// so that the filter tells nothing the link does not show), the stored
+	// score for administrators.
+	MinScore, MaxScore *float64
 	ListParams
+}
+
+// placeFilter is the condition of f's départements and territory on the
+// link's two records (one of them in).
+func (f DuplicateFilter) placeFilter(q *gorm.DB) *gorm.DB {
+	either := "EXISTS (SELECT 1 FROM actors x WHERE x.id IN (duplicate_links.actor_a, duplicate_links.actor_b) AND "
+	if len(f.Departements) > 0 {
+		q = q.Where(either+"x.departement IN ?)", f.Departements)
+	}
+	if t := f.Territory; t != nil {
+		q = q.Where(either+"(x.departement IN ? OR x.insee_code IN ?))", nonNil(t.Departements), nonNil(t.CommuneCodes()))
+	}
+	return q
+}
+
+// scoreFilter is the condition of f's score band (see MinScore).
+func (f DuplicateFilter) scoreFilter(q *gorm.DB) *gorm.DB {
+	col := "COALESCE(duplicate_links.public_score, 0)"
+	if f.Viewer.IsAdmin() {
+		col = "duplicate_links.score"
+	}
+	if f.MinScore != nil {
+		q = q.Where(col+" >= ?", *f.MinScore-0.0005)
+	}
+	if f.MaxScore != nil {
+		q = q.Where(col+" <= ?", *f.MaxScore+0.0005)
+	}
+	return q
 }
 
 // ListDuplicates returns one page of links with their two actors, in id
@@ -401,7 +489,7 @@ func (s *Store) ListDuplicates(ctx context.Context, f DuplicateFilter) (Page[Dup
 		if cond, args := linkVisibleTo(f.Viewer, "duplicate_links"); cond != "" {
 			q = q.Where(cond, args...)
 		}
-		return q
+		return f.scoreFilter(f.placeFilter(q))
 	}
 	return listPage(s, ctx, "duplicate_links", f.ListParams, filter,
 		func(q *gorm.DB) *gorm.DB { return q.Preload("ActorA").Preload("ActorB") },
@@ -429,21 +517,26 @@ func getDuplicate(db *gorm.DB, id string) (*DuplicateLink, error) {
 }
 
 // DecideDuplicate sets the link's status to confirmed or dismissed, by the
-// caller in ctx. Deciding again is allowed: a mistake can be corrected.
-// The caller's right (Principal.CanDecideDuplicate) is weighed inside the
-// write's transaction, on the link's status and its actors as they are
-// when the decision is written: weighed on an earlier read, a dismissal by
-// a manager of one side that read « suggested » while both sides' moderator
+// caller in ctx. Deciding again is allowed: a mistake can be corrected,
+// and confirming a confirmed link again with another record to keep
+// changes which one is served (see keptOnConfirm). The caller's right
+// (Principal.CanDecideDuplicate) is weighed inside the write's
+// transaction, on the link's status and its actors as they are when the
+// decision is written: weighed on an earlier read, a dismissal by a
+// manager of one side that read « suggested » while both sides' moderator
 // was confirming it undid the committed confirmation (sec16).
-func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*DuplicateLink, error) {
-	if status != DuplicateConfirmed && status != DuplicateDismissed {
-		return nil, Errorf(EINVALID, "A decision is confirmed or dismissed.")
+func (s *Store) DecideDuplicate(ctx context.Context, id string, d Decision) (*DuplicateLink, error) {
+	if err := d.check(); err != nil {
+		return nil, err
 	}
 	var out *DuplicateLink
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		l, err := getDuplicate(forUpdate(tx), id)
 		if err != nil {
 			return err
+		}
+		if d.Keep != "" && d.Keep != l.ActorAID && d.Keep != l.ActorBID {
+			return fieldError("keep", "is neither of the link's records: give actor_a.id or actor_b.id")
 		}
 		p := PrincipalFrom(ctx)
 		if p != nil {
@@ -453,7 +546,7 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 					return err
 				}
 			}
-			if !p.CanDecideDuplicate(refs[0], refs[1], l.Status, status) {
+			if !p.CanDecideDuplicate(refs[0], refs[1], l.Status, d.Status) {
 				return Errorf(EFORBIDDEN, "Your account may not decide on this link: confirming it, or undoing a confirmation, needs the right to moderate both actors; dismissing a suggested link, one of them.")
 			}
 		}
@@ -461,15 +554,23 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 		if err != nil {
 			return err
 		}
+		was, wasKept := l.Status, l.KeptID()
+		l.Kept = nil
+		if d.Status == DuplicateConfirmed {
+			kept, err := s.keptOnConfirm(tx, l, d.Keep)
+			if err != nil {
+				return err
+			}
+			l.Kept = &kept
+		}
 		now := s.now()
 		by := p.Scope()
-		was := l.Status
-		l.Status, l.DecidedBy, l.DecidedAt, l.UpdatedAt = status, by, &now, now
-		if err := tx.Model(&DuplicateLink{}).Where("id = ?", id).Updates(map[string]any{"status": status, "decided_by": by, "decided_at": now, "updated_at": now}).Error; err != nil {
+		l.Status, l.DecidedBy, l.DecidedAt, l.UpdatedAt = d.Status, by, &now, now
+		if err := tx.Model(&DuplicateLink{}).Where("id = ?", id).Updates(map[string]any{"status": d.Status, "decided_by": by, "decided_at": now, "updated_at": now, "kept": l.Kept}).Error; err != nil {
 			return err
 		}
 		out = l
-		return s.touchSides(tx, l, was, before)
+		return s.touchSides(tx, l, was, wasKept, before)
 	})
 	return out, err
 }
@@ -485,17 +586,20 @@ func (s *Store) DecideDuplicate(ctx context.Context, id, status string) (*Duplic
 // suggestion dismissed, a link owed to private contacts) writes nothing
 // more: a change of two actors at once would tell that a link nobody may
 // see was decided. before is what both served before the decision.
-func (s *Store) touchSides(tx *gorm.DB, l *DuplicateLink, was string, before pairServed) error {
-	if !servesOtherwise(l, was) {
+func (s *Store) touchSides(tx *gorm.DB, l *DuplicateLink, was, wasKept string, before pairServed) error {
+	if !servesOtherwise(l, was, wasKept) {
 		return nil
 	}
 	return s.touchPair(tx, l.ActorAID, l.ActorBID, before)
 }
 
-// servesOtherwise says whether deciding l, whose status was was, changes
-// what the public surfaces serve of its actors (touchSides).
-func servesOtherwise(l *DuplicateLink, was string) bool {
-	return (was == DuplicateConfirmed) != (l.Status == DuplicateConfirmed) && publicLink(l.PublicScore)
+// servesOtherwise says whether deciding l, whose status was was and which
+// kept wasKept, changes what the public surfaces serve of its actors
+// (touchSides): a confirmation, its undoing, or another record kept.
+func servesOtherwise(l *DuplicateLink, was, wasKept string) bool {
+	changed := (was == DuplicateConfirmed) != (l.Status == DuplicateConfirmed) ||
+		l.Status == DuplicateConfirmed && wasKept != l.KeptID()
+	return changed && l.public()
 }
 
 // pairServed is how two actors were served (SameAs), read before a change
