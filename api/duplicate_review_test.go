@@ -152,7 +152,11 @@ func TestTwoRecordsConfirmedAsAThirdAreOnePlace(t *testing.T) {
 // their review queue is their territory unless they ask for another.
 func TestCoordinatorRecordsALinkInTheirTerritory(t *testing.T) {
 	e := apitest.New(t)
-	ids := syncAs(t, e, "hub-du-sud", partnerActor("x1", "Foyer laïque"), partnerActor("x2", "Foyer laïque d'éducation permanente"),
+	// The second record names the place by its acronym at its other door:
+	// detection, which compares one source's rows since probe 40b H1,
+	// finds no evidence joining them; the coordinator knows better.
+	ids := syncAs(t, e, "hub-du-sud", partnerActor("x1", "Foyer laïque"),
+		merge(partnerActor("x2", "FLEP"), obj{"address": obj{"street": "14 boulevard National", "postal_code": "13003", "commune": "Marseille", "insee_code": "13055"}}),
 		merge(partnerActor("n1", "Mairie de Nice"), obj{"address": obj{"street": "5 rue de l'Hôtel de Ville", "postal_code": "06000", "commune": "Nice"}}))
 	x1, x2, nice := ids[0], ids[1], ids[2]
 	_, coord := e.Account("coord13@example.org", nil, models.Territory{Departements: []string{"13"}})
