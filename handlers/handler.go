@@ -245,8 +245,9 @@ func serviceETag(s *models.Service) string {
 // writeActor); a digest of the representation is appended to it, so that
 // the tag changes whenever the body does. Parts of a body move without the
 // record's version: a referral's messages and the contact cards of its
-// sender, an actor's quality score and checked_on (a save that changes
-// nothing confirms the record). With the version alone, If-None-Match
+// sender, an actor's checked_on when a save that changes nothing confirms
+// the record (a service's write that moves its place's quality or
+// checked_on is a new version of the place since probe 40a H2). With the version alone, If-None-Match
 // answered 304 and a caching client never saw a new message. If-Match
 // still compares versions only (etagVersion reads the first part), so a
 // write is not refused because a message arrived.

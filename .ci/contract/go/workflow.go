@@ -133,19 +133,29 @@ func workflow(ctx context.Context, base, email, password, run string) error {
 	step("create a service", "%s (themes %v)", svc.JSON201.Name, svc.JSON201.Themes)
 
 	// 4. A merge patch with only the fields that change, guarded by the
-	// ETag; null clears a field.
+	// ETag; null clears a field. Publishing a service can change its
+	// place's quality score, a new version of the place: read it again
+	// first.
+	current, err := c.GetActorWithResponse(ctx, first, partner)
+	if err != nil {
+		return err
+	}
+	if err := expect("read the actor again", current.StatusCode(), current.Body, 200); err != nil {
+		return err
+	}
+	read := current.JSON200.Version
 	patch := PatchActorApplicationMergePatchPlusJSONRequestBody{
 		Summary:      ptr("Ordinateurs en libre accès et aide aux démarches."),
 		OpeningHours: ptr("Tu-Sa 10:00-18:00"),
 	}
-	got, err := c.PatchActorWithApplicationMergePatchPlusJSONBodyWithResponse(ctx, first, &PatchActorParams{IfMatch: ptr(`"1"`)}, patch, partner)
+	got, err := c.PatchActorWithApplicationMergePatchPlusJSONBodyWithResponse(ctx, first, &PatchActorParams{IfMatch: ptr(fmt.Sprintf(`"%d"`, read))}, patch, partner)
 	if err != nil {
 		return err
 	}
 	if err := expect("patch an actor", got.StatusCode(), got.Body, 200); err != nil {
 		return err
 	}
-	if got.JSON200.Summary != *patch.Summary || got.JSON200.Name != fmt.Sprintf("Médiathèque %s 0", word) || got.JSON200.Version != 2 {
+	if got.JSON200.Summary != *patch.Summary || got.JSON200.Name != fmt.Sprintf("Médiathèque %s 0", word) || got.JSON200.Version != read+1 {
 		return fmt.Errorf("patch: %+v", got.JSON200)
 	}
 	cleared, err := c.PatchActorWithBodyWithResponse(ctx, first, &PatchActorParams{}, "application/merge-patch+json", strings.NewReader(`{"opening_hours": null}`), partner)

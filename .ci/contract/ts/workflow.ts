@@ -95,15 +95,19 @@ async function workflow(): Promise<void> {
   step("create a service", `${svc.data.name} (themes ${svc.data.themes.join(", ")})`);
 
   // 4. A merge patch with only the fields that change, guarded by the ETag;
-  // null clears a field.
+  // null clears a field. Publishing a service can change its place's
+  // quality score, a new version of the place: read it again first.
+  const current = await partner.GET("/api/v1/actors/{id}", { params: { path: { id: first.id } } });
+  if (!current.data) fail("read the actor again", current.error);
+  const read = current.data;
   const summary = "Ordinateurs en libre accès et aide aux démarches.";
   const patched = await partner.PATCH("/api/v1/actors/{id}", {
-    params: { path: { id: first.id }, header: { "If-Match": `"${first.version}"` } },
+    params: { path: { id: first.id }, header: { "If-Match": `"${read.version}"` } },
     body: { summary, opening_hours: "Tu-Sa 10:00-18:00" },
     headers: { "Content-Type": "application/merge-patch+json" },
   });
   if (!patched.data) fail("patch an actor", patched.error);
-  if (patched.data.summary !== summary || patched.data.name !== first.name || patched.data.version !== first.version + 1) {
+  if (patched.data.summary !== summary || patched.data.name !== first.name || patched.data.version !== read.version + 1) {
     fail("patch", patched.data);
   }
   const cleared = await partner.PATCH("/api/v1/actors/{id}", {
