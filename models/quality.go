@@ -371,16 +371,10 @@ func (s *Store) refreshActorQuality(tx *gorm.DB, actorID string, confirms bool) 
 // decision fields carry them.
 func scoreMoved(before, after *Actor) []FieldChange {
 	var out []FieldChange
-	add := func(field string, old, new any) {
-		if !equalJSON(old, new) {
-			out = append(out, FieldChange{Field: field, Old: old, New: new})
-		}
-	}
-	add("quality", before.Quality, after.Quality)
-	add("quality_missing", before.QualityMissing, after.QualityMissing)
-	add("checked_on", before.CheckedOn, after.CheckedOn)
-	add("checked_on_undated", before.CheckedOnUndated, after.CheckedOnUndated)
-	return out
+	out = appendChanged(out, "quality", before.Quality, after.Quality)
+	out = appendChanged(out, "quality_missing", before.QualityMissing, after.QualityMissing)
+	out = appendChanged(out, "checked_on", before.CheckedOn, after.CheckedOn)
+	return appendChanged(out, "checked_on_undated", before.CheckedOnUndated, after.CheckedOnUndated)
 }
 
 // derivedChange makes a change of what the actor a shows, derived from its

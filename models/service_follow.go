@@ -22,18 +22,21 @@ import (
 // none when the services' representation and place did not move.
 func followedFields(before, a *Actor) []FieldChange {
 	var out []FieldChange
-	add := func(field string, old, new any) {
-		if !equalJSON(old, new) {
-			out = append(out, FieldChange{Field: "actor." + field, Old: old, New: new})
-		}
+	out = appendChanged(out, "actor.name", before.Name, a.Name)
+	out = appendChanged(out, "actor.address", before.Address, a.Address)
+	out = appendChanged(out, "actor.departement", before.Departement, a.Departement)
+	out = appendChanged(out, "actor.latitude", before.Latitude, a.Latitude)
+	out = appendChanged(out, "actor.longitude", before.Longitude, a.Longitude)
+	return appendChanged(out, "actor.source", before.Source, a.Source)
+}
+
+// appendChanged appends to out the change of field from old to new when
+// they differ as JSON (as the history compares them).
+func appendChanged(out []FieldChange, field string, old, new any) []FieldChange {
+	if equalJSON(old, new) {
+		return out
 	}
-	add("name", before.Name, a.Name)
-	add("address", before.Address, a.Address)
-	add("departement", before.Departement, a.Departement)
-	add("latitude", before.Latitude, a.Latitude)
-	add("longitude", before.Longitude, a.Longitude)
-	add("source", before.Source, a.Source)
-	return out
+	return append(out, FieldChange{Field: field, Old: old, New: new})
 }
 
 // servicesFollow logs, after a's change from before, a change of each of
