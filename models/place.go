@@ -525,7 +525,7 @@ func reconcile(a *Address, lat, lon **float64, r commune.Resolution) []PlaceWarn
 	for _, c := range r.Doubts {
 		switch c.Field {
 		case "commune":
-			out = append(out, PlaceWarning{"address.commune", a.Commune, fmt.Sprintf("%s; replaced by %s", c.Reason, r.City().Name)})
+			out = append(out, PlaceWarning{"address.commune", a.Commune, c.Reason + "; replaced by " + r.City().Name})
 		case "postal_code":
 			out = append(out, fixPostalCode(a, r, c.Reason))
 		case "coordinates":
@@ -535,9 +535,9 @@ func reconcile(a *Address, lat, lon **float64, r commune.Resolution) []PlaceWarn
 	for _, c := range r.Conflicts {
 		switch c.Field {
 		case "insee_code":
-			out = append(out, PlaceWarning{"address.insee_code", a.InseeCode, fmt.Sprintf("%s; replaced by %s", c.Reason, r.Commune.Code)})
+			out = append(out, PlaceWarning{"address.insee_code", a.InseeCode, c.Reason + "; replaced by " + r.Commune.Code})
 		case "commune":
-			out = append(out, PlaceWarning{"address.commune", a.Commune, fmt.Sprintf("%s; replaced by %s", c.Reason, r.City().Name)})
+			out = append(out, PlaceWarning{"address.commune", a.Commune, c.Reason + "; replaced by " + r.City().Name})
 		case "postal_code":
 			out = append(out, fixPostalCode(a, r, c.Reason))
 		case "coordinates":
@@ -677,9 +677,16 @@ func ChangesNothing(before, after any) bool {
 var errChangesNothing = &Error{Code: ECONFLICT, Message: "The suggestion changes nothing on the current record; reject it."}
 
 func placeWarnings(ws []PlaceWarning) []FieldError {
-	var out []FieldError
+	if len(ws) == 0 {
+		return nil
+	}
+	// Sized once, and strconv.Quote for fmt's %q (the same text): grown
+	// by append and formatted, 4 % of a first import's allocations
+	// (issue 11, item 6).
+	out := make([]FieldError, 0, len(ws))
 	for _, w := range ws {
-		out = append(out, FieldError{Field: w.Field, Reason: fmt.Sprintf("%q: %s", clip(w.Value), w.Reason), Value: clip(w.Value)})
+		v := clip(w.Value)
+		out = append(out, FieldError{Field: w.Field, Reason: strconv.Quote(v) + ": " + w.Reason, Value: v})
 	}
 	return out
 }

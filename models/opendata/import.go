@@ -528,10 +528,11 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			if place != nil {
 				place.row = rec.Row // the first row of an id that can be stored wins
 			}
-			p.Actor.SourceHash = rec.Hash + noOfferMark
+			mark := noOfferMark // one concatenation, not two for a place with an offer
 			if p.Service != nil {
-				p.Actor.SourceHash = rec.Hash + offerMark
+				mark = offerMark
 			}
+			p.Actor.SourceHash = rec.Hash + mark
 			b.add(p, len(records)-i)
 		}
 		b.prepare(opt.Source)

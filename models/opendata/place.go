@@ -645,6 +645,7 @@ func ToPlace(rec Record, source string) Place {
 	}
 	d := b.cell("date_maj")
 	day, how, ok := producerDate(d, a.Address.PostalCode)
+	var today [len(time.DateOnly)]byte // compared, not kept: no string a row (issue 11, item 6)
 	switch {
 	case d == "" && rec.absent&models.FieldProducerDate != 0:
 		// No column: the producer said nothing of it. A place stored
@@ -655,7 +656,7 @@ func ToPlace(rec Record, source string) Place {
 		b.warn("date_maj", "", "missing (required by the standard); the day of the import is written as the record's date, and the place does not count as checked recently")
 	case !ok:
 		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD); the day of the import is written as the record's date, and the place does not count as checked recently")
-	case day > time.Now().Format(time.DateOnly):
+	case day > string(time.Now().AppendFormat(today[:0], time.DateOnly)):
 		b.warn("date_maj", d, "in the future; the day of the import is written as the record's date, and the place does not count as checked recently")
 	case day < models.ProducerDateFloor:
 		// The zero date of a program or a spreadsheet (0001-01-01,
