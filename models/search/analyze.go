@@ -1326,10 +1326,29 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 			})
 		})
 	}
+	// Who the person is by a trade the thesaurus relates to a kind of
+	// place only (« commerçant », « artisan », « boulangère »: the
+	// chambers of commerce and trades) beside a need (« site web »,
+	// « facture électronique »): whom the need is for, as a public; the
+	// need ranks the places meeting it, those of that kind first.
+	// Required, it kept the few chambers and names holding the word
+	// (« boulangere veut vendre en ligne »: no chamber declares selling
+	// online).
+	tradeBeside := func(i int) bool {
+		c := a.clauses[i]
+		if !relatedKindOnly(c) {
+			return false
+		}
+		return slices.ContainsFunc(a.clauses, func(o clause) bool {
+			return o.word != c.word && o.place < 0 && !relatedKindOnly(o) && slices.ContainsFunc(o.sets, func(sr setRef) bool {
+				return sr.t.field == FieldThemes && (sr.t.how == HowSynonym || sr.t.how == HowRelated)
+			})
+		})
+	}
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
+		c.soft = tradeBeside(i) || c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
 			c.place < 0 && c.lacking && need || publicBeside(i) ||
 			c.place < 0 && language && !foreignLanguage(*c) && !exiled(*c)
@@ -1371,6 +1390,27 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 			a.clauses[i].soft = false
 		}
 	}
+}
+
+// relatedKindOnly reports whether a clause, a word or a phrase (« profession
+// libérale »), means through the
+// thesaurus only kinds of places where it is met (« commerçant » → the
+// chambers of commerce): no value of its own, no need.
+func relatedKindOnly(c clause) bool {
+	if c.place >= 0 {
+		return false
+	}
+	kind := false
+	for _, sr := range c.sets {
+		switch {
+		case sr.t.how != HowSynonym && sr.t.how != HowRelated:
+		case sr.t.field == FieldTypologies && sr.t.how == HowRelated:
+			kind = true
+		default:
+			return false
+		}
+	}
+	return kind
 }
 
 // foreignLanguage reports whether a clause names a language other than
