@@ -1393,24 +1393,33 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 }
 
 // relatedKindOnly reports whether a clause, a word or a phrase (« profession
-// libérale »), means through the
-// thesaurus only kinds of places where it is met (« commerçant » → the
-// chambers of commerce): no value of its own, no need.
+// libérale »), means through the thesaurus only kinds of places where it
+// is met (« commerçant » → the chambers of commerce): no value of its own,
+// no need. Read from the thesaurus's targets, not from the index's sets: a
+// word whose own values no record declares (« handicap », the specific
+// supports) is not one.
 func relatedKindOnly(c clause) bool {
 	if c.place >= 0 {
 		return false
 	}
-	kind := false
-	for _, sr := range c.sets {
-		switch {
-		case sr.t.how != HowSynonym && sr.t.how != HowRelated:
-		case sr.t.field == FieldTypologies && sr.t.how == HowRelated:
-			kind = true
-		default:
-			return false
-		}
+	tokens := strings.Fields(c.word)
+	if len(tokens) == 0 {
+		return false
 	}
-	return kind
+	for _, p := range lex.phrases[tokens[0]] {
+		if !slices.Equal(p.tokens, tokens) {
+			continue
+		}
+		kind := false
+		for _, t := range p.targets {
+			if t.field != FieldTypologies || t.how != HowRelated {
+				return false
+			}
+			kind = true
+		}
+		return kind
+	}
+	return false
 }
 
 // foreignLanguage reports whether a clause names a language other than

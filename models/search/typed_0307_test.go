@@ -94,7 +94,7 @@ func TestAShopsOnlineNeedsAreProfessionalHelpOfTheBatch0307(t *testing.T) {
 		record("sit", "Site de la Ligne bleue", "Toulon", "83000", "2 rue Jean Jaurès", "services", themeTools),
 		record("web", "Web et ligne", "Toulon", "83000", "3 rue Jean Jaurès", "services", themeProcedures),
 	})
-	for _, q := range []string{"creer site web pour mon commerce", "boulangere veut vendre en ligne", "facture electronique obligatoire artisan"} {
+	for _, q := range []string{"creer site web pour mon commerce", "commerçante veut vendre en ligne", "facture electronique obligatoire artisan"} {
 		// Partial: no place here is a chamber of commerce, which
 		// « commerce », « boulangère », « artisan » also name.
 		if _, got := searchNames(t, m, q); len(got) == 0 || got[0] != "Espace entreprendre" {
