@@ -1334,15 +1334,23 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 	// Required, it kept the few chambers and names holding the word
 	// (« boulangere veut vendre en ligne »: no chamber declares selling
 	// online).
+	// Not when the need itself leads to that kind of place
+	// (« domiciliation personne qui dort dans la rue »: both the CCAS).
 	tradeBeside := func(i int) bool {
 		c := a.clauses[i]
 		if !relatedKindOnly(c) {
 			return false
 		}
-		return slices.ContainsFunc(a.clauses, func(o clause) bool {
-			return o.word != c.word && o.place < 0 && !relatedKindOnly(o) && slices.ContainsFunc(o.sets, func(sr setRef) bool {
-				return sr.t.field == FieldThemes && (sr.t.how == HowSynonym || sr.t.how == HowRelated)
+		sameKind := func(sr setRef) bool {
+			return sr.t.field == FieldTypologies && slices.ContainsFunc(c.sets, func(x setRef) bool {
+				return x.t.field == FieldTypologies && x.t.value == sr.t.value
 			})
+		}
+		return slices.ContainsFunc(a.clauses, func(o clause) bool {
+			return o.word != c.word && o.place < 0 && !relatedKindOnly(o) && !slices.ContainsFunc(o.sets, sameKind) &&
+				slices.ContainsFunc(o.sets, func(sr setRef) bool {
+					return sr.t.field == FieldThemes && (sr.t.how == HowSynonym || sr.t.how == HowRelated)
+				})
 		})
 	}
 	hard := 0
