@@ -1326,10 +1326,37 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 			})
 		})
 	}
+	// Who the person is by a trade the thesaurus relates to a kind of
+	// place only (« commerçant », « artisan », « boulangère »: the
+	// chambers of commerce and trades) beside a need (« site web »,
+	// « facture électronique »): whom the need is for, as a public; the
+	// need ranks the places meeting it, those of that kind first.
+	// Required, it kept the few chambers and names holding the word
+	// (« boulangere veut vendre en ligne »: no chamber declares selling
+	// online).
+	// Not when the need itself leads to that kind of place
+	// (« domiciliation personne qui dort dans la rue »: both the CCAS).
+	tradeBeside := func(i int) bool {
+		c := a.clauses[i]
+		if !relatedKindOnly(c) {
+			return false
+		}
+		sameKind := func(sr setRef) bool {
+			return sr.t.field == FieldTypologies && slices.ContainsFunc(c.sets, func(x setRef) bool {
+				return x.t.field == FieldTypologies && x.t.value == sr.t.value
+			})
+		}
+		return slices.ContainsFunc(a.clauses, func(o clause) bool {
+			return o.word != c.word && o.place < 0 && !relatedKindOnly(o) && !slices.ContainsFunc(o.sets, sameKind) &&
+				slices.ContainsFunc(o.sets, func(sr setRef) bool {
+					return sr.t.field == FieldThemes && (sr.t.how == HowSynonym || sr.t.how == HowRelated)
+				})
+		})
+	}
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
+		c.soft = tradeBeside(i) || c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
 			c.place < 0 && c.lacking && need || publicBeside(i) ||
 			c.place < 0 && language && !foreignLanguage(*c) && !exiled(*c)
@@ -1371,6 +1398,36 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 			a.clauses[i].soft = false
 		}
 	}
+}
+
+// relatedKindOnly reports whether a clause, a word or a phrase (« profession
+// libérale »), means through the thesaurus only kinds of places where it
+// is met (« commerçant » → the chambers of commerce): no value of its own,
+// no need. Read from the thesaurus's targets, not from the index's sets: a
+// word whose own values no record declares (« handicap », the specific
+// supports) is not one.
+func relatedKindOnly(c clause) bool {
+	if c.place >= 0 {
+		return false
+	}
+	tokens := strings.Fields(c.word)
+	if len(tokens) == 0 {
+		return false
+	}
+	for _, p := range lex.phrases[tokens[0]] {
+		if !slices.Equal(p.tokens, tokens) {
+			continue
+		}
+		kind := false
+		for _, t := range p.targets {
+			if t.field != FieldTypologies || t.how != HowRelated {
+				return false
+			}
+			kind = true
+		}
+		return kind
+	}
+	return false
 }
 
 // foreignLanguage reports whether a clause names a language other than

@@ -478,7 +478,9 @@ var sentenceWords = map[string]bool{
 	// que je peux imprimer », « comment… », « quelqu'un peut m'aider »):
 	// the need they ask about says what is sought; required, « est » found
 	// « Maison de l'Est ». « est » goes only in « est-ce » (below).
-	"peux": true, "peut": true, "puis": true, "pourrais": true, "pourrait": true, "pouvez": true,
+	"peux": true, "peut": true, "peu": true, "puis": true, "pourrais": true, "pourrait": true, "pouvez": true,
+	// « peu » is « peut » typed by ear (« ou kon peu imprimé », « kelkun peu
+	// maider »); required, held by no place, it made the answer partial.
 	"comment": true, "quelqu": true,
 	// « quand » in a question (« … quand on est débutant ? »): required,
 	// it was spelt « Candé » (a route de Candé).
@@ -512,10 +514,11 @@ var sentenceWords = map[string]bool{
 	// un courrier de la caf… ce qu'il faut faire », « un endroit pour
 	// apprendre l'ordinateur… pour ma mère qui a 70 ans »): hesitations,
 	// pronouns, an obligation (« doit », « faut »), a letter received;
-	// required, « ce » found « Esp@ce informatique ».
+	// required, « ce » found « Esp@ce informatique ». « obligatoire »
+	// likewise (« facture électronique obligatoire »: held by no place).
 	"euh": true, "heu": true, "bah": true, "ben": true, "alors": true, "voila": true, "bref": true,
 	"ce": true, "ca": true, "cela": true, "qui": true, "quoi": true, "faut": true, "doit": true, "dois": true,
-	"doivent": true, "recu": true, "recue": true, "recus": true, "endroit": true, "endroits": true,
+	"doivent": true, "obligatoire": true, "obligatoires": true, "recu": true, "recue": true, "recus": true, "endroit": true, "endroits": true,
 	// Dictated punctuation (speech recognition writing it in words):
 	// « virgule », and « point » at the end (dictatedPunctuation).
 	"virgule": true,
@@ -544,6 +547,14 @@ var sentenceWords = map[string]bool{
 	// Portuguese « em » (in: « ajuda em português »), as the French « en »
 	// a stop word; required, it found « emploi ».
 	"em": true,
+	// « quelqu'un » typed by ear or shortened (« kelkun peu maider pour
+	// internet », « qqn pour m'aider »), as « quelqu » of « quelqu'un »
+	// above; required, held by no place, it made the answer partial.
+	"kelkun": true, "kelkin": true, "quelquun": true, "qqn": true, "qqun": true, "qq1": true,
+	// Arabic « في » (in) and Turkish « istiyorum » (I want), as the
+	// Spanish « para » and « quiero »: « مساعدة في الأوراق الإدارية »,
+	// « belge yazdırmak istiyorum ».
+	"في": true, "istiyorum": true,
 }
 
 // functionWords are the words of the Snowball French stop list
@@ -667,6 +678,9 @@ var englishGeneric = map[string]string{
 	// as it is: read as « aide », « ayuda con el ordenador » found every
 	// place helping (recall@20 1.00 → 0.90).
 	"ajuda": "aide",
+	// Arabic « مساعدة » (help) and « تعلم » (to learn), Turkish
+	// « yardım » (help); and « m'aider » typed glued (« maider »).
+	"مساعدة": "aide", "تعلم": "apprendre", "yardim": "aide", "maider": "aider",
 }
 
 // etreVerbs are the forms of « être » that describe the person spoken for
@@ -838,7 +852,9 @@ func sentenceAround(words []string) []string {
 			i += n - 1
 			continue
 		}
-		if fr := englishGeneric[w]; fr != "" {
+		if fr := englishGeneric[w]; fr != "" && !startsLexPhrase(words, i) {
+			// « use a computer » is a phrase of the thesaurus (a computer
+			// to use: equipment access), « use » alone « utiliser ».
 			out = append(out, fr)
 			continue
 		}
