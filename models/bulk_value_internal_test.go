@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+	"gorm.io/gorm"
 )
 
 // TestBulkValueAsDatabaseSQL: for every model written with insertRows,
@@ -136,5 +137,101 @@ func TestAppendSQLiteTime(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// bulkOdd is a model of the shapes no stored model has yet: numbers of
+// every width, pointers to them, a struct embedded by value and one by
+// pointer (whose fields value reads through reflect: see fieldAt), and
+// times GORM stamps on create.
+type bulkOdd struct {
+	ID   int64 `gorm:"primaryKey"`
+	I8   int8
+	I16  int16
+	I32  int32
+	I    int
+	U8   uint8
+	U16  uint16
+	U32  uint32
+	U    uint
+	U64  uint64
+	F32  float32
+	PI32 *int32
+	PF32 *float32
+	PU16 *uint16
+	PT   *time.Time
+	L    StringList
+	BulkOddByValue
+	*BulkOddByPointer
+	Made    time.Time `gorm:"autoCreateTime"`
+	Touched time.Time `gorm:"autoUpdateTime"`
+}
+
+type BulkOddByValue struct {
+	Inner string
+	Size  int16
+}
+
+type BulkOddByPointer struct {
+	Far  string
+	Farn *int8
+}
+
+// TestBulkValueOfEveryShape: bulkTable.value reads every shape of field —
+// at its offset, or through reflect past an embedded pointer (nil or
+// not) — as database/sql sends GORM's value of it, and insertRows stamps
+// the zero times GORM stamps on create and keeps the others.
+func TestBulkValueOfEveryShape(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	bt := mustBulkTable(t, s.w, &bulkOdd{})
+	direct := 0
+	for j := range bt.fields {
+		if bt.at[j].direct {
+			direct++
+		}
+	}
+	if direct == 0 || direct == len(bt.fields) {
+		t.Fatalf("%d of %d columns read in place: the test reads no shape of one of the two ways", direct, len(bt.fields))
+	}
+	zero, set, small := &bulkOdd{}, &bulkOdd{}, &bulkOdd{}
+	fill(reflect.ValueOf(set).Elem(), 0)
+	small.BulkOddByPointer = &BulkOddByPointer{}
+	small.I8, small.I16, small.I32, small.I, small.F32, small.U64 = -128, -32768, -1<<31, -7, -1.5, 1<<63-1
+	for _, row := range []*bulkOdd{zero, set, small} {
+		rv := reflect.ValueOf(row).Elem()
+		b := newBinder(len(bt.fields), true)
+		for j, f := range bt.fields {
+			v, _ := f.ValueOf(ctx, rv)
+			want, werr := driver.DefaultParameterConverter.ConvertValue(v)
+			got, err := bt.value(ctx, j, rv, nil)
+			if (err != nil) != (werr != nil) || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: %#v (%v), database/sql sends %#v (%v)", f.Name, got, err, want, werr)
+			}
+			if tt, ok := want.(time.Time); ok {
+				want = tt.Format(sqlite3.SQLiteTimestampFormats[0])
+			}
+			if got, err = bt.value(ctx, j, rv, b); (err != nil) != (werr != nil) || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s for SQLite: %#v (%v), its driver binds %#v (%v)", f.Name, got, err, want, werr)
+			}
+		}
+	}
+	high := &bulkOdd{U64: 1 << 63}
+	rv := reflect.ValueOf(high).Elem()
+	for j, f := range bt.fields {
+		if _, err := bt.value(ctx, j, rv, nil); (err != nil) != (f.Name == "U64") {
+			t.Errorf("%s of a uint64 with its high bit set: %v", f.Name, err)
+		}
+	}
+	if err := s.w.Exec("CREATE TABLE bulk_odds (id INTEGER PRIMARY KEY, i8, i16, i32, i, u8, u16, u32, u, u64, f32, pi32, pf32, pu16, pt, l, inner, size, far, farn, made, touched)").Error; err != nil {
+		t.Fatal(err)
+	}
+	kept := time.Date(2020, 1, 2, 3, 4, 5, 6000, time.UTC)
+	stamped, own := &bulkOdd{}, &bulkOdd{Made: kept, Touched: kept}
+	if err := s.w.Transaction(func(tx *gorm.DB) error { return insertRows(tx, []*bulkOdd{stamped, own}) }); err != nil {
+		t.Fatal(err)
+	}
+	if stamped.Made.IsZero() || stamped.Touched.IsZero() || !own.Made.Equal(kept) || !own.Touched.Equal(kept) {
+		t.Errorf("times on create: %v %v (zero: stamped), %v %v (set: kept)", stamped.Made, stamped.Touched, own.Made, own.Touched)
 	}
 }
