@@ -878,7 +878,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the newer actor while the link is suggested, the hidden one once it is confirmed",
+                        "description": "Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the hidden actor once the link is confirmed, and the newer actor while it is suggested unless the older one is itself hidden by a confirmation (a record serving a place is never hidden in favour of one that is not served)",
                         "name": "exclude_duplicates",
                         "in": "query"
                     },
@@ -12055,7 +12055,7 @@ const docTemplate = `{
                     ]
                 },
                 "actor_b": {
-                    "description": "The newer record: hidden by exclude_duplicates=true while the link is suggested.",
+                    "description": "The newer record: hidden by exclude_duplicates=true while the link is suggested, unless the older one is itself hidden by a confirmation.",
                     "allOf": [
                         {
                             "$ref": "#/definitions/DuplicateActor"

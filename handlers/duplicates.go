@@ -57,7 +57,7 @@ type DuplicateLink struct {
 	ID string `json:"id" format:"uuid"`
 	// The older record: lists with exclude_duplicates=true keep it while the link is suggested.
 	ActorA DuplicateActor `json:"actor_a"`
-	// The newer record: hidden by exclude_duplicates=true while the link is suggested.
+	// The newer record: hidden by exclude_duplicates=true while the link is suggested, unless the older one is itself hidden by a confirmation.
 	ActorB DuplicateActor `json:"actor_b"`
 	// The record a confirmation keeps unless the moderator chooses (keep): the better quality score, then the
 	// fresher producer_date, then the older record.

@@ -216,12 +216,13 @@ func linkVisibleTo(v *Principal, alias string) (string, []any) {
 }
 
 // notADuplicate is the condition of ExcludeDuplicates on an actor id
-// column for viewer v: the actor is not the newer of a suggested pair nor
-// the hidden one of a confirmed pair (newerOfLink) whose other actor is
-// live and that exists for v (linkVisibleTo).
+// column for viewer v: the actor is not the hidden record of a confirmed
+// link that exists for v (hiddenByConfirmation), nor the newer record of a
+// suggested one (hiddenBySuggestion) whose older record is served.
 func notADuplicate(idColumn string, v *Principal) (string, []any) {
-	cond, args := newerOfLink(idColumn, "d.status <> 'dismissed'", v)
-	return "NOT " + cond, args
+	confirmed, args := hiddenByConfirmation(idColumn, v, "")
+	suggested, sargs := hiddenBySuggestion(idColumn, v)
+	return "NOT (" + confirmed + " OR " + suggested + ")", append(args, sargs...)
 }
 
 // notAConfirmedDuplicate is the condition, on an actor id column, that the
@@ -229,27 +230,48 @@ func notADuplicate(idColumn string, v *Principal) (string, []any) {
 // (ConfirmedDuplicates): what the public surfaces (search, exports, HSDS)
 // leave out, so that a place a coordinator confirmed is served once.
 func notAConfirmedDuplicate(idColumn string) (string, []any) {
-	cond, args := newerOfLink(idColumn, "d.status = 'confirmed'", nil)
+	cond, args := hiddenByConfirmation(idColumn, nil, "")
 	return "NOT " + cond, args
 }
 
-// newerOfLink is the condition that the actor in idColumn is the record a
-// link whose status meets status hides — a suggested link's newer record
-// (actor_b), a confirmed link's record not kept (DuplicateLink.HiddenID)
-// — whose other record is live and that exists for v (linkVisibleTo).
-// Each side is read by its own index: actor_b's, and, for the links
-// keeping their newer record, duplicate_links_kept_b on actor_a.
-func newerOfLink(idColumn, status string, v *Principal) (string, []any) {
-	visible, vargs := linkVisibleTo(v, "d")
+// hiddenBySuggestion is the condition that the actor in idColumn is the
+// newer record (actor_b) of a suggested link that exists for v, whose
+// older record is live and served — not itself hidden by a confirmation
+// (hiddenByConfirmation, the rule search, orientation and the exports
+// apply before a suggestion weighs anything). Session 41, seen on Mansle
+// (Charente): a record a confirmation kept vanished from the lists with
+// exclude_duplicates when it was the newer side of a suggested link with a
+// record that confirmation hid, so that the place was listed nowhere.
+// The status is written as actor_b's partial index needs it.
+func hiddenBySuggestion(idColumn string, v *Principal) (string, []any) {
+	visible, args := linkVisibleTo(v, "d")
+	if visible != "" {
+		visible = " AND " + visible
+	}
+	hidden, hargs := hiddenByConfirmation("o.id", v, "2")
+	return "EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
+		" AND d.status <> 'dismissed' AND d.status <> 'confirmed' AND o.archived_at IS NULL" + visible + " AND NOT " + hidden + ")", append(slices.Clone(args), hargs...)
+}
+
+// hiddenByConfirmation is the condition that the actor in idColumn is the
+// record a confirmed link hides (DuplicateLink.HiddenID) whose kept record
+// is live and that exists for v (linkVisibleTo; nil: for anyone, what the
+// public surfaces hide). n suffixes the aliases of the link (d) and of
+// its kept record (o), so that the condition nests in another. Each side
+// is read by its own index: actor_b's, and, for the links keeping their
+// newer record, duplicate_links_kept_b on actor_a.
+func hiddenByConfirmation(idColumn string, v *Principal, n string) (string, []any) {
+	d, o := "d"+n, "o"+n
+	visible, vargs := linkVisibleTo(v, d)
 	if visible != "" {
 		visible = " AND " + visible
 	}
 	side := func(hidden, kept, which string) string {
-		return "EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d." + kept + " WHERE d." + hidden + " = " + idColumn +
-			" AND " + status + " AND " + which + " AND o.archived_at IS NULL" + visible + ")"
+		return "EXISTS (SELECT 1 FROM duplicate_links " + d + " JOIN actors " + o + " ON " + o + ".id = " + d + "." + kept + " WHERE " + d + "." + hidden + " = " + idColumn +
+			" AND " + d + ".status = 'confirmed' AND " + which + " AND " + o + ".archived_at IS NULL" + visible + ")"
 	}
-	cond := "(" + side("actor_b", "actor_a", "(d.status <> 'confirmed' OR d.kept IS NULL OR d.kept <> d.actor_b)") +
-		" OR " + side("actor_a", "actor_b", "d.status = 'confirmed' AND d.kept IS NOT NULL AND d.kept = d.actor_b") + ")"
+	cond := "(" + side("actor_b", "actor_a", "("+d+".kept IS NULL OR "+d+".kept <> "+d+".actor_b)") +
+		" OR " + side("actor_a", "actor_b", d+".kept IS NOT NULL AND "+d+".kept = "+d+".actor_b") + ")"
 	return cond, append(slices.Clone(vargs), vargs...)
 }
 
