@@ -78,3 +78,67 @@ func TestExcludeDuplicatesKeepsAServedRecord(t *testing.T) {
 		t.Errorf("the kept record's service is not listed with exclude_duplicates=true")
 	}
 }
+
+// TestDuplicateOfNamesTheServedRecord (session 41): in a chain — A≈C
+// confirmed keeping A, then B≈C confirmed, which hides B since C is
+// already hidden — B's duplicate_of named C, itself hidden: a reuser
+// following it found a record no public surface serves. duplicate_of now
+// names the record serving the place (A) on single reads, list items and
+// the feed; stands_for, on the served record, lists every record served
+// as it; and a decision that changes what a record of the chain points to
+// writes a change of that record too (undoing A≈C: B now stands for C).
+func TestDuplicateOfNamesTheServedRecord(t *testing.T) {
+	e := apitest.New(t)
+	var A, B, C string
+	for i, p := range []*string{&A, &B, &C} {
+		*p = str(createActor(t, e, validActor("Lieu "+string(rune('A'+i))))["id"])
+	}
+	ac := recordLink(t, e, A, C)
+	post(t, e, e.Admin, "/api/v1/duplicates/"+ac+"/confirm", obj{"keep": A}, 200)
+	if c := post(t, e, e.Admin, "/api/v1/duplicates/"+recordLink(t, e, B, C)+"/confirm", nil, 200); c["hidden"] != B {
+		t.Fatalf("B≈C confirmed: hidden %v, want B", c["hidden"])
+	}
+	same := func(label string, want map[string][2]any) {
+		t.Helper()
+		items := map[string]map[string]any{}
+		for _, v := range get(t, e, "/api/v1/actors?limit=100")["data"].([]any) {
+			items[str(v.(map[string]any)["id"])] = v.(map[string]any)
+		}
+		feed := map[string]map[string]any{}
+		for _, d := range changes(t, e, "0", 1000).Data {
+			if d.Actor != nil {
+				feed[d.ID] = d.Actor
+			}
+		}
+		for id, w := range want {
+			for where, m := range map[string]map[string]any{"GET": get(t, e, "/api/v1/actors/"+id), "list": items[id], "feed": feed[id]} {
+				var sf []string
+				for _, x := range m["stands_for"].([]any) {
+					sf = append(sf, str(x))
+				}
+				slices.Sort(sf)
+				if m["duplicate_of"] != w[0] || str(sf) != str(w[1]) {
+					t.Errorf("%s, %s of %s: duplicate_of %v, stands_for %v; want %v, %v", label, where, id, m["duplicate_of"], sf, w[0], w[1])
+				}
+			}
+		}
+	}
+	both := []string{B, C}
+	slices.Sort(both)
+	same("chain", map[string][2]any{A: {nil, both}, B: {A, []string(nil)}, C: {A, []string(nil)}})
+
+	// Undoing A≈C: C serves the place B stands for, and B's record
+	// changed (a follower of the feed learns it).
+	cursor := changes(t, e, "0", 1000).Meta.NextCursor
+	decide(t, e, ac, "dismiss")
+	seen := map[string]bool{}
+	for _, d := range changes(t, e, cursor, 1000).Data {
+		seen[d.ID] = true
+	}
+	for _, id := range []string{A, B, C} {
+		if !seen[id] {
+			t.Errorf("undoing A≈C wrote no change of %s", id)
+		}
+	}
+	same("A≈C undone", map[string][2]any{A: {nil, []string(nil)}, B: {C, []string(nil)}, C: {nil, []string{B}}})
+}

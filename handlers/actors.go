@@ -652,13 +652,15 @@ func newActorRecord(v Actor, same models.SameAs) ActorRecord {
 // confirmed duplicate links that decide how the public surfaces serve it.
 type ActorRecord struct {
 	Actor
-	// The record this one was confirmed to duplicate (the kept side of a
-	// confirmed duplicate link that exists for anyone, both records live,
-	// this one its hidden side): search, the exports and HSDS serve that
-	// one instead of this one. null otherwise.
+	// The record that serves the place this one was confirmed to
+	// duplicate (this one the hidden side of a confirmed duplicate link
+	// that exists for anyone, both records live; through a chain of such
+	// links, the record at its end, which no link hides): search, the
+	// exports and HSDS serve that one instead of this one. null otherwise.
 	DuplicateOf *string `json:"duplicate_of" format:"uuid" extensions:"x-nullable"`
-	// The records confirmed as this same place that this one is kept for,
-	// which the public surfaces leave out for this one; [] when none.
+	// On a record that serves a place, the records confirmed as that same
+	// place, directly or through a chain, which the public surfaces leave
+	// out for this one; [] when none, and on a hidden record.
 	StandsFor []string `json:"stands_for"`
 }
 
