@@ -49,3 +49,46 @@ func TestGeoJSONZoneAndClosure(t *testing.T) {
 		t.Errorf("not exported: %v", want)
 	}
 }
+
+// TestGeoJSONCarriesVersionAndCheckedBy (session 41): the README tells a
+// copy to compare versions, not times, but the GeoJSON export had no
+// version, and it wrote checked_on without saying whose date it is
+// (checked_by), which the API and the quality list say. Each feature now
+// carries both, as GET /api/v1/actors/{id} gives them to anyone.
+func TestGeoJSONCarriesVersionAndCheckedBy(t *testing.T) {
+	e := apitest.New(t)
+	made := str(createActor(t, e, validActor("Médiathèque de Marseille"))["id"])
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + made, Token: e.Admin, Body: obj{"opening_hours": "Mo-Fr 09:00-12:00"}}); r.Code != 200 {
+		t.Fatalf("patch: %d %s", r.Code, r.Body)
+	}
+	row := merge(partnerActor("cn-7", "Espace numérique d'Aubagne"), obj{"producer": "conseiller-numerique", "producer_updated_on": "2023-02-22"})
+	synced := syncActors(t, e, "", row).Results[0].ID
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/geojson"})
+	if r.Code != 200 {
+		t.Fatalf("%d %s", r.Code, r.Body)
+	}
+	var doc struct {
+		Features []struct {
+			ID         string         `json:"id"`
+			Properties map[string]any `json:"properties"`
+		} `json:"features"`
+	}
+	r.JSON(&doc)
+	seen := 0
+	for _, f := range doc.Features {
+		if f.ID != made && f.ID != synced {
+			continue
+		}
+		seen++
+		api := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + f.ID}).Map()
+		for _, k := range []string{"version", "checked_by", "checked_on"} {
+			got, ok := f.Properties[k]
+			if !ok || got != api[k] {
+				t.Errorf("%s: %s = %v (present %v), the API says %v", f.Properties["name"], k, got, ok, api[k])
+			}
+		}
+	}
+	if seen != 2 {
+		t.Fatalf("%d of the 2 places exported", seen)
+	}
+}

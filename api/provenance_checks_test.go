@@ -176,3 +176,97 @@ func TestSyncKeepsANewerEditInCarnet(t *testing.T) {
 		t.Errorf("a newer row: hours %v, result %s, warnings %q", hours(), result, warns)
 	}
 }
+
+// TestSyncWarningNamesAPrivateFieldWithoutItsValue (session 41): a
+// re-import warning quoted the value a person set and the row's, fine for
+// public place data, but a phone or an e-mail that is not public (the API
+// hides it from anonymous readers) went to whoever runs the import. The
+// warning names the field, never such a value; a public one is still
+// quoted.
+func TestSyncWarningNamesAPrivateFieldWithoutItsValue(t *testing.T) {
+	e := apitest.New(t)
+	row := merge(partnerActor("cn-2", "Médiathèque de Cognac"), obj{"producer": "conseiller-numerique", "producer_updated_on": "2023-02-22",
+		"phones": []string{"05 45 00 00 01"}, "emails": []string{"accueil@cognac.example"}, "contact_public": false, "opening_hours": "Mo 10:00-12:00"})
+	id := syncActors(t, e, "", row).Results[0].ID
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin,
+		Body: obj{"phones": []string{"05 45 99 88 77"}, "emails": []string{"direction@cognac.example"}, "opening_hours": "Tu-Sa 10:00-18:00"}}); r.Code != 200 {
+		t.Fatalf("patch: %d %s", r.Code, r.Body)
+	}
+	r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/hub-du-sud/actors", Token: e.Admin, Body: obj{"actors": []obj{row}}})
+	if r.Code != 200 {
+		t.Fatalf("sync: %d %s", r.Code, r.Body)
+	}
+	var out struct {
+		Results []struct {
+			Warnings []struct{ Field, Reason string }
+		}
+	}
+	r.JSON(&out)
+	fields := map[string]string{}
+	for _, w := range out.Results[0].Warnings {
+		fields[w.Field] = w.Reason
+	}
+	for _, f := range []string{"phones", "emails", "opening_hours"} {
+		if _, ok := fields[f]; !ok {
+			t.Errorf("no warning on %s: %v", f, fields)
+		}
+	}
+	for _, secret := range []string{"99 88 77", "998877", "direction@", "0 01", "450000", "accueil@"} {
+		if strings.Contains(r.Body.String(), secret) {
+			t.Errorf("the answer quotes a private contact (%s): %s", secret, r.Body)
+		}
+	}
+	if !strings.Contains(fields["opening_hours"], "Tu-Sa 10:00-18:00") {
+		t.Errorf("a public value is no longer quoted: %q", fields["opening_hours"])
+	}
+}
+
+// TestReimportKeepingAnEditKeepsItsDate (session 41): a re-import dated
+// 2023 that changes another field (the name) while a person's newer hours
+// are kept dated the whole record by the producer's 2023 date
+// (checked_by producer): the place read stale, and its kept hours looked
+// checked in 2023. checked_on is the day the record was last known true;
+// the record still holds the person's value of that day, so checked_on
+// stays that day (checked_by carnet) while the producer's own date is
+// kept as producer_updated_on, which the export's date_maj still writes.
+func TestReimportKeepingAnEditKeepsItsDate(t *testing.T) {
+	e := apitest.New(t)
+	row := merge(partnerActor("cn-3", "Médiathèque de Jarnac"), obj{"producer": "conseiller-numerique", "producer_updated_on": "2023-02-22"})
+	id := syncActors(t, e, "", row).Results[0].ID
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: e.Admin, Body: obj{"opening_hours": "Tu-Sa 10:00-18:00"}}); r.Code != 200 {
+		t.Fatalf("patch: %d %s", r.Code, r.Body)
+	}
+	edited := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map()
+	if edited["checked_by"] != "carnet" {
+		t.Fatalf("after the edit: checked_by %v", edited["checked_by"])
+	}
+	renamed := merge(row, obj{"name": "Médiathèque municipale de Jarnac", "producer_updated_on": "2023-03-01"})
+	if got := syncActors(t, e, "", renamed).Results[0].Result; got != "updated" {
+		t.Fatalf("re-import: %s", got)
+	}
+	a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map()
+	if a["name"] != "Médiathèque municipale de Jarnac" || a["opening_hours"] != "Tu-Sa 10:00-18:00" {
+		t.Fatalf("name %v, hours %v", a["name"], a["opening_hours"])
+	}
+	if a["checked_on"] != edited["checked_on"] || a["checked_by"] != "carnet" || a["producer_updated_on"] != "2023-03-01" {
+		t.Errorf("checked_on %v by %v (producer's date %v), want %v by carnet with the producer's 2023-03-01",
+			a["checked_on"], a["checked_by"], a["producer_updated_on"], edited["checked_on"])
+	}
+	if q := a["quality"].(map[string]any); q["stale"] != false {
+		t.Errorf("stale: %v", q["stale"])
+	}
+	r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/exports/standard-csv"})
+	rows, err := csv.NewReader(strings.NewReader(r.Body.String())).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("export: %v %s", err, r.Body)
+	}
+	col := map[string]int{}
+	for i, c := range rows[0] {
+		col[c] = i
+	}
+	for _, row := range rows[1:] {
+		if row[col["id"]] == "cn-3" && row[col["date_maj"]] != "2023-03-01" {
+			t.Errorf("export date_maj %s, want the producer's own 2023-03-01", row[col["date_maj"]])
+		}
+	}
+}

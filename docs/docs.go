@@ -878,7 +878,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the newer actor while the link is suggested, the hidden one once it is confirmed",
+                        "description": "Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the hidden actor once the link is confirmed, and the newer actor while it is suggested unless the older one is itself hidden by a confirmation (a record serving a place is never hidden in favour of one that is not served)",
                         "name": "exclude_duplicates",
                         "in": "query"
                     },
@@ -3652,7 +3652,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Says the two actors are the same place. Nothing is merged: one record is kept, the other hidden, and the answer names both (kept, hidden). keep chooses the record kept; without it, kept_by_default is (the better quality score, then the fresher producer date, then the older record). Search, orientation, the exports and HSDS then serve the place once, in its kept record, with its producer, id and date, as the territory diagnostic counts it (include_duplicates=true shows both; the hidden record stays readable by its id, its duplicate_of naming the kept one; lists with exclude_duplicates=true hide it too). Records confirmed as one place are served once: a confirmation hides a record that is served, so when one side already stands for a third record (A≈C confirmed, now B≈C), the other side is hidden (B stands for C, the place is served as A); a keep that would serve the place twice, or a link between two records that each stand for another, answers 409 naming the confirmed link in the way. Confirming a confirmed link again with another keep changes the record kept (the same rules apply); dismissing it undoes the confirmation. A link whose public score is under 0.6 (owed to contacts that are not public) hides nothing there, for anyone; nor does a link with an archived actor, until its restore. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).",
+                "description": "Says the two actors are the same place. Nothing is merged: one record is kept, the other hidden, and the answer names both (kept, hidden). keep chooses the record kept; without it, kept_by_default is (the better quality score, then the fresher producer date, then the older record). Search, orientation, the exports and HSDS then serve the place once, in its kept record, with its producer, id and date, as the territory diagnostic counts it (include_duplicates=true shows both; the hidden record stays readable by its id, its duplicate_of naming the record that serves the place, the kept one or, through a chain, the record at its end; lists with exclude_duplicates=true hide it too). Records confirmed as one place are served once: a confirmation hides a record that is served, so when one side already stands for a third record (A≈C confirmed, now B≈C), the other side is hidden (B stands for C, the place is served as A); a keep that would serve the place twice, or a link between two records that each stand for another, answers 409 naming the confirmed link in the way. Confirming a confirmed link again with another keep changes the record kept (the same rules apply); dismissing it undoes the confirmation. A link whose public score is under 0.6 (owed to contacts that are not public) hides nothing there, for anyone; nor does a link with an archived actor, until its restore. Needs the right to moderate both actors (their managers, the coordinators of their territory, administrators).",
                 "consumes": [
                     "application/json"
                 ],
@@ -11191,7 +11191,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "duplicate_of": {
-                    "description": "The record this one was confirmed to duplicate (the kept side of a\nconfirmed duplicate link that exists for anyone, both records live,\nthis one its hidden side): search, the exports and HSDS serve that\none instead of this one. null otherwise.",
+                    "description": "The record that serves the place this one was confirmed to\nduplicate (this one the hidden side of a confirmed duplicate link\nthat exists for anyone, both records live; through a chain of such\nlinks, the record at its end, which no link hides): search, the\nexports and HSDS serve that one instead of this one. null otherwise.",
                     "type": "string",
                     "format": "uuid",
                     "x-nullable": true
@@ -11299,7 +11299,7 @@ const docTemplate = `{
                     "type": "string"
                 },
                 "stands_for": {
-                    "description": "The records confirmed as this same place that this one is kept for,\nwhich the public surfaces leave out for this one; [] when none.",
+                    "description": "On a record that serves a place, the records confirmed as that same\nplace, directly or through a chain, which the public surfaces leave\nout for this one; [] when none, and on a hidden record.",
                     "type": "array",
                     "items": {
                         "type": "string"
@@ -12055,7 +12055,7 @@ const docTemplate = `{
                     ]
                 },
                 "actor_b": {
-                    "description": "The newer record: hidden by exclude_duplicates=true while the link is suggested.",
+                    "description": "The newer record: hidden by exclude_duplicates=true while the link is suggested, unless the older one is itself hidden by a confirmation.",
                     "allOf": [
                         {
                             "$ref": "#/definitions/DuplicateActor"

@@ -538,7 +538,7 @@ func list(l models.StringList) []string {
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time; a leap second (:60) is read as the next second"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
-//	@Param			exclude_duplicates	query		bool		false	"Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the newer actor while the link is suggested, the hidden one once it is confirmed"
+//	@Param			exclude_duplicates	query		bool		false	"Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the hidden actor once the link is confirmed, and the newer actor while it is suggested unless the older one is itself hidden by a confirmation (a record serving a place is never hidden in favour of one that is not served)"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
 //	@Param			stale				query		bool		false	"true: checked 12 whole months ago or earlier, or synced without the producer's date (quality.stale); false: less than 12 months ago, by the producer's date or a change in Carnet"
 //	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)
@@ -652,13 +652,15 @@ func newActorRecord(v Actor, same models.SameAs) ActorRecord {
 // confirmed duplicate links that decide how the public surfaces serve it.
 type ActorRecord struct {
 	Actor
-	// The record this one was confirmed to duplicate (the kept side of a
-	// confirmed duplicate link that exists for anyone, both records live,
-	// this one its hidden side): search, the exports and HSDS serve that
-	// one instead of this one. null otherwise.
+	// The record that serves the place this one was confirmed to
+	// duplicate (this one the hidden side of a confirmed duplicate link
+	// that exists for anyone, both records live; through a chain of such
+	// links, the record at its end, which no link hides): search, the
+	// exports and HSDS serve that one instead of this one. null otherwise.
 	DuplicateOf *string `json:"duplicate_of" format:"uuid" extensions:"x-nullable"`
-	// The records confirmed as this same place that this one is kept for,
-	// which the public surfaces leave out for this one; [] when none.
+	// On a record that serves a place, the records confirmed as that same
+	// place, directly or through a chain, which the public surfaces leave
+	// out for this one; [] when none, and on a hidden record.
 	StandsFor []string `json:"stands_for"`
 }
 

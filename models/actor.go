@@ -74,6 +74,10 @@ type Actor struct {
 	// absent are the fields the record's file has no column for (see
 	// Fields, SetAbsent): a sync batch keeps their stored values.
 	absent Fields
+	// keptSince is, in a sync or import row, the latest day of a person's
+	// change that carnetCheck kept against the row: checked_on does not
+	// go back before it (saveActor).
+	keptSince string
 	// keyWarns says that PrepareSyncBatch read SourceID as another string
 	// than the one sent (see NormalizeSourceID).
 	keyWarns []FieldError

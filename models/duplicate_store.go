@@ -216,12 +216,13 @@ func linkVisibleTo(v *Principal, alias string) (string, []any) {
 }
 
 // notADuplicate is the condition of ExcludeDuplicates on an actor id
-// column for viewer v: the actor is not the newer of a suggested pair nor
-// the hidden one of a confirmed pair (newerOfLink) whose other actor is
-// live and that exists for v (linkVisibleTo).
+// column for viewer v: the actor is not the hidden record of a confirmed
+// link that exists for v (hiddenByConfirmation), nor the newer record of a
+// suggested one (hiddenBySuggestion) whose older record is served.
 func notADuplicate(idColumn string, v *Principal) (string, []any) {
-	cond, args := newerOfLink(idColumn, "d.status <> 'dismissed'", v)
-	return "NOT " + cond, args
+	confirmed, args := hiddenByConfirmation(idColumn, v, "")
+	suggested, sargs := hiddenBySuggestion(idColumn, v)
+	return "NOT (" + confirmed + " OR " + suggested + ")", append(args, sargs...)
 }
 
 // notAConfirmedDuplicate is the condition, on an actor id column, that the
@@ -229,27 +230,48 @@ func notADuplicate(idColumn string, v *Principal) (string, []any) {
 // (ConfirmedDuplicates): what the public surfaces (search, exports, HSDS)
 // leave out, so that a place a coordinator confirmed is served once.
 func notAConfirmedDuplicate(idColumn string) (string, []any) {
-	cond, args := newerOfLink(idColumn, "d.status = 'confirmed'", nil)
+	cond, args := hiddenByConfirmation(idColumn, nil, "")
 	return "NOT " + cond, args
 }
 
-// newerOfLink is the condition that the actor in idColumn is the record a
-// link whose status meets status hides — a suggested link's newer record
-// (actor_b), a confirmed link's record not kept (DuplicateLink.HiddenID)
-// — whose other record is live and that exists for v (linkVisibleTo).
-// Each side is read by its own index: actor_b's, and, for the links
-// keeping their newer record, duplicate_links_kept_b on actor_a.
-func newerOfLink(idColumn, status string, v *Principal) (string, []any) {
-	visible, vargs := linkVisibleTo(v, "d")
+// hiddenBySuggestion is the condition that the actor in idColumn is the
+// newer record (actor_b) of a suggested link that exists for v, whose
+// older record is live and served — not itself hidden by a confirmation
+// (hiddenByConfirmation, the rule search, orientation and the exports
+// apply before a suggestion weighs anything). Session 41, seen on Mansle
+// (Charente): a record a confirmation kept vanished from the lists with
+// exclude_duplicates when it was the newer side of a suggested link with a
+// record that confirmation hid, so that the place was listed nowhere.
+// The status is written as actor_b's partial index needs it.
+func hiddenBySuggestion(idColumn string, v *Principal) (string, []any) {
+	visible, args := linkVisibleTo(v, "d")
+	if visible != "" {
+		visible = " AND " + visible
+	}
+	hidden, hargs := hiddenByConfirmation("o.id", v, "2")
+	return "EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
+		" AND d.status <> 'dismissed' AND d.status <> 'confirmed' AND o.archived_at IS NULL" + visible + " AND NOT " + hidden + ")", append(slices.Clone(args), hargs...)
+}
+
+// hiddenByConfirmation is the condition that the actor in idColumn is the
+// record a confirmed link hides (DuplicateLink.HiddenID) whose kept record
+// is live and that exists for v (linkVisibleTo; nil: for anyone, what the
+// public surfaces hide). n suffixes the aliases of the link (d) and of
+// its kept record (o), so that the condition nests in another. Each side
+// is read by its own index: actor_b's, and, for the links keeping their
+// newer record, duplicate_links_kept_b on actor_a.
+func hiddenByConfirmation(idColumn string, v *Principal, n string) (string, []any) {
+	d, o := "d"+n, "o"+n
+	visible, vargs := linkVisibleTo(v, d)
 	if visible != "" {
 		visible = " AND " + visible
 	}
 	side := func(hidden, kept, which string) string {
-		return "EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d." + kept + " WHERE d." + hidden + " = " + idColumn +
-			" AND " + status + " AND " + which + " AND o.archived_at IS NULL" + visible + ")"
+		return "EXISTS (SELECT 1 FROM duplicate_links " + d + " JOIN actors " + o + " ON " + o + ".id = " + d + "." + kept + " WHERE " + d + "." + hidden + " = " + idColumn +
+			" AND " + d + ".status = 'confirmed' AND " + which + " AND " + o + ".archived_at IS NULL" + visible + ")"
 	}
-	cond := "(" + side("actor_b", "actor_a", "(d.status <> 'confirmed' OR d.kept IS NULL OR d.kept <> d.actor_b)") +
-		" OR " + side("actor_a", "actor_b", "d.status = 'confirmed' AND d.kept IS NOT NULL AND d.kept = d.actor_b") + ")"
+	cond := "(" + side("actor_b", "actor_a", "("+d+".kept IS NULL OR "+d+".kept <> "+d+".actor_b)") +
+		" OR " + side("actor_a", "actor_b", d+".kept IS NOT NULL AND "+d+".kept = "+d+".actor_b") + ")"
 	return cond, append(slices.Clone(vargs), vargs...)
 }
 
@@ -355,31 +377,90 @@ func (s *Store) SuggestedPairs(ctx context.Context, actorIDs []string) ([][2]Pai
 }
 
 // SameAs is how a live actor is served on the public surfaces: DuplicateOf
-// is the kept record of a confirmed link (ConfirmedDuplicates) when the
-// actor is its hidden one, "" otherwise; StandsFor lists the hidden
-// records it is kept for. The records are not merged, so a chain (A kept
-// for B, B kept for C) leaves C under B, which is itself left out: each
-// link is read alone, as the diagnostic reads them. A confirmation hides
-// only a record that is served (keptOnConfirm), so that each group of
-// records confirmed as one place is served once; a record the hidden side
-// of two links (confirmed before that rule) names the first of them.
+// is, when a confirmed link (ConfirmedDuplicates) hides the actor, the
+// record that serves the place — followed through a chain (B hidden for
+// C, C hidden for A: B's is A; session 41, it named C, itself hidden), ""
+// otherwise; StandsFor lists, on that served record alone, every record
+// served as it, directly or through a chain ([] on a hidden record). A
+// confirmation hides only a record that is served (keptOnConfirm), so
+// that each group of records confirmed as one place is served once; a
+// record the hidden side of two links (confirmed before that rule) is
+// followed through the first of them, as servedAs does.
 type SameAs struct {
 	DuplicateOf string
 	StandsFor   []string
 }
 
-// sameAsOf reads, from confirmed pairs, what they say of actor id.
+// sameAsOf reads, from the confirmed pairs (kept, hidden) of id's group
+// (confirmedGroups), what they say of actor id.
 func sameAsOf(pairs [][2]string, id string) SameAs {
-	out := SameAs{StandsFor: []string{}}
+	keptFor := map[string]string{}
 	for _, p := range pairs {
-		switch {
-		case p[1] == id && out.DuplicateOf == "":
-			out.DuplicateOf = p[0]
-		case p[0] == id:
-			out.StandsFor = append(out.StandsFor, p[1])
+		if _, ok := keptFor[p[1]]; !ok {
+			keptFor[p[1]] = p[0]
+		}
+	}
+	served := func(x string) string { // servedAs's walk: a cycle stops it
+		seen := map[string]bool{x: true}
+		for {
+			k, ok := keptFor[x]
+			if !ok || seen[k] {
+				return x
+			}
+			seen[k], x = true, k
+		}
+	}
+	out := SameAs{StandsFor: []string{}}
+	if _, hidden := keptFor[id]; hidden {
+		if root := served(id); root != id {
+			out.DuplicateOf = root
+		}
+		return out
+	}
+	for _, p := range pairs {
+		if x := p[1]; keptFor[x] == p[0] && x != id && served(x) == id {
+			out.StandsFor = append(out.StandsFor, x)
 		}
 	}
 	return out
+}
+
+// confirmedGroups returns the confirmed pairs (kept, hidden) of the groups
+// of records confirmed as one place that ids belong to: the links touching
+// ids, then those touching the records they name, until none is new (a
+// chain). One query a step; a group is a handful of records.
+func confirmedGroups(db *gorm.DB, ids ...string) ([][2]string, error) {
+	seen := make(map[string]bool, len(ids))
+	next := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			next = append(next, id)
+		}
+	}
+	var out [][2]string
+	had := map[[2]string]bool{}
+	for len(next) > 0 {
+		pairs, err := confirmedPairs(db, next...)
+		if err != nil {
+			return nil, err
+		}
+		next = next[:0:0]
+		for _, p := range pairs {
+			if had[p] {
+				continue
+			}
+			had[p] = true
+			out = append(out, p)
+			for _, x := range p {
+				if !seen[x] {
+					seen[x] = true
+					next = append(next, x)
+				}
+			}
+		}
+	}
+	return out, nil
 }
 
 // SameAs says, for the live actor id, which record it is served as on the
@@ -388,15 +469,16 @@ func (s *Store) SameAs(ctx context.Context, id string) (duplicateOf string, stan
 	return sameAs(s.read(ctx), id)
 }
 
-// SameAsOf is SameAs for each of ids, in one query: what a list's items
-// say of their confirmed links (probe 40b M5: a coordinator listing their
-// territory could not see which records are hidden).
+// SameAsOf is SameAs for each of ids, one query per step of their chains:
+// what a list's items say of their confirmed links (probe 40b M5: a
+// coordinator listing their territory could not see which records are
+// hidden).
 func (s *Store) SameAsOf(ctx context.Context, ids []string) (map[string]SameAs, error) {
 	out := make(map[string]SameAs, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	pairs, err := confirmedPairs(s.read(ctx), ids...)
+	pairs, err := confirmedGroups(s.read(ctx), ids...)
 	if err != nil {
 		return nil, err
 	}
@@ -408,7 +490,7 @@ func (s *Store) SameAsOf(ctx context.Context, ids []string) (map[string]SameAs, 
 
 // sameAs is SameAs read in db (a transaction, for touchPair).
 func sameAs(db *gorm.DB, id string) (duplicateOf string, standsFor []string, err error) {
-	pairs, err := confirmedPairs(db, id)
+	pairs, err := confirmedGroups(db, id)
 	if err != nil {
 		return "", nil, err
 	}
@@ -602,38 +684,42 @@ func servesOtherwise(l *DuplicateLink, was, wasKept string) bool {
 	return changed && l.public()
 }
 
-// pairServed is how two actors were served (SameAs), read before a change
-// of their link, for the history of touchPair.
-type pairServed struct {
-	of        [2]string
-	standsFor [2][]string
-}
+// pairServed is how the records of two actors' groups were served
+// (SameAs, by actor id), read before a change of their link, for the
+// history of touchPair.
+type pairServed map[string]SameAs
 
-// servedPair reads how actors a and b are served, in tx.
-func servedPair(tx *gorm.DB, a, b string) (pairServed, error) {
-	var p pairServed
-	for i, id := range []string{a, b} {
-		var err error
-		if p.of[i], p.standsFor[i], err = sameAs(tx, id); err != nil {
-			return p, err
+// servedPair reads how actors a and b, and every record confirmed as one
+// place with either (confirmedGroups), are served, in tx.
+func servedPair(tx *gorm.DB, ids ...string) (pairServed, error) {
+	pairs, err := confirmedGroups(tx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	p := pairServed{}
+	for _, id := range ids {
+		p[id] = sameAsOf(pairs, id)
+	}
+	for _, pair := range pairs {
+		for _, id := range pair {
+			p[id] = sameAsOf(pairs, id)
 		}
 	}
 	return p, nil
 }
 
-// decisionChanges are the fields of actor i of the pair whose serving
-// changed from before to after, as its history shows them: duplicate_of
-// and stands_for, as GET /api/v1/actors/{id} reads them. Before (session
-// 37), the history showed an update with no changed field, and an
-// integrator whose If-Match failed saw a record change with nothing
-// changed.
-func decisionChanges(before, after pairServed, i int) []FieldChange {
+// decisionChanges are the fields of an actor whose serving changed from
+// before to after, as its history shows them: duplicate_of and
+// stands_for, as GET /api/v1/actors/{id} reads them. Before (session 37),
+// the history showed an update with no changed field, and an integrator
+// whose If-Match failed saw a record change with nothing changed.
+func decisionChanges(before, after SameAs) []FieldChange {
 	var out []FieldChange
-	if before.of[i] != after.of[i] {
-		out = append(out, FieldChange{Field: "duplicate_of", Old: nullIfEmpty(before.of[i]), New: nullIfEmpty(after.of[i])})
+	if before.DuplicateOf != after.DuplicateOf {
+		out = append(out, FieldChange{Field: "duplicate_of", Old: nullIfEmpty(before.DuplicateOf), New: nullIfEmpty(after.DuplicateOf)})
 	}
-	if !slices.Equal(before.standsFor[i], after.standsFor[i]) {
-		out = append(out, FieldChange{Field: "stands_for", Old: before.standsFor[i], New: after.standsFor[i]})
+	if !slices.Equal(nonNil(before.StandsFor), nonNil(after.StandsFor)) {
+		out = append(out, FieldChange{Field: "stands_for", Old: nonNil(before.StandsFor), New: nonNil(after.StandsFor)})
 	}
 	return out
 }
@@ -652,20 +738,37 @@ func publicLink(score *float64) bool { return score != nil && *score >= publicTh
 
 // touchPair writes the next version of actors a and b, and a change of
 // each, when both are live: what the public surfaces serve of them
-// changed (touchSides). Detection calls it too, when a confirmed link's
-// public score crosses the threshold (a side's contacts made public or
-// private; a side archived, whose link's public score then reads 0, and
-// restored).
+// changed (touchSides); and of every other live record of their groups
+// whose duplicate_of or stands_for the change moved (a chain: undoing
+// A≈C makes B, hidden for C, stand for C instead of A; session 41).
+// Detection calls it too, when a confirmed link's public score crosses
+// the threshold (a side's contacts made public or private; a side
+// archived, whose link's public score then reads 0, and restored).
 func (s *Store) touchPair(tx *gorm.DB, a, b string, before pairServed) error {
-	var sides []Actor
-	if err := forUpdate(tx).Where("id IN ? AND archived_at IS NULL", []string{a, b}).Order("id").Find(&sides).Error; err != nil {
+	var live int64
+	if err := tx.Model(&Actor{}).Where("id IN ? AND archived_at IS NULL", []string{a, b}).Count(&live).Error; err != nil {
 		return err
 	}
-	if len(sides) != 2 {
+	if live != 2 {
 		return nil // a link with an archived actor serves nothing differently
 	}
-	after, err := servedPair(tx, a, b)
+	ids := make([]string, 0, len(before)+2)
+	ids = append(ids, a, b)
+	for id := range before {
+		ids = append(ids, id)
+	}
+	after, err := servedPair(tx, ids...)
 	if err != nil {
+		return err
+	}
+	touch := []string{a, b}
+	for id, now := range after {
+		if id != a && id != b && len(decisionChanges(orNone(before[id]), orNone(now))) > 0 {
+			touch = append(touch, id)
+		}
+	}
+	var sides []Actor
+	if err := forUpdate(tx).Where("id IN ? AND archived_at IS NULL", touch).Order("id").Find(&sides).Error; err != nil {
 		return err
 	}
 	now := s.now()
@@ -678,14 +781,18 @@ func (s *Store) touchPair(tx *gorm.DB, a, b string, before pairServed) error {
 			return err
 		}
 		e := changeOf(EntityActor, ChangeUpdate, &was, x)
-		side := 0
-		if x.ID == b {
-			side = 1
-		}
-		e.decision = decisionChanges(before, after, side)
+		e.decision = decisionChanges(orNone(before[x.ID]), orNone(after[x.ID]))
 		if err := recordChange(tx, e); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// orNone is s, with an empty StandsFor for a record no group names.
+func orNone(s SameAs) SameAs {
+	if s.StandsFor == nil {
+		s.StandsFor = []string{}
+	}
+	return s
 }

@@ -7,9 +7,15 @@ package models
 // that show the directory to everyone in another shape (the HSDS view) call
 // it rather than read Phones and Emails.
 func (a *Actor) PublicContacts() (phones, emails []string) {
-	var anonymous *Principal
-	if a == nil || !anonymous.MaySeeContacts(ActorRef{ID: a.ID, Source: a.Source, Departement: a.Departement, InseeCode: a.Address.InseeCode}, a.ContactPublic) {
+	if !a.contactsPublic() {
 		return nil, nil
 	}
 	return a.Phones, a.Emails
+}
+
+// contactsPublic says whether anonymous readers may see a's phones and
+// e-mails (the one rule, Principal.MaySeeContacts, for an anonymous caller).
+func (a *Actor) contactsPublic() bool {
+	var anonymous *Principal
+	return a != nil && anonymous.MaySeeContacts(ActorRef{ID: a.ID, Source: a.Source, Departement: a.Departement, InseeCode: a.Address.InseeCode}, a.ContactPublic)
 }

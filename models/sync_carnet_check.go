@@ -44,14 +44,24 @@ func carnetCheck(tx *gorm.DB, before, a *Actor) ([]FieldError, error) {
 		if !set || index[c.Field] == nil {
 			continue
 		}
+		// A phone or an e-mail anonymous readers may not see (before or
+		// after the row) is not quoted: the warning goes to whoever runs
+		// the import or the sync, who may not see it. The field is named.
+		row, carnet := shown(c.New), shown(c.Old)
+		if contactFields[c.Field] && !(before.contactsPublic() && a.contactsPublic()) {
+			row, carnet = notQuoted, notQuoted
+		}
 		if a.ProducerUpdatedOn == "" || a.ProducerUpdatedOn > day {
 			warns = append(warns, FieldError{Field: c.Field, Reason: fmt.Sprintf(
-				"changed in Carnet on %s, %s: the row's %s replaced Carnet's %s", day, rowDate(a), shown(c.New), shown(c.Old))})
+				"changed in Carnet on %s, %s: the row's %s replaced Carnet's %s", day, rowDate(a), row, carnet)})
 			continue
 		}
 		reflect.ValueOf(a).Elem().FieldByIndex(index[c.Field]).Set(reflect.ValueOf(before).Elem().FieldByIndex(index[c.Field]))
+		if day > a.keptSince {
+			a.keptSince = day
+		}
 		warns = append(warns, FieldError{Field: c.Field, Reason: fmt.Sprintf(
-			"changed in Carnet on %s, after this row's date (%s): Carnet's value %s is kept, not the row's %s", day, a.ProducerUpdatedOn, shown(c.Old), shown(c.New))})
+			"changed in Carnet on %s, after this row's date (%s): Carnet's value %s is kept, not the row's %s", day, a.ProducerUpdatedOn, carnet, row)})
 	}
 	return warns, nil
 }
@@ -94,6 +104,13 @@ func rowDate(a *Actor) string {
 	}
 	return "before this row's date (" + a.ProducerUpdatedOn + ")"
 }
+
+// contactFields are the fields of an actor the API hides from anonymous
+// readers unless its contacts are public (Actor.PublicContacts).
+var contactFields = map[string]bool{"phones": true, "emails": true}
+
+// notQuoted stands for such a value in a warning.
+const notQuoted = "(not public: not quoted)"
 
 // shown writes a history value for a warning: quoted, (empty) for none.
 func shown(v any) string {

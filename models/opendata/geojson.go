@@ -48,9 +48,16 @@ type geoPlaceProp struct {
 	SourceID      string       `json:"source_id"`
 	Producer      string       `json:"producer"`
 	UpdatedAt     string       `json:"updated_at"`
-	CheckedOn     string       `json:"checked_on"`
-	QualityScore  float64      `json:"quality_score"`
-	Missing       []string     `json:"quality_missing"`
+	// Version is the record's version as anyone reads it (GET
+	// /api/v1/actors/{id}, or /services/{id} for a service held
+	// elsewhere): what a copy compares, rather than times.
+	Version   int64  `json:"version"`
+	CheckedOn string `json:"checked_on"`
+	// CheckedBy says whose date checked_on is: "producer", "carnet", null
+	// when nobody is known to have checked the place (models.Actor.CheckedBy).
+	CheckedBy    *string  `json:"checked_by"`
+	QualityScore float64  `json:"quality_score"`
+	Missing      []string `json:"quality_missing"`
 }
 
 type geoService struct {
@@ -71,9 +78,9 @@ func nonNil(l []string) []string {
 func geoFeature(a *models.Actor, services []models.Service, st models.ExportState) geoDoc {
 	o := offerOf(a, services)
 	q := models.QualityOf(a, st.Now)
-	structure := a.ID
+	structure, version := a.ID, a.PublicVersion
 	if a.ParentID != nil && len(services) == 1 && services[0].ID == a.ID {
-		structure = *a.ParentID // placeOfService
+		structure, version = *a.ParentID, services[0].Version // placeOfService
 	}
 	f := geoDoc{Type: "Feature", ID: a.ID, Properties: geoPlaceProp{
 		StructureID: structure, Name: a.Name, Typologies: nonNil(a.Typologies), Street: a.Address.Street, PostalCode: a.Address.PostalCode,
@@ -81,8 +88,11 @@ func geoFeature(a *models.Actor, services []models.Service, st models.ExportStat
 		Websites: nonNil(a.Websites), OpeningHours: a.OpeningHours, Status: a.Status, Themes: nonNil(o.themes),
 		TimeZone: models.TimeZoneOf(a.Address.InseeCode, a.Departement), ClosedFrom: a.ClosedFrom, ClosedUntil: a.ClosedUntil, ClosureReason: a.ClosureReason,
 		Services: make([]geoService, len(services)), Source: a.Source, UpdatedAt: o.updated.UTC().Format(models.TimeLayout),
-		SourceID: a.SourceID, Producer: producerOf(a), CheckedOn: checkedOn(a, o), QualityScore: q.Score, Missing: q.Missing,
+		SourceID: a.SourceID, Producer: producerOf(a), Version: version, CheckedOn: checkedOn(a, o), QualityScore: q.Score, Missing: q.Missing,
 	}}
+	if by := a.CheckedBy(); by != "" {
+		f.Properties.CheckedBy = &by
+	}
 	if a.ContactPublic {
 		f.Properties.Phones, f.Properties.Emails = nonNil(a.Phones), nonNil(a.Emails)
 	}
