@@ -637,6 +637,15 @@ func ToPlace(rec Record, source string) Place {
 		b.warn("source", a.Producer, "Carnet's own name, reserved for the records made in Carnet; dropped: the importing source is the producer")
 		a.Producer = ""
 	}
+	switch {
+	case a.Producer != "" && dateShaped(a.Producer):
+		// A date in the source column: a row's cells one column off, or
+		// a tool's export date; no producer's name (probe 41a H1).
+		b.warn("source", a.Producer, "a date, not the name of the structure that collected the data; dropped: the importing source is the producer")
+		a.Producer = ""
+	case urlShaped(a.Producer):
+		b.warn("source", a.Producer, "an address (URL), not the name of the structure that collected the data (the standard's source names it: « Hubik », « France Services »); kept as written")
+	}
 	if a.Producer == "" {
 		a.Producer = source
 	} else if utf8.RuneCountInString(a.Producer) > 200 {
@@ -786,7 +795,12 @@ func (b *placeBuilder) rowShape() {
 	if len(rec.Unnamed) > 0 {
 		b.warn("", strings.Join(rec.Unnamed, " | "), "cells under a column without a name in the header; ignored")
 	}
-	if rec.Short {
+	switch {
+	case rec.shift != nil && rec.shift.better >= 2:
+		b.fail("", "", rec.shift.reason()+"; the row is not imported (add the missing cell, empty if need be)")
+	case rec.shift != nil:
+		b.warn("", "", rec.shift.reason()+"; imported as read: check the row")
+	case rec.Short:
 		b.read("", "the row has fewer cells than the header: its last columns were read as empty")
 	}
 	if rec.Recoded {

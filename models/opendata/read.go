@@ -50,6 +50,8 @@ type Record struct {
 	// Short says the row stops before the header's last column.
 	Beyond, Unnamed []string
 	Short           bool
+	// shift says where a cell of a short row seems missing (shortrow.go).
+	shift *shortShift
 	// Extra counts the cells of a CSV row past the header's last column,
 	// and Shifted says they hold values, or are empty cells that the
 	// file's first row does not have as many of: a writer ending every
@@ -742,6 +744,9 @@ func (r *Reader) Next() (Record, error) {
 					}
 				}
 				rec.Extra, rec.Shifted = extra, len(rec.Beyond) > 0 || extra != r.padding
+			}
+			if rec.Short {
+				rec.shift = shortRow(fields, r.header, r.fileNames)
 			}
 			r.finish(&rec)
 			return rec, nil
