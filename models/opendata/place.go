@@ -3,6 +3,7 @@ package opendata
 import (
 	"carnet/models/textlen"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -453,6 +454,12 @@ func ToPlace(rec Record, source string) Place {
 		b.fail("", "", rec.Err.Error())
 		p.Issues, p.Rejected = b.issues, true
 		return p
+	}
+	for _, col := range slices.Sorted(maps.Keys(rec.Excel)) {
+		b.read(col, "Excel's forms that keep a value as text (=\"00123\", '00124) read as the value inside")
+	}
+	for _, col := range slices.Sorted(maps.Keys(rec.Named)) {
+		b.read(col, "JSON objects read by their name (their « nom », « name », « label » or « libelle »)")
 	}
 	for _, col := range sortedKeys(rec.Renamed) {
 		b.read(col, rec.Renamed[col])
@@ -1235,6 +1242,9 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)
 	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
 	if len(sv.Themes) == 0 {
+		if c := b.rec.servicesIn; c != "" {
+			b.warn("services", "", "the row names services in its column « "+c+" », which is not the standard's services column: the place is imported WITHOUT these offers (name the column services to import them)")
+		}
 		if b.rec.absent&models.FieldThemes != 0 {
 			// The file has no services column: it says nothing of the
 			// place's offer (see readBatch.add). The report says how the
@@ -1252,7 +1262,9 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 			}
 			return nil
 		}
-		if b.cell("services") == "" {
+		if b.rec.Objects["services"] {
+			b.fail("services", "", "the services are JSON objects naming no value (no « nom », « name », « label » or « libelle »), and a place is not imported without the offer it names (write them as texts: \"services\": [\"Aide aux démarches administratives\"])")
+		} else if b.cell("services") == "" {
 			b.warn("services", "", "no service listed: the place is imported without an offer (an offer stored for it before is archived)")
 		} else if len(legacy[vocab.NameTypologies]) > 0 && b.allKnownServices() {
 			// Every value read, none a service: a tiers-lieu that names

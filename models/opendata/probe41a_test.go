@@ -53,3 +53,78 @@ func TestDateAsProducerWarned(t *testing.T) {
 		t.Errorf("p2: a URL as producer not warned: %+v", issuesOfRow(rep, 2))
 	}
 }
+
+// TestServicesColumnRenamed (probe 41a M1): « Services proposés », « Offre
+// de services », « Prestations » hold the services: the place was imported
+// without the offers they name. They are read as the services column; a
+// column of another name whose values are all services makes the row say
+// that its offers were not imported.
+func TestServicesColumnRenamed(t *testing.T) {
+	for _, col := range []string{"Services proposés", "Offre de services", "Prestations"} {
+		in := "id,nom,commune,code_postal,adresse,source,date_maj," + col + "\n" +
+			"x1,Médiathèque P,Angoulême,16000,1 rue A,hub-test,2023-05-17,Aide aux démarches administratives|Maîtrise des outils numériques du quotidien\n"
+		rep, _ := importedBy(t, in, "hubt")
+		if rep.Services["created"] != 1 || readingOf(rep, "", "« "+col+" » read as services") == nil && readingOf(rep, "services", "« "+col+" »") == nil {
+			t.Errorf("%s: %d offers created, readings %+v, issues %+v", col, rep.Services["created"], rep.Readings, rep.Issues)
+		}
+	}
+	in := "id,nom,commune,code_postal,adresse,source,date_maj,Nos activités\n" +
+		"x1,Médiathèque P,Angoulême,16000,1 rue A,hub-test,2023-05-17,Aide aux démarches administratives|Maîtrise des outils numériques du quotidien\n" +
+		"x2,Médiathèque Q,Angoulême,16000,2 rue A,hub-test,2023-05-17,Lecture publique\n"
+	rep, _ := importedBy(t, in, "hubt")
+	if !hasIssue(rep, 1, "services", opendata.SeverityWarning, "« Nos activités »") {
+		t.Errorf("x1: services named under another column, imported without them and without a word: %+v", issuesOfRow(rep, 1))
+	}
+	if hasIssue(rep, 2, "services", opendata.SeverityWarning, "« Nos activités »") {
+		t.Errorf("x2: a column of other values read as services: %+v", issuesOfRow(rep, 2))
+	}
+}
+
+// TestExcelTextForms (probe 41a M3): Excel keeps leading zeros with
+// ="00123" or '00124; the id was stored as ="00123", the SIRET dropped as
+// no pivot, the postal code refused the row. The value inside is read.
+func TestExcelTextForms(t *testing.T) {
+	in := "id;nom;commune;code_postal;adresse;source;date_maj;services;telephone;pivot\n" +
+		"=\"00123\";Lieu e1;Nice;=\"06100\";1 avenue de la Californie;hub;2023-05-17;Aide aux démarches administratives;=\"0493000001\";=\"21060088800015\"\n" +
+		"'00124;Lieu e2;Nice;'06100;2 avenue de la Californie;hub;2023-05-17;Aide aux démarches administratives;'0493000002;'21060088800015\n"
+	rep, got := importedBy(t, in, "hubt")
+	for id, phone := range map[string]string{"00123": "+33493000001", "00124": "+33493000002"} {
+		a, ok := got[id]
+		if !ok {
+			t.Errorf("%s not imported (ids stored: %v): %+v", id, keysOf(got), rep.Issues)
+			continue
+		}
+		if a.Address.PostalCode != "06100" || len(a.Phones) != 1 || a.Phones[0] != phone || a.Pivot != "21060088800015" {
+			t.Errorf("%s: postal code %q phones %q pivot %q: %+v", id, a.Address.PostalCode, a.Phones, a.Pivot, rep.Issues)
+		}
+	}
+	if readingOf(rep, "id", "Excel") == nil {
+		t.Errorf("no reading says Excel's text forms were read: %+v", rep.Readings)
+	}
+}
+
+func keysOf[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// TestJSONServicesAsObjects (probe 41a M1b): services written as objects
+// ([{"nom": …}]) were ignored and the place imported without its offer.
+func TestJSONServicesAsObjects(t *testing.T) {
+	in := `[{"id":"o1","nom":"Lieu o1","commune":"Angoulême","code_postal":"16000","adresse":"1 rue A","source":"hub","date_maj":"2023-05-17","services":[{"nom":"Aide aux démarches administratives"},{"nom":"Maîtrise des outils numériques du quotidien"}]},
+ {"id":"o2","nom":"Lieu o2","commune":"Angoulême","code_postal":"16000","adresse":"2 rue A","source":"hub","date_maj":"2023-05-17","services":{"label":"Aide aux démarches administratives"}},
+ {"id":"o3","nom":"Lieu o3","commune":"Angoulême","code_postal":"16000","adresse":"3 rue A","source":"hub","date_maj":"2023-05-17","services":[{"code":12}]}]`
+	rep, got := importedBy(t, in, "hubt")
+	if rep.Services["created"] != 2 {
+		t.Errorf("%d offers created, want o1's and o2's: %+v", rep.Services["created"], rep.Issues)
+	}
+	if readingOf(rep, "services", "objects") == nil {
+		t.Errorf("no reading says the objects were read by their name: %+v", rep.Readings)
+	}
+	if _, ok := got["o3"]; ok || !hasIssue(rep, 3, "services", opendata.SeverityError, "") {
+		t.Errorf("o3, whose services are objects without a name, imported without its offer: %+v", issuesOfRow(rep, 3))
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"carnet/models"
+	"carnet/models/vocab"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -52,6 +53,14 @@ type Record struct {
 	Short           bool
 	// shift says where a cell of a short row seems missing (shortrow.go).
 	shift *shortShift
+	// Excel names the columns whose cell was written in one of Excel's
+	// forms that keep a value as text (="00123", '00124), read as the
+	// value inside; Named those whose JSON objects were read by their
+	// name ([{"nom": …}]).
+	Excel, Named map[string]bool
+	// servicesIn names the column of another name whose cell names only
+	// services, when the services cell is empty.
+	servicesIn string
 	// Extra counts the cells of a CSV row past the header's last column,
 	// and Shifted says they hold values, or are empty cells that the
 	// file's first row does not have as many of: a writer ending every
@@ -821,6 +830,15 @@ func (r *Reader) Next() (Record, error) {
 			}
 		}
 		if !ok {
+			if names, named := objectNames(v); named {
+				cell, ok = names, true
+				if rec.Named == nil {
+					rec.Named = map[string]bool{}
+				}
+				rec.Named[cr.name] = true
+			}
+		}
+		if !ok {
 			if rec.Objects == nil {
 				rec.Objects = map[string]bool{}
 			}
@@ -1000,7 +1018,45 @@ func (r *Reader) finish(rec *Record) {
 		standardDays(rec)
 		serviceTypes(rec)
 	}
+	if rec.Err == nil && rec.Cells["services"] == "" {
+		rec.servicesIn = r.servicesElsewhere(rec)
+	}
 	r.ids(rec)
+}
+
+// servicesElsewhere returns the file's name of a column of no version of
+// the standard whose cell in the row names only services, when the row
+// has none in its services column: the offers it names are not read, and
+// the row says so (probe 41a M1: « Nos activités »).
+func (r *Reader) servicesElsewhere(rec *Record) string {
+	look := func(c string) string {
+		v := rec.Cells[c]
+		if v == "" || knownColumn[c] || strings.HasPrefix(c, producerPrefix) {
+			return ""
+		}
+		parts := vocab.SplitLegacy(vocab.LegacyColumnServices, v)
+		if len(parts) == 0 || slices.ContainsFunc(parts, func(p string) bool { return !vocab.IsLegacyValue(vocab.LegacyColumnServices, p) }) {
+			return ""
+		}
+		if n := r.names[c]; n != "" {
+			return n
+		}
+		return c
+	}
+	if r.header != nil {
+		for _, c := range r.unknown {
+			if n := look(c); n != "" {
+				return n
+			}
+		}
+		return ""
+	}
+	for c := range rec.Cells {
+		if n := look(c); n != "" {
+			return n
+		}
+	}
+	return ""
 }
 
 // countFilled counts a row's value v of a column of no version of the
@@ -1226,6 +1282,15 @@ func (rec *Record) setOver(c columnReading, v, old string) {
 // formatted for every cell of every row, it was 4 % of a first import's CPU
 // and a tenth of its allocations (issue 11, item 6).
 func (rec *Record) setFrom(c columnReading, from func() string, v string) {
+	if len(v) > 1 && (v[0] == '=' || v[0] == '\'') {
+		if inner, ok := excelText(v); ok && c.name != "" {
+			v = inner
+			if rec.Excel == nil {
+				rec.Excel = map[string]bool{}
+			}
+			rec.Excel[c.name] = true
+		}
+	}
 	old, seen := rec.Cells[c.name]
 	if seen && old == "" && v != "" && c.name != "" {
 		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: c.name, Value: clip(v), Severity: SeverityWarning,
@@ -1236,7 +1301,7 @@ func (rec *Record) setFrom(c columnReading, from func() string, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-15"
+const mappingVersion = "carnet-import-16"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //

@@ -148,3 +148,63 @@ func urlShaped(v string) bool {
 	l := strings.ToLower(v)
 	return !strings.ContainsAny(v, " \t") && (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www."))
 }
+
+// excelText reads the forms Excel users write to keep a value as text, its
+// leading zeros with it: ="00123" (a formula giving the text) and '00124
+// (the apostrophe Excel hides), for an id, a SIRET, a phone number, a
+// postal code (probe 41a M3). Only a number (digits, spaces, dots, dashes)
+// after the apostrophe: « 't Hoekje » is a name, and an apostrophe before
+// a formula's first character (« '+33… », « '=… ») is the one Carnet's
+// own export writes (FormulaSafe), which the cell reading removes.
+func excelText(v string) (string, bool) {
+	if len(v) > 3 && v[0] == '=' && v[1] == '"' && v[len(v)-1] == '"' && !strings.Contains(v[2:len(v)-1], "\"") {
+		return strings.TrimSpace(v[2 : len(v)-1]), true
+	}
+	if v[0] == '\'' && excelNumber.MatchString(v[1:]) {
+		return v[1:], true
+	}
+	return "", false
+}
+
+var excelNumber = regexp.MustCompile(`^\d[\d\s.\-]*$`)
+
+// objectNames reads a JSON value of objects naming values ([{"nom": "Aide
+// aux démarches administratives"}], {"label": …}) as the names they hold,
+// joined with « | » as an array's values are (probe 41a M1b); ok is false
+// when an object names nothing.
+func objectNames(v any) (string, bool) {
+	name := func(o map[string]any) (string, bool) {
+		for _, k := range []string{"nom", "name", "label", "libelle", "libellé", "title", "titre"} {
+			if s, ok := o[k].(string); ok && strings.TrimSpace(s) != "" {
+				return strings.TrimSpace(s), true
+			}
+		}
+		return "", false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		return name(x)
+	case []any:
+		var parts []string
+		for _, e := range x {
+			switch y := e.(type) {
+			case map[string]any:
+				n, ok := name(y)
+				if !ok {
+					return "", false
+				}
+				parts = append(parts, n)
+			default:
+				s, ok := cellString(e)
+				if !ok {
+					return "", false
+				}
+				if s != "" {
+					parts = append(parts, s)
+				}
+			}
+		}
+		return strings.Join(parts, "|"), len(parts) > 0
+	}
+	return "", false
+}
