@@ -128,3 +128,33 @@ func TestJSONServicesAsObjects(t *testing.T) {
 		t.Errorf("o3, whose services are objects without a name, imported without its offer: %+v", issuesOfRow(rep, 3))
 	}
 }
+
+// TestLeadingZerosDroppedIsTheSamePlace (probe 41a M2): a spreadsheet
+// dropped the leading zeros of an id (00123, then 123): a second place was
+// created beside the first, without a word. An id equal to a stored one
+// of the source but for its leading zeros, at the same name and address,
+// is that place, updated under the id stored; at another address it is a
+// new place, with a warning.
+func TestLeadingZerosDroppedIsTheSamePlace(t *testing.T) {
+	s := openStore(t)
+	head := "id,nom,commune,code_postal,adresse,source,date_maj,services\n"
+	importBytes(t, s, []byte(head+
+		"00123,Médiathèque A,Angoulême,16000,1 rue de Périgueux,hub-test,2023-05-17,Aide aux démarches administratives\n"+
+		"00777,Médiathèque C,Angoulême,16000,7 rue de Périgueux,hub-test,2023-05-17,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "hubt"})
+	rep := importBytes(t, s, []byte(head+
+		"123,Médiathèque A,Angoulême,16000,1 rue de Périgueux,hub-test,2023-06-17,Aide aux démarches administratives\n"+
+		"777,Médiathèque D,Angoulême,16000,9 rue de Bordeaux,hub-test,2023-06-17,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "hubt"})
+	ids := map[string]bool{}
+	for _, a := range allActors(t, s) {
+		ids[a.SourceID] = true
+	}
+	if ids["123"] || !ids["00123"] {
+		t.Errorf("123 not read as the stored 00123: ids %v, issues %+v", ids, rep.Issues)
+	}
+	if !hasIssue(rep, 1, "id", opendata.SeverityWarning, "leading zeros") {
+		t.Errorf("row 1: no word of the zeros: %+v", issuesOfRow(rep, 1))
+	}
+	if !ids["777"] || !hasIssue(rep, 2, "id", opendata.SeverityWarning, "00777") {
+		t.Errorf("777 at another address: ids %v, issues %+v", ids, issuesOfRow(rep, 2))
+	}
+}
