@@ -485,6 +485,11 @@ func ToPlace(rec Record, source string) Place {
 			b.warn("id", w, "white space at the ends removed: the place's key is « "+a.SourceID+" »")
 		}
 	}
+	if w := rec.idFloat; w != "" && w == a.SourceID {
+		b.warn("id", w, "a number in a spreadsheet's scientific notation: its digits past the first few were lost when a spreadsheet saved the file, and other places may now share it; kept as written (format the id column as text in the spreadsheet and export again)")
+	} else if w != "" {
+		b.warn("id", w, "a whole number written as a decimal (pandas, a spreadsheet): read as « "+a.SourceID+" »")
+	}
 	if a.SourceID == "" && rec.DeriveID {
 		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
 	} else if a.SourceID == "" {
@@ -889,6 +894,11 @@ func (b *placeBuilder) address(a *models.Actor) {
 			b.warn("code_postal", b.cell("code_postal"), how)
 			cp = m[1]
 		}
+	}
+	if m := spreadsheetFloat(cp); m != nil && len(m[1]) >= 4 && len(m[1]) <= 5 {
+		// pandas wrote the number 6100 as 6100.0 (probe 41a L1).
+		b.warn("code_postal", cp, "a whole number written as a decimal (pandas, a spreadsheet): read as "+m[1])
+		cp = m[1]
 	}
 	if len(cp) == 4 && isDigits(cp) {
 		// A spreadsheet read 05000 as a number.

@@ -158,3 +158,24 @@ func TestLeadingZerosDroppedIsTheSamePlace(t *testing.T) {
 		t.Errorf("777 at another address: ids %v, issues %+v", ids, issuesOfRow(rep, 2))
 	}
 }
+
+// TestSpreadsheetNumbers (probe 41a L1, L5): pandas writes 124.0 for the
+// id 124 and 6100.0 for the postal code 06100; Excel writes a long id as
+// 1.23457E+13, its digits lost.
+func TestSpreadsheetNumbers(t *testing.T) {
+	in := "id,nom,commune,code_postal,adresse,source,date_maj,services\n" +
+		"124.0,Médiathèque P,Nice,6100.0,1 avenue de la Californie,hub-test,2023-05-17,Aide aux démarches administratives\n" +
+		"1.23457E+13,Médiathèque A,Angoulême,16000,1 rue de Périgueux,hub-test,2023-05-17,Aide aux démarches administratives\n"
+	rep, got := importedBy(t, in, "hubt")
+	if a, ok := got["124"]; !ok || a.Address.PostalCode != "06100" || !hasIssue(rep, 1, "id", opendata.SeverityWarning, "124") {
+		t.Errorf("124.0: ids %v, postal code %q, issues %+v", keysOf(got), a.Address.PostalCode, issuesOfRow(rep, 1))
+	}
+	if !hasIssue(rep, 2, "id", opendata.SeverityWarning, "scientific notation") {
+		t.Errorf("1.23457E+13 not warned: %+v", issuesOfRow(rep, 2))
+	}
+	js := `[{"id":124.0,"nom":"Médiathèque P","commune":"Nice","code_postal":6100.0,"adresse":"1 avenue de la Californie","source":"hub-test","date_maj":"2023-05-17","services":"Aide aux démarches administratives"}]`
+	rep, got = importedBy(t, js, "hubt")
+	if a, ok := got["124"]; !ok || a.Address.PostalCode != "06100" {
+		t.Errorf("JSON 124.0: ids %v, postal code %q, issues %+v", keysOf(got), a.Address.PostalCode, rep.Issues)
+	}
+}

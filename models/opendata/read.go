@@ -58,6 +58,9 @@ type Record struct {
 	// value inside; Named those whose JSON objects were read by their
 	// name ([{"nom": …}]).
 	Excel, Named map[string]bool
+	// idFloat is the id cell as written when it was a number in a float's
+	// form (« 124.0 », read as 124) or in scientific notation.
+	idFloat string
 	// servicesIn names the column of another name whose cell names only
 	// services, when the services cell is empty.
 	servicesIn string
