@@ -179,3 +179,20 @@ func TestSpreadsheetNumbers(t *testing.T) {
 		t.Errorf("JSON 124.0: ids %v, postal code %q, issues %+v", keysOf(got), a.Address.PostalCode, rep.Issues)
 	}
 }
+
+// TestDatesShortOffsetAndFrenchMonth (probe 41a L2): PostgreSQL's text of
+// a timestamptz (« 2023-05-17 12:00:00+02 ») and a date in words (« 17 mai
+// 2023 ») were not read: the places lost their producer's date.
+func TestDatesShortOffsetAndFrenchMonth(t *testing.T) {
+	in := "id,nom,commune,code_postal,adresse,source,date_maj,services\n" +
+		"d3,Lieu d3,Angoulême,16000,3 rue A,hub,2023-05-17 12:00:00+02,Aide aux démarches administratives\n" +
+		"d4,Lieu d4,Angoulême,16000,4 rue A,hub,17 mai 2023,Aide aux démarches administratives\n" +
+		"d5,Lieu d5,Angoulême,16000,5 rue A,hub,1er août 2023,Aide aux démarches administratives\n" +
+		"d6,Lieu d6,Angoulême,16000,6 rue A,hub,2023-05-17 23:30:00+00,Aide aux démarches administratives\n"
+	rep, got := importedBy(t, in, "hubt")
+	for id, want := range map[string]string{"d3": "2023-05-17", "d4": "2023-05-17", "d5": "2023-08-01", "d6": "2023-05-18"} {
+		if d := got[id].ProducerUpdatedOn; d != want {
+			t.Errorf("%s: producer date %q, want %s: %+v", id, d, want, rep.Issues)
+		}
+	}
+}

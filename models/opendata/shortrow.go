@@ -77,10 +77,11 @@ var (
 
 // dateShaped says whether a text is a date (« 2023-05-17 », « 17/05/2023 »).
 func dateShaped(v string) bool {
-	if _, _, ok := producerDate(v, ""); ok {
-		return true
+	if isDigits(v) {
+		return false // a spreadsheet's serial day, or a number
 	}
-	return plainISODate(v)
+	_, _, ok := producerDate(v, "")
+	return ok
 }
 
 // shortRow looks at a CSV row of fewer cells than the header (fields as
