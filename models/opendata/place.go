@@ -265,6 +265,11 @@ func (b *placeBuilder) splitCell(column, cell string, known func(string) bool) (
 		cell = cell[:cut]
 	}
 	parts, sep = vocab.SplitKnown(cell, known)
+	if len(parts) > 1 && strings.IndexByte(cell, ';') >= 0 && sep != vocab.SepFound {
+		// v0.1.1's separator, read as the standard's « | » (SplitCell):
+		// said as commas and slashes are (probe 41a L4).
+		sep = strings.TrimPrefix(sep+" and semicolons (v0.1.1's separator)", " and ")
+	}
 	if sep == vocab.SepFound {
 		parts = b.foundLabels(column, parts, known)
 		sep = ""

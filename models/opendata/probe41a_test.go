@@ -196,3 +196,31 @@ func TestDatesShortOffsetAndFrenchMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedHeaderRow (probe 41a L3): the header written again mid-file
+// (files concatenated) was refused with a warning per cell; one reason
+// says it repeats the header.
+func TestRepeatedHeaderRow(t *testing.T) {
+	in := "id,nom,commune,code_postal,adresse,source,date_maj,services\n" +
+		"h1,Lieu h1,Angoulême,16000,1 rue A,hub,2023-05-17,Aide aux démarches administratives\n" +
+		"id,nom,commune,code_postal,adresse,source,date_maj,services\n" +
+		"h2,Lieu h2,Angoulême,16000,2 rue A,hub,2023-05-17,Aide aux démarches administratives\n"
+	rep, got := importedBy(t, in, "hubt")
+	if is := issuesOfRow(rep, 2); len(is) != 1 || !hasIssue(rep, 2, "", opendata.SeverityError, "repeats the header") {
+		t.Errorf("row 2: %+v", is)
+	}
+	if len(got) != 2 {
+		t.Errorf("%d places imported, want h1 and h2", len(got))
+	}
+}
+
+// TestSemicolonListReading (probe 41a L4): services joined with « ; » are
+// read, and the report says so as it does for « , » and « / ».
+func TestSemicolonListReading(t *testing.T) {
+	in := "id,nom,commune,code_postal,adresse,source,date_maj,services\n" +
+		"s1,Lieu s1,Angoulême,16000,1 rue A,hub,2023-05-17,Aide aux démarches administratives; Maîtrise des outils numériques du quotidien\n"
+	rep, _ := importedBy(t, in, "hubt")
+	if readingOf(rep, "services", "semicolons") == nil {
+		t.Errorf("no reading of the « ; » separator: %+v", rep.Readings)
+	}
+}

@@ -757,7 +757,12 @@ func (r *Reader) Next() (Record, error) {
 				}
 				rec.Extra, rec.Shifted = extra, len(rec.Beyond) > 0 || extra != r.padding
 			}
-			if rec.Short {
+			if r.repeatsHeader(fields) {
+				// Files concatenated, each with its header: one reason,
+				// not a warning per cell read as a value (probe 41a L3).
+				clear(rec.Cells)
+				rec.Err = errors.New("repeats the header (the file's column names written again, as when files are joined end to end): not a place; ignored")
+			} else if rec.Short {
 				rec.shift = shortRow(fields, r.header, r.fileNames)
 			}
 			r.finish(&rec)
@@ -855,6 +860,23 @@ func (r *Reader) Next() (Record, error) {
 	}
 	r.finish(&rec)
 	return rec, nil
+}
+
+// repeatsHeader says whether a CSV row is the header again: every cell of
+// at least two equals its column's name, as written or as read.
+func (r *Reader) repeatsHeader(fields []string) bool {
+	same := 0
+	for i, f := range fields {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if i >= len(r.fileNames) || !strings.EqualFold(f, r.fileNames[i]) && foldColumn(f) != r.header[i].name {
+			return false
+		}
+		same++
+	}
+	return same >= 2
 }
 
 // swallowedRows refuses a CSV row whose quoted cell, opened by a quote
