@@ -678,11 +678,11 @@ func ToPlace(rec Record, source string) Place {
 		// which rows did which (keptIssues).
 		b.read("date_maj", "the file has no column date_maj: a place stored keeps its producer date, a new one has none (its check date is the day of the import)")
 	case d == "":
-		b.warn("date_maj", "", "missing (required by the standard); the day of the import is written as the record's date, and the place does not count as checked recently")
+		b.warn("date_maj", "", "missing (required by the standard); "+undatedRow)
 	case !ok:
-		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD); the day of the import is written as the record's date, and the place does not count as checked recently")
+		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD); "+undatedRow)
 	case day > time.Now().Format(time.DateOnly):
-		b.warn("date_maj", d, "in the future; the day of the import is written as the record's date, and the place does not count as checked recently")
+		b.warn("date_maj", d, "in the future; "+undatedRow)
 	case day < models.ProducerDateFloor:
 		// The zero date of a program or a spreadsheet (0001-01-01,
 		// 1899-12-30, 1900-01-01, 1970-01-01, or 1969-12-31: a zero
@@ -690,7 +690,7 @@ func ToPlace(rec Record, source string) Place {
 		// tool had no date. It is no day anyone checked the place: read
 		// as no date, not as a producer's date to export and to judge
 		// freshness by (a whole file of them was stale « since 1969 »).
-		b.warn("date_maj", d, "before "+models.ProducerDateFloor[:4]+": a placeholder (the zero date of a program or spreadsheet), not a day someone checked the place; read as no date: the day of the import is written as the record's date, and the place does not count as checked recently")
+		b.warn("date_maj", d, "before "+models.ProducerDateFloor[:4]+": a placeholder (the zero date of a program or spreadsheet), not a day someone checked the place; read as no date: "+undatedRow)
 	default:
 		a.ProducerUpdatedOn = day
 		if how != "" {
@@ -859,6 +859,12 @@ var fieldColumns = map[string]string{
 	"accompaniment_modes": "modalites_accompagnement", "latitude": "latitude", "longitude": "longitude",
 	"producer_updated_on": "date_maj",
 }
+
+// undatedRow says what a row without a readable date_maj becomes: its
+// check date in Carnet is the day of the import, marked undated, and
+// exports write opendata.UnknownDate (standardDate), not that day (probe
+// 41a L6: the warning said the day of the import was written).
+const undatedRow = "the place is exported with date_maj " + UnknownDate + " (no date known; its check date in Carnet is the day of the import, marked undated) and does not count as checked recently"
 
 // openEnd is a time span with OpenStreetMap's open end (« 08:00-12:00+ »).
 var openEnd = regexp.MustCompile(`(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})\+`)
