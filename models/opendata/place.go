@@ -469,7 +469,12 @@ func ToPlace(rec Record, source string) Place {
 	for _, col := range sortedKeys(rec.Renamed) {
 		b.read(col, rec.Renamed[col])
 	}
-	b.rowShape()
+	if b.rowShape() {
+		// A cell missing inside the row: every value after it is in
+		// the wrong column, and their warnings would mislead.
+		p.Issues, p.Rejected = b.issues, true
+		return p
+	}
 	for _, is := range rec.Dropped {
 		b.warn(is.Field, is.Value, is.Reason)
 	}
@@ -490,7 +495,7 @@ func ToPlace(rec Record, source string) Place {
 			b.warn("id", w, "white space at the ends removed: the place's key is « "+a.SourceID+" »")
 		}
 	}
-	if w := rec.idFloat; w != "" && w == a.SourceID {
+	if w := rec.idFloat; w != "" && scientificID.MatchString(w) {
 		b.warn("id", w, "a number in a spreadsheet's scientific notation: its digits past the first few were lost when a spreadsheet saved the file, and other places may now share it; kept as written (format the id column as text in the spreadsheet and export again)")
 	} else if w != "" {
 		b.warn("id", w, "a whole number written as a decimal (pandas, a spreadsheet): read as « "+a.SourceID+" »")
@@ -801,7 +806,10 @@ func (b *placeBuilder) storedAddress(a *models.Actor) bool {
 
 // rowShape reports a CSV row whose cells do not match the header, and
 // bytes that were not UTF-8.
-func (b *placeBuilder) rowShape() {
+//
+// It returns true when the row is refused as shifted by a cell missing
+// inside it (shortrow.go), which no other reading of the row may follow.
+func (b *placeBuilder) rowShape() (shifted bool) {
 	rec := b.rec
 	if rec.Shifted {
 		// A separator inside a cell that is not quoted: every cell after
@@ -815,6 +823,7 @@ func (b *placeBuilder) rowShape() {
 	switch {
 	case rec.shift != nil && rec.shift.better >= 2:
 		b.fail("", "", rec.shift.reason()+"; the row is not imported (add the missing cell, empty if need be)")
+		shifted = true
 	case rec.shift != nil:
 		b.warn("", "", rec.shift.reason()+"; imported as read: check the row")
 	case rec.Short:
@@ -823,6 +832,7 @@ func (b *placeBuilder) rowShape() {
 	if rec.Recoded {
 		b.warn("", "", "bytes of this row are not UTF-8: they were read as Windows-1252 (check its accented letters)")
 	}
+	return shifted
 }
 
 // modelErrors reports what the model's validation refused, under the
@@ -908,8 +918,11 @@ func (b *placeBuilder) address(a *models.Actor) {
 	}
 	if m := spreadsheetFloat(cp); m != nil && len(m[1]) >= 4 && len(m[1]) <= 5 {
 		// pandas wrote the number 6100 as 6100.0 (probe 41a L1).
-		b.warn("code_postal", cp, "a whole number written as a decimal (pandas, a spreadsheet): read as "+m[1])
 		cp = m[1]
+		if len(cp) == 4 {
+			cp = "0" + cp // 06100 read as the number 6100
+		}
+		b.warn("code_postal", b.cell("code_postal"), "a whole number written as a decimal (pandas, a spreadsheet): read as "+cp)
 	}
 	if len(cp) == 4 && isDigits(cp) {
 		// A spreadsheet read 05000 as a number.

@@ -22,6 +22,9 @@ func TestShortRowShiftedIsRefused(t *testing.T) {
 	if _, ok := got["k4"]; ok || !hasIssue(rep, 1, "", opendata.SeverityError, "fewer cells than the header") {
 		t.Errorf("k4 imported shifted (producer %q) or refused without saying why: %+v", got["k4"].Producer, issuesOfRow(rep, 1))
 	}
+	if is := issuesOfRow(rep, 1); len(is) != 1 {
+		t.Errorf("k4: the values read one column off are warned of too, as if imported: %+v", is)
+	}
 	if !hasIssue(rep, 1, "", opendata.SeverityError, "« telephone »") {
 		t.Errorf("k4: the refusal does not name the column where a cell is missing: %+v", issuesOfRow(rep, 1))
 	}
@@ -170,7 +173,7 @@ func TestSpreadsheetNumbers(t *testing.T) {
 	if a, ok := got["124"]; !ok || a.Address.PostalCode != "06100" || !hasIssue(rep, 1, "id", opendata.SeverityWarning, "124") {
 		t.Errorf("124.0: ids %v, postal code %q, issues %+v", keysOf(got), a.Address.PostalCode, issuesOfRow(rep, 1))
 	}
-	if !hasIssue(rep, 2, "id", opendata.SeverityWarning, "scientific notation") {
+	if !hasIssue(rep, 2, "id", opendata.SeverityWarning, "scientific notation") || hasIssue(rep, 2, "id", opendata.SeverityWarning, "as a decimal") {
 		t.Errorf("1.23457E+13 not warned: %+v", issuesOfRow(rep, 2))
 	}
 	js := `[{"id":124.0,"nom":"Médiathèque P","commune":"Nice","code_postal":6100.0,"adresse":"1 avenue de la Californie","source":"hub-test","date_maj":"2023-05-17","services":"Aide aux démarches administratives"}]`
