@@ -1056,10 +1056,13 @@ func (r *Reader) finish(rec *Record) {
 func (r *Reader) servicesElsewhere(rec *Record) string {
 	look := func(c string) string {
 		v := rec.Cells[c]
-		if v == "" || knownColumn[c] || strings.HasPrefix(c, producerPrefix) {
+		if v == "" || len(v) > 2000 || knownColumn[c] || strings.HasPrefix(c, producerPrefix) {
 			return ""
 		}
-		parts := vocab.SplitLegacy(vocab.LegacyColumnServices, v)
+		// The cell's values as the standard separates them only: every
+		// row of a file without services comes here, and SplitKnown's
+		// search for labels in a free text costs.
+		parts := vocab.SplitCell(v)
 		if len(parts) == 0 || slices.ContainsFunc(parts, func(p string) bool { return !vocab.IsLegacyValue(vocab.LegacyColumnServices, p) }) {
 			return ""
 		}
