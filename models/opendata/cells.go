@@ -47,10 +47,11 @@ func producerDate(s, postalCode string) (day, how string, ok bool) {
 		if m[2] == "" {
 			return m[1], "", true
 		}
-		if strings.HasSuffix(m[2], "Z") || strings.HasSuffix(m[2], "+00:00") || strings.HasSuffix(m[2], "+0000") {
+		if strings.HasSuffix(m[2], "Z") || strings.HasSuffix(m[2], "+00:00") || strings.HasSuffix(m[2], "+0000") || strings.HasSuffix(m[2], "+00") {
 			// A time in UTC: the day is the one where the place is
 			// (midnight in Paris is 22:00 or 23:00 the day before in UTC).
-			for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999Z0700", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999Z0700", "2006-01-02T15:04Z07:00"} {
+			// « +00 » is PostgreSQL's text of a timestamptz.
+			for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999Z0700", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999Z0700", "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05.999999999Z07", "2006-01-02T15:04:05.999999999Z07"} {
 				if t, err := time.Parse(layout, s); err == nil {
 					return models.LocalDate(t, ident.DepartementFromPostalCode(postalCode)), "a date-time in UTC, read as the date where the place is", true
 				}
@@ -87,6 +88,17 @@ func producerDate(s, postalCode string) (day, how string, ok bool) {
 		}
 		return t.Format(time.DateOnly), "written YYYY/MM/DD", true
 	}
+	if m := dayMonthYear.FindStringSubmatch(strings.ToLower(s)); m != nil {
+		// A date in words (« 17 mai 2023 », « 1er août 2023 »).
+		if month, ok := frenchMonths[strings.TrimSuffix(m[2], ".")]; ok {
+			d, _ := strconv.Atoi(m[1])
+			y, _ := strconv.Atoi(m[3])
+			if t := time.Date(y, month, d, 0, 0, 0, 0, time.UTC); t.Day() == d {
+				return t.Format(time.DateOnly), "a date in words (« 17 mai 2023 »)", true
+			}
+		}
+		return "", "", false
+	}
 	if m := monthYear.FindStringSubmatch(strings.ToLower(s)); m != nil {
 		// A month and a year (« Octobre 2020 », a spreadsheet's
 		// « juil-22 »): the producer says no day; the month's first
@@ -109,14 +121,15 @@ func producerDate(s, postalCode string) (day, how string, ok bool) {
 }
 
 var (
-	isoDate    = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})((?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)$`)
+	isoDate    = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})((?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)$`)
 	frenchDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})(?:[ T]+\d{1,2}[:h]\d{2}(?::\d{2})?)?$`)
 	// With the time a GIS layer's edit timestamp has (Hub LO's
 	// c__edit_datemaj: « 2020/06/30 14:16:50.898 »): unread, 426 places
 	// lost their producer's date, and the export dated them the import's
 	// day.
-	ymdSlash  = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})((?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)$`)
-	monthYear = regexp.MustCompile(`^(\pL+\.?)[ -](\d{4}|\d{2})$`)
+	ymdSlash     = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})((?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)$`)
+	dayMonthYear = regexp.MustCompile(`^(\d{1,2})(?:er)?\s+(\pL+\.?)\s+(\d{4})$`)
+	monthYear    = regexp.MustCompile(`^(\pL+\.?)[ -](\d{4}|\d{2})$`)
 )
 
 // frenchMonths are the French months' names, with and without their

@@ -35,7 +35,11 @@ var columnAliases = map[string]string{
 	"horaire": "horaires", "horaires_ouverture": "horaires", "opening_hours": "horaires",
 	"presentation": "presentation_resume", "resume": "presentation_resume", "description": "presentation_detail",
 	"date_mise_a_jour": "date_maj", "date_de_mise_a_jour": "date_maj", "date_modification": "date_maj", "updated_at": "date_maj",
-	"service": "services", "thematiques": "services", "frais": "frais_a_charge", "tarifs": "frais_a_charge",
+	"service": "services", "thematiques": "services",
+	// The services under the names spreadsheets give them (probe 41a M1).
+	"services_proposes": "services", "services_propose": "services", "services_offerts": "services",
+	"offre_de_services": "services", "offres_de_services": "services", "offre_de_service": "services",
+	"offre_services": "services", "prestations": "services", "prestations_proposees": "services", "frais": "frais_a_charge", "tarifs": "frais_a_charge",
 	"public": "publics_specifiquement_adresses", "publics": "publics_specifiquement_adresses",
 	"prise_de_rdv": "prise_rdv", "rdv": "prise_rdv", "labels": "formations_labels",
 	"label_nationaux": "labels_nationaux", "label_national": "labels_nationaux", "labels_national": "labels_nationaux",

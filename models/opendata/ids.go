@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -35,6 +36,16 @@ func (r *Reader) ids(rec *Record) {
 	if rec.Err != nil {
 		return
 	}
+	if v := rec.Cells["id"]; v != "" && v[0] >= '0' && v[0] <= '9' {
+		// A number written by a tool that held it as a float: pandas'
+		// « 124.0 » is the id 124; Excel's « 1.23457E+13 » lost digits
+		// (probe 41a L1, L5).
+		if m := spreadsheetFloat(v); m != nil {
+			rec.Cells["id"], rec.idFloat = m[1], v
+		} else if scientificID.MatchString(v) {
+			rec.idFloat = v
+		}
+	}
 	if r.producer != nil && slices.Contains(mapValues(r.producer.foldedCols), "id") {
 		// The format's id column: a row without one gets a derived id.
 		rec.DeriveID = strings.TrimSpace(rec.Cells["id"]) == ""
@@ -58,6 +69,9 @@ func (r *Reader) ids(rec *Record) {
 	}
 	rec.DeriveID = r.noIDs
 }
+
+// scientificID is a number in a spreadsheet's scientific notation.
+var scientificID = regexp.MustCompile(`^\d(?:[.,]\d+)?[eE][+]?\d+$`)
 
 // IDSource says where the file's ids came from: "" (its id column), the
 // name of the producer's column read as id, or "derived".

@@ -502,6 +502,11 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			if is := idIssues[i]; is != nil {
 				b.issues = append(b.issues, *is)
 			}
+			if is, ok := places.zeros[rec.Row]; ok {
+				id = rec.Cells["id"]
+				b.issues = append(b.issues, is)
+				delete(places.zeros, rec.Row)
+			}
 			if places.carnet[rec.Row] {
 				id = rec.Cells["id"]
 				b.readings = append(b.readings, rowReadings{rec.Row, []RowReading{carnetIDReading}})
@@ -637,6 +642,12 @@ type placeIDs struct {
 	// carnet holds the rows whose id was Carnet's id of a place of the
 	// source (see carnetIDs), by row number.
 	carnet map[int]bool
+	// zeros holds the warnings of the rows whose id is a stored one's
+	// but for its leading zeros (see zeroTwins), by row number.
+	zeros map[int]Issue
+	// zeroIDs are the source's stored ids of digits starting with a zero,
+	// by their digits after the zeros, read at the first new id of digits.
+	zeroIDs map[string]models.SourcePlace
 	// elsewhere holds the rows of services held elsewhere of the source's
 	// places (see servicesElsewhere), by row number: left.
 	elsewhere map[int]bool
@@ -754,6 +765,9 @@ func (p *placeIDs) assignBatch(ctx context.Context, store *models.Store, records
 		return nil, nil, nil, err
 	}
 	if err := p.carnetIDs(ctx, store, records, ids, st); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := p.zeroTwins(ctx, store, records, ids, st); err != nil {
 		return nil, nil, nil, err
 	}
 	var owns, bare []string

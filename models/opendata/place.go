@@ -3,6 +3,7 @@ package opendata
 import (
 	"carnet/models/textlen"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -264,6 +265,11 @@ func (b *placeBuilder) splitCell(column, cell string, known func(string) bool) (
 		cell = cell[:cut]
 	}
 	parts, sep = vocab.SplitKnown(cell, known)
+	if len(parts) > 1 && strings.IndexByte(cell, ';') >= 0 && sep != vocab.SepFound {
+		// v0.1.1's separator, read as the standard's « | » (SplitCell):
+		// said as commas and slashes are (probe 41a L4).
+		sep = strings.TrimPrefix(sep+" and semicolons (v0.1.1's separator)", " and ")
+	}
 	if sep == vocab.SepFound {
 		parts = b.foundLabels(column, parts, known)
 		sep = ""
@@ -454,10 +460,21 @@ func ToPlace(rec Record, source string) Place {
 		p.Issues, p.Rejected = b.issues, true
 		return p
 	}
+	for _, col := range slices.Sorted(maps.Keys(rec.Excel)) {
+		b.read(col, "Excel's forms that keep a value as text (=\"00123\", '00124) read as the value inside")
+	}
+	for _, col := range slices.Sorted(maps.Keys(rec.Named)) {
+		b.read(col, "JSON objects read by their name (their « nom », « name », « label » or « libelle »)")
+	}
 	for _, col := range sortedKeys(rec.Renamed) {
 		b.read(col, rec.Renamed[col])
 	}
-	b.rowShape()
+	if b.rowShape() {
+		// A cell missing inside the row: every value after it is in
+		// the wrong column, and their warnings would mislead.
+		p.Issues, p.Rejected = b.issues, true
+		return p
+	}
 	for _, is := range rec.Dropped {
 		b.warn(is.Field, is.Value, is.Reason)
 	}
@@ -477,6 +494,11 @@ func ToPlace(rec Record, source string) Place {
 		} else {
 			b.warn("id", w, "white space at the ends removed: the place's key is « "+a.SourceID+" »")
 		}
+	}
+	if w := rec.idFloat; w != "" && scientificID.MatchString(w) {
+		b.warn("id", w, "a number in a spreadsheet's scientific notation: its digits past the first few were lost when a spreadsheet saved the file, and other places may now share it; kept as written (format the id column as text in the spreadsheet and export again)")
+	} else if w != "" {
+		b.warn("id", w, "a whole number written as a decimal (pandas, a spreadsheet): read as « "+a.SourceID+" »")
 	}
 	if a.SourceID == "" && rec.DeriveID {
 		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
@@ -637,6 +659,15 @@ func ToPlace(rec Record, source string) Place {
 		b.warn("source", a.Producer, "Carnet's own name, reserved for the records made in Carnet; dropped: the importing source is the producer")
 		a.Producer = ""
 	}
+	switch {
+	case a.Producer != "" && dateShaped(a.Producer):
+		// A date in the source column: a row's cells one column off, or
+		// a tool's export date; no producer's name (probe 41a H1).
+		b.warn("source", a.Producer, "a date, not the name of the structure that collected the data; dropped: the importing source is the producer")
+		a.Producer = ""
+	case urlShaped(a.Producer):
+		b.warn("source", a.Producer, "an address (URL), not the name of the structure that collected the data (the standard's source names it: « Hubik », « France Services »); kept as written")
+	}
 	if a.Producer == "" {
 		a.Producer = source
 	} else if utf8.RuneCountInString(a.Producer) > 200 {
@@ -653,11 +684,11 @@ func ToPlace(rec Record, source string) Place {
 		// which rows did which (keptIssues).
 		b.read("date_maj", "the file has no column date_maj: a place stored keeps its producer date, a new one has none (its check date is the day of the import)")
 	case d == "":
-		b.warn("date_maj", "", "missing (required by the standard); the day of the import is written as the record's date, and the place does not count as checked recently")
+		b.warn("date_maj", "", "missing (required by the standard); "+undatedRow)
 	case !ok:
-		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD); the day of the import is written as the record's date, and the place does not count as checked recently")
+		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD); "+undatedRow)
 	case day > string(time.Now().AppendFormat(today[:0], time.DateOnly)):
-		b.warn("date_maj", d, "in the future; the day of the import is written as the record's date, and the place does not count as checked recently")
+		b.warn("date_maj", d, "in the future; "+undatedRow)
 	case day < models.ProducerDateFloor:
 		// The zero date of a program or a spreadsheet (0001-01-01,
 		// 1899-12-30, 1900-01-01, 1970-01-01, or 1969-12-31: a zero
@@ -665,7 +696,7 @@ func ToPlace(rec Record, source string) Place {
 		// tool had no date. It is no day anyone checked the place: read
 		// as no date, not as a producer's date to export and to judge
 		// freshness by (a whole file of them was stale « since 1969 »).
-		b.warn("date_maj", d, "before "+models.ProducerDateFloor[:4]+": a placeholder (the zero date of a program or spreadsheet), not a day someone checked the place; read as no date: the day of the import is written as the record's date, and the place does not count as checked recently")
+		b.warn("date_maj", d, "before "+models.ProducerDateFloor[:4]+": a placeholder (the zero date of a program or spreadsheet), not a day someone checked the place; read as no date: "+undatedRow)
 	default:
 		a.ProducerUpdatedOn = day
 		if how != "" {
@@ -776,7 +807,10 @@ func (b *placeBuilder) storedAddress(a *models.Actor) bool {
 
 // rowShape reports a CSV row whose cells do not match the header, and
 // bytes that were not UTF-8.
-func (b *placeBuilder) rowShape() {
+//
+// It returns true when the row is refused as shifted by a cell missing
+// inside it (shortrow.go), which no other reading of the row may follow.
+func (b *placeBuilder) rowShape() (shifted bool) {
 	rec := b.rec
 	if rec.Shifted {
 		// A separator inside a cell that is not quoted: every cell after
@@ -787,12 +821,19 @@ func (b *placeBuilder) rowShape() {
 	if len(rec.Unnamed) > 0 {
 		b.warn("", strings.Join(rec.Unnamed, " | "), "cells under a column without a name in the header; ignored")
 	}
-	if rec.Short {
+	switch {
+	case rec.shift != nil && rec.shift.better >= 2:
+		b.fail("", "", rec.shift.reason()+"; the row is not imported (add the missing cell, empty if need be)")
+		shifted = true
+	case rec.shift != nil:
+		b.warn("", "", rec.shift.reason()+"; imported as read: check the row")
+	case rec.Short:
 		b.read("", "the row has fewer cells than the header: its last columns were read as empty")
 	}
 	if rec.Recoded {
 		b.warn("", "", "bytes of this row are not UTF-8: they were read as Windows-1252 (check its accented letters)")
 	}
+	return shifted
 }
 
 // modelErrors reports what the model's validation refused, under the
@@ -829,6 +870,12 @@ var fieldColumns = map[string]string{
 	"accompaniment_modes": "modalites_accompagnement", "latitude": "latitude", "longitude": "longitude",
 	"producer_updated_on": "date_maj",
 }
+
+// undatedRow says what a row without a readable date_maj becomes: its
+// check date in Carnet is the day of the import, marked undated, and
+// exports write opendata.UnknownDate (standardDate), not that day (probe
+// 41a L6: the warning said the day of the import was written).
+const undatedRow = "the place is exported with date_maj " + UnknownDate + " (no date known; its check date in Carnet is the day of the import, marked undated) and does not count as checked recently"
 
 // openEnd is a time span with OpenStreetMap's open end (« 08:00-12:00+ »).
 var openEnd = regexp.MustCompile(`(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})\+`)
@@ -869,6 +916,14 @@ func (b *placeBuilder) address(a *models.Actor) {
 			b.warn("code_postal", b.cell("code_postal"), how)
 			cp = m[1]
 		}
+	}
+	if m := spreadsheetFloat(cp); m != nil && len(m[1]) >= 4 && len(m[1]) <= 5 {
+		// pandas wrote the number 6100 as 6100.0 (probe 41a L1).
+		cp = m[1]
+		if len(cp) == 4 {
+			cp = "0" + cp // 06100 read as the number 6100
+		}
+		b.warn("code_postal", b.cell("code_postal"), "a whole number written as a decimal (pandas, a spreadsheet): read as "+cp)
 	}
 	if len(cp) == 4 && isDigits(cp) {
 		// A spreadsheet read 05000 as a number.
@@ -1222,6 +1277,9 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)
 	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
 	if len(sv.Themes) == 0 {
+		if c := b.rec.servicesIn; c != "" {
+			b.warn("services", "", "the row names services in its column « "+c+" », which is not the standard's services column: the place is imported WITHOUT these offers (name the column services to import them)")
+		}
 		if b.rec.absent&models.FieldThemes != 0 {
 			// The file has no services column: it says nothing of the
 			// place's offer (see readBatch.add). The report says how the
@@ -1239,7 +1297,9 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 			}
 			return nil
 		}
-		if b.cell("services") == "" {
+		if b.rec.Objects["services"] {
+			b.fail("services", "", "the services are JSON objects naming no value (no « nom », « name », « label » or « libelle »), and a place is not imported without the offer it names (write them as texts: \"services\": [\"Aide aux démarches administratives\"])")
+		} else if b.cell("services") == "" {
 			b.warn("services", "", "no service listed: the place is imported without an offer (an offer stored for it before is archived)")
 		} else if len(legacy[vocab.NameTypologies]) > 0 && b.allKnownServices() {
 			// Every value read, none a service: a tiers-lieu that names

@@ -914,7 +914,7 @@ func TestReadProducerCells(t *testing.T) {
 			// A GIS layer's edit timestamp (Hub LO's c__edit_datemaj).
 			"2023/05/17 14:16:50.898": "2023-05-17", "2023/05/17 14:16": "2023-05-17", "2023/5/17 14:16:50": "2023-05-17",
 			"2023/02/30 14:16:50": "",
-			"31/02/2023":          "", "17 mai 2023": "", "1234": "", "2099-01-01": "",
+			"31/02/2023":          "", "17 mai 2023": "2023-05-17", // read since probe 41a L2 "1234": "", "2099-01-01": "",
 		} {
 			a := read(t, "date_maj", in).Actor
 			if a.ProducerUpdatedOn != want {

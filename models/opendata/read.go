@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"carnet/models"
+	"carnet/models/vocab"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -50,6 +51,19 @@ type Record struct {
 	// Short says the row stops before the header's last column.
 	Beyond, Unnamed []string
 	Short           bool
+	// shift says where a cell of a short row seems missing (shortrow.go).
+	shift *shortShift
+	// Excel names the columns whose cell was written in one of Excel's
+	// forms that keep a value as text (="00123", '00124), read as the
+	// value inside; Named those whose JSON objects were read by their
+	// name ([{"nom": …}]).
+	Excel, Named map[string]bool
+	// idFloat is the id cell as written when it was a number in a float's
+	// form (« 124.0 », read as 124) or in scientific notation.
+	idFloat string
+	// servicesIn names the column of another name whose cell names only
+	// services, when the services cell is empty.
+	servicesIn string
 	// Extra counts the cells of a CSV row past the header's last column,
 	// and Shifted says they hold values, or are empty cells that the
 	// file's first row does not have as many of: a writer ending every
@@ -743,6 +757,14 @@ func (r *Reader) Next() (Record, error) {
 				}
 				rec.Extra, rec.Shifted = extra, len(rec.Beyond) > 0 || extra != r.padding
 			}
+			if r.repeatsHeader(fields) {
+				// Files concatenated, each with its header: one reason,
+				// not a warning per cell read as a value (probe 41a L3).
+				clear(rec.Cells)
+				rec.Err = errors.New("repeats the header (the file's column names written again, as when files are joined end to end): not a place; ignored")
+			} else if rec.Short {
+				rec.shift = shortRow(fields, r.header, r.fileNames)
+			}
 			r.finish(&rec)
 			return rec, nil
 		}
@@ -816,6 +838,15 @@ func (r *Reader) Next() (Record, error) {
 			}
 		}
 		if !ok {
+			if names, named := objectNames(v); named {
+				cell, ok = names, true
+				if rec.Named == nil {
+					rec.Named = map[string]bool{}
+				}
+				rec.Named[cr.name] = true
+			}
+		}
+		if !ok {
 			if rec.Objects == nil {
 				rec.Objects = map[string]bool{}
 			}
@@ -829,6 +860,23 @@ func (r *Reader) Next() (Record, error) {
 	}
 	r.finish(&rec)
 	return rec, nil
+}
+
+// repeatsHeader says whether a CSV row is the header again: every cell of
+// at least two equals its column's name, as written or as read.
+func (r *Reader) repeatsHeader(fields []string) bool {
+	same := 0
+	for i, f := range fields {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if i >= len(r.fileNames) || !strings.EqualFold(f, r.fileNames[i]) && foldColumn(f) != r.header[i].name {
+			return false
+		}
+		same++
+	}
+	return same >= 2
 }
 
 // swallowedRows refuses a CSV row whose quoted cell, opened by a quote
@@ -995,7 +1043,48 @@ func (r *Reader) finish(rec *Record) {
 		standardDays(rec)
 		serviceTypes(rec)
 	}
+	if rec.Err == nil && rec.Cells["services"] == "" {
+		rec.servicesIn = r.servicesElsewhere(rec)
+	}
 	r.ids(rec)
+}
+
+// servicesElsewhere returns the file's name of a column of no version of
+// the standard whose cell in the row names only services, when the row
+// has none in its services column: the offers it names are not read, and
+// the row says so (probe 41a M1: « Nos activités »).
+func (r *Reader) servicesElsewhere(rec *Record) string {
+	look := func(c string) string {
+		v := rec.Cells[c]
+		if v == "" || len(v) > 2000 || knownColumn[c] || strings.HasPrefix(c, producerPrefix) {
+			return ""
+		}
+		// The cell's values as the standard separates them only: every
+		// row of a file without services comes here, and SplitKnown's
+		// search for labels in a free text costs.
+		parts := vocab.SplitCell(v)
+		if len(parts) == 0 || slices.ContainsFunc(parts, func(p string) bool { return !vocab.IsLegacyValue(vocab.LegacyColumnServices, p) }) {
+			return ""
+		}
+		if n := r.names[c]; n != "" {
+			return n
+		}
+		return c
+	}
+	if r.header != nil {
+		for _, c := range r.unknown {
+			if n := look(c); n != "" {
+				return n
+			}
+		}
+		return ""
+	}
+	for c := range rec.Cells {
+		if n := look(c); n != "" {
+			return n
+		}
+	}
+	return ""
 }
 
 // countFilled counts a row's value v of a column of no version of the
@@ -1221,6 +1310,15 @@ func (rec *Record) setOver(c columnReading, v, old string) {
 // formatted for every cell of every row, it was 4 % of a first import's CPU
 // and a tenth of its allocations (issue 11, item 6).
 func (rec *Record) setFrom(c columnReading, from func() string, v string) {
+	if len(v) > 1 && (v[0] == '=' || v[0] == '\'') {
+		if inner, ok := excelText(v); ok && c.name != "" {
+			v = inner
+			if rec.Excel == nil {
+				rec.Excel = map[string]bool{}
+			}
+			rec.Excel[c.name] = true
+		}
+	}
 	old, seen := rec.Cells[c.name]
 	if seen && old == "" && v != "" && c.name != "" {
 		rec.Dropped = append(rec.Dropped, Issue{Row: rec.Row, Field: c.name, Value: clip(v), Severity: SeverityWarning,
@@ -1231,7 +1329,7 @@ func (rec *Record) setFrom(c columnReading, from func() string, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-15"
+const mappingVersion = "carnet-import-16"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //

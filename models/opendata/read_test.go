@@ -185,6 +185,10 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(`[{"id":"b1","nom":"A","type":"ASSOCIATION","code_insee":"29232","commune":"Quimper","location":{"x":-4.1,"y":48.0},"services":{"etre_aidee":[{"tarif":"gratuit"}]},"labels":[{"label":"Fabrique de Territoire"}]}]`))
 	f.Add([]byte("bfc_id;nom_structure;code_typo;code_accomp;lundi matin;lundi après-midi;mardi matin\nb1;X;I;RDV-G-R;8h30-12h;9h12h;-\n"))
 	f.Add([]byte("id;nom;SIRET;ouverture;structure_parente;services;horaires;commune;code_postal;adresse\nc1;Bus;;Semaine paire;Emmaüs;Accéder à du matériel;Mo 09:30-12:30;Ruffec;16700;place\n"))
+	// Probe 41a: a row one cell short inside, Excel's text forms, pandas'
+	// floats, services as objects or under another name, dates in words.
+	f.Add([]byte("id,nom,telephone,source,date_maj,services\nk4,A,hub,2023-05-17,Aide aux démarches administratives\n'00124,B,=\"0493000002\",hub,17 mai 2023,x\n124.0,C,,hub,2023-05-17 12:00:00+02,y\n"))
+	f.Add([]byte(`[{"id":124.0,"nom":"A","code_postal":6100.0,"services":[{"nom":"Aide aux démarches administratives"},{"code":1}]},{"id":"1.23457E+13","Services proposés":"Prestations","services":{"label":"x"}}]`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rd, err := opendata.NewReader(bytes.NewReader(b), "")
 		if err != nil {

@@ -153,7 +153,7 @@ func checkRoundTrip(t *testing.T, first *models.Store, rep1 *opendata.Report, fo
 	checkReimportReport(t, rep1, rep, undated)
 	// A file without date_maj says it once, naming how many places have
 	// no date (each row of a file with the column says it of its own).
-	taken := countIssues(rep1, "date_maj", "the day of the import is written as the record's date")
+	taken := countIssues(rep1, "date_maj", "exported with date_maj 1970-01-01")
 	for _, is := range rep1.Issues {
 		if m := undatedPlaces.FindStringSubmatch(is.Reason); is.Row == 0 && is.Field == "date_maj" && m != nil {
 			n, _ := strconv.Atoi(m[1])

@@ -1,0 +1,211 @@
+package opendata
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"carnet/models/vocab"
+)
+
+// A CSV row with fewer cells than the header is common where a writer
+// leaves out a row's empty trailing cells: its last columns are read as
+// empty. A cell missing inside the row (a separator forgotten) is
+// another thing: every cell after it sits one column early, and the row
+// stored so had a date as its producer and its services, read as its date,
+// lost (probe 41a H1). The cells of a short row are matched to the shapes
+// of the columns they sit in, and to those of the columns one or more
+// columns on from each point of the row: when the values fit their columns
+// clearly better read on from some column, a cell is missing there.
+
+// shortShift says where a cell of a short CSV row is missing, and how
+// sure that is.
+type shortShift struct {
+	column string   // the header's name of the column whose cell is missing
+	at     int      // its index
+	cells  int      // the cells missing
+	better int      // how many values fit better read on from it
+	fits   []string // a few values and the columns they fit read on
+	have   int      // the row's cells
+	header int      // the header's
+}
+
+// misfit says whether a value clearly does not fit the standard's column:
+// only the columns of a recognisable shape say so (a date, a phone number,
+// a postal code, coordinates, an address, services); a date or a bare
+// number is no text of the others.
+func misfit(col, v string) bool {
+	if v == "" {
+		return false
+	}
+	switch col {
+	case "date_maj":
+		_, _, ok := producerDate(v, "")
+		return !ok
+	case "telephone":
+		return !phoneShape.MatchString(v)
+	case "code_postal":
+		return !postalShape.MatchString(v)
+	case "code_insee":
+		return !inseeShape.MatchString(v)
+	case "latitude", "longitude":
+		_, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
+		return err != nil
+	case "courriels":
+		return !strings.Contains(v, "@")
+	case "site_web", "fiche_acces_libre", "prise_rdv":
+		return strings.ContainsAny(v, " \t") || !strings.Contains(v, ".")
+	case "services":
+		for _, p := range vocab.SplitLegacy(vocab.LegacyColumnServices, v) {
+			if !vocab.IsLegacyValue(vocab.LegacyColumnServices, p) {
+				return true
+			}
+		}
+		return false
+	case "pivot", "id", "":
+		return false
+	}
+	return dateShaped(v)
+}
+
+var (
+	phoneShape  = regexp.MustCompile(`^\+?[\d\s().\-/]{6,}$`)
+	postalShape = regexp.MustCompile(`^\d[\d\s\x{a0}]{3,6}$`)
+	inseeShape  = regexp.MustCompile(`^\d[\dABab]\d{3}$`)
+)
+
+// dateShaped says whether a text is a date (« 2023-05-17 », « 17/05/2023 »).
+func dateShaped(v string) bool {
+	if isDigits(v) {
+		return false // a spreadsheet's serial day, or a number
+	}
+	_, _, ok := producerDate(v, "")
+	return ok
+}
+
+// shortRow looks at a CSV row of fewer cells than the header (fields as
+// read, the header's readings) for a cell missing inside it. It returns
+// nil when the row reads as well as it is, its last columns empty.
+func shortRow(fields []string, header []columnReading, names []string) *shortShift {
+	n := len(fields)
+	missing := len(header) - n
+	if missing <= 0 {
+		return nil
+	}
+	col := func(i int) string { return header[i].name }
+	as := make([]bool, n)
+	m0 := 0
+	for i, f := range fields {
+		as[i] = misfit(col(i), strings.TrimSpace(f))
+		if as[i] {
+			m0++
+		}
+	}
+	if m0 == 0 {
+		return nil
+	}
+	var best *shortShift
+	for k := 1; k <= min(missing, 3); k++ {
+		// on[i]: the misfits of cells i.. read k columns on.
+		on := make([]int, n+1)
+		for i := n - 1; i >= 0; i-- {
+			on[i] = on[i+1]
+			if misfit(col(i+k), strings.TrimSpace(fields[i])) {
+				on[i]++
+			}
+		}
+		before := 0
+		for p := 0; p < n; p++ {
+			// On a tie, the later column: the fewest values moved.
+			if m := before + on[p]; m0-m > 0 && (best == nil || m0-m >= best.better) {
+				best = &shortShift{column: names[p], at: p, cells: k, better: m0 - m}
+			}
+			if as[p] {
+				before++
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	best.have, best.header = n, len(header)
+	for i := best.at; i < n && len(best.fits) < 3; i++ {
+		v := strings.TrimSpace(fields[i])
+		if as[i] && !misfit(col(i+best.cells), v) {
+			best.fits = append(best.fits, fmt.Sprintf("« %s » under %s", clip(v), names[i+best.cells]))
+		}
+	}
+	return best
+}
+
+// reason says what a short row's missing cell does to it.
+func (s *shortShift) reason() string {
+	return fmt.Sprintf("the row has fewer cells than the header (%d of %d), and its values fit their columns read one column on from « %s » (column %d): %s. A cell is missing there (a separator forgotten?), and the values after it would land in the wrong columns", s.have, s.header, s.column, s.at+1, strings.Join(s.fits, ", "))
+}
+
+// urlShaped says whether a text is a web address rather than a name.
+func urlShaped(v string) bool {
+	l := strings.ToLower(v)
+	return !strings.ContainsAny(v, " \t") && (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www."))
+}
+
+// excelText reads the forms Excel users write to keep a value as text, its
+// leading zeros with it: ="00123" (a formula giving the text) and '00124
+// (the apostrophe Excel hides), for an id, a SIRET, a phone number, a
+// postal code (probe 41a M3). Only a number (digits, spaces, dots, dashes)
+// after the apostrophe: « 't Hoekje » is a name, and an apostrophe before
+// a formula's first character (« '+33… », « '=… ») is the one Carnet's
+// own export writes (FormulaSafe), which the cell reading removes.
+func excelText(v string) (string, bool) {
+	if len(v) > 3 && v[0] == '=' && v[1] == '"' && v[len(v)-1] == '"' && !strings.Contains(v[2:len(v)-1], "\"") {
+		return strings.TrimSpace(v[2 : len(v)-1]), true
+	}
+	if v[0] == '\'' && excelNumber.MatchString(v[1:]) {
+		return v[1:], true
+	}
+	return "", false
+}
+
+var excelNumber = regexp.MustCompile(`^\d[\d\s.\-]*$`)
+
+// objectNames reads a JSON value of objects naming values ([{"nom": "Aide
+// aux démarches administratives"}], {"label": …}) as the names they hold,
+// joined with « | » as an array's values are (probe 41a M1b); ok is false
+// when an object names nothing.
+func objectNames(v any) (string, bool) {
+	name := func(o map[string]any) (string, bool) {
+		for _, k := range []string{"nom", "name", "label", "libelle", "libellé", "title", "titre"} {
+			if s, ok := o[k].(string); ok && strings.TrimSpace(s) != "" {
+				return strings.TrimSpace(s), true
+			}
+		}
+		return "", false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		return name(x)
+	case []any:
+		var parts []string
+		for _, e := range x {
+			switch y := e.(type) {
+			case map[string]any:
+				n, ok := name(y)
+				if !ok {
+					return "", false
+				}
+				parts = append(parts, n)
+			default:
+				s, ok := cellString(e)
+				if !ok {
+					return "", false
+				}
+				if s != "" {
+					parts = append(parts, s)
+				}
+			}
+		}
+		return strings.Join(parts, "|"), len(parts) > 0
+	}
+	return "", false
+}
