@@ -142,3 +142,32 @@ func TestDuplicateOfNamesTheServedRecord(t *testing.T) {
 	}
 	same("A≈C undone", map[string][2]any{A: {nil, []string(nil)}, B: {C, []string(nil)}, C: {nil, []string{B}}})
 }
+
+// TestExcludeDuplicatesKeepsAConfirmationsKeptRecord (session 41,
+// verification): a record a coordinator kept by confirming a link (B, kept
+// over A) was still left out of the lists with exclude_duplicates when it
+// was the newer side of a pending suggestion with another served record
+// (F≈B), while search, orientation and the exports served it: the record a
+// person chose to keep vanished from the lists. A suggestion weighs less
+// than a confirmation: a record that stands for another is never hidden by
+// a suggestion.
+func TestExcludeDuplicatesKeepsAConfirmationsKeptRecord(t *testing.T) {
+	e := apitest.New(t)
+	var F, A, B string
+	for i, p := range []*string{&F, &A, &B} {
+		*p = str(createActor(t, e, validActor("Maison "+string(rune('F'+i))))["id"])
+	}
+	post(t, e, e.Admin, "/api/v1/duplicates/"+recordLink(t, e, A, B)+"/confirm", obj{"keep": B}, 200) // A hidden for B
+	recordLink(t, e, F, B)                                                                            // F older, B newer: pending
+	for who, token := range map[string]string{"anonymous": "", "admin": e.Admin} {
+		got := listed(t, e, token, "exclude_duplicates=true")
+		for _, want := range []string{B, F} {
+			if !slices.Contains(got, want) {
+				t.Errorf("%s: %s not listed with exclude_duplicates=true (B kept by a confirmation, F the older side of a pending link): %v", who, want, got)
+			}
+		}
+		if slices.Contains(got, A) {
+			t.Errorf("%s: A, hidden by a confirmation, listed with exclude_duplicates=true", who)
+		}
+	}
+}

@@ -878,7 +878,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "description": "Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the hidden actor once the link is confirmed, and the newer actor while it is suggested unless the older one is itself hidden by a confirmation (a record serving a place is never hidden in favour of one that is not served)",
+                        "description": "Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the hidden actor once the link is confirmed, and the newer actor while it is suggested unless the older one is itself hidden by a confirmation or the newer one stands for another record (a record serving a place is never hidden in favour of one that is not served, nor a record a confirmation kept because of a suggestion)",
                         "name": "exclude_duplicates",
                         "in": "query"
                     },

@@ -538,7 +538,7 @@ func list(l models.StringList) []string {
 //	@Param			parent_id			query		string		false	"Actors of this network"			format(uuid)
 //	@Param			updated_since		query		string		false	"Changed at or after this RFC 3339 time; a leap second (:60) is read as the next second"	format(date-time)	example(2026-11-01T00:00:00Z)
 //	@Param			include_archived	query		bool		false	"Include archived actors (tombstones)"
-//	@Param			exclude_duplicates	query		bool		false	"Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the hidden actor once the link is confirmed, and the newer actor while it is suggested unless the older one is itself hidden by a confirmation (a record serving a place is never hidden in favour of one that is not served)"
+//	@Param			exclude_duplicates	query		bool		false	"Hide, of each possible duplicate pair listed for the caller by /api/v1/duplicates, the hidden actor once the link is confirmed, and the newer actor while it is suggested unless the older one is itself hidden by a confirmation or the newer one stands for another record (a record serving a place is never hidden in favour of one that is not served, nor a record a confirmation kept because of a suggestion)"
 //	@Param			quality_min			query		number		false	"Quality score at least this, as of today"	minimum(0)	maximum(1)
 //	@Param			stale				query		bool		false	"true: checked 12 whole months ago or earlier, or synced without the producer's date (quality.stale); false: less than 12 months ago, by the producer's date or a change in Carnet"
 //	@Param			sort				query		string		false	"Order: id (creation), name or updated_at; a leading - runs it backwards (-updated_at: the last changed first)"	Enums(id, name, updated_at, -id, -name, -updated_at)	default(id)

@@ -249,8 +249,15 @@ func hiddenBySuggestion(idColumn string, v *Principal) (string, []any) {
 		visible = " AND " + visible
 	}
 	hidden, hargs := hiddenByConfirmation("o.id", v, "2")
-	return "EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
-		" AND d.status <> 'dismissed' AND d.status <> 'confirmed' AND o.archived_at IS NULL" + visible + " AND NOT " + hidden + ")", append(slices.Clone(args), hargs...)
+	// A record a confirmation kept (it stands for another) is never hidden
+	// by a suggestion: a person chose it to serve the place, a suggestion
+	// is only a guess (session 41: B, kept over A, left out of the lists
+	// for its pending link with F, while search and the exports served it).
+	kept, kargs := confirmedSide(idColumn, v, "3", true)
+	args = slices.Clone(args)
+	args = append(args, hargs...)
+	return "(EXISTS (SELECT 1 FROM duplicate_links d JOIN actors o ON o.id = d.actor_a WHERE d.actor_b = " + idColumn +
+		" AND d.status <> 'dismissed' AND d.status <> 'confirmed' AND o.archived_at IS NULL" + visible + " AND NOT " + hidden + ") AND NOT " + kept + ")", append(args, kargs...)
 }
 
 // hiddenByConfirmation is the condition that the actor in idColumn is the
@@ -261,17 +268,32 @@ func hiddenBySuggestion(idColumn string, v *Principal) (string, []any) {
 // is read by its own index: actor_b's, and, for the links keeping their
 // newer record, duplicate_links_kept_b on actor_a.
 func hiddenByConfirmation(idColumn string, v *Principal, n string) (string, []any) {
+	return confirmedSide(idColumn, v, n, false)
+}
+
+// confirmedSide is the condition that the actor in idColumn is, in a
+// confirmed link that exists for v (linkVisibleTo) whose other record is
+// live, the record the confirmation hides (kept false: hiddenByConfirmation)
+// or the one it keeps (kept true: the actor stands for another). n suffixes
+// the aliases (see hiddenByConfirmation).
+func confirmedSide(idColumn string, v *Principal, n string, kept bool) (string, []any) {
 	d, o := "d"+n, "o"+n
 	visible, vargs := linkVisibleTo(v, d)
 	if visible != "" {
 		visible = " AND " + visible
 	}
-	side := func(hidden, kept, which string) string {
-		return "EXISTS (SELECT 1 FROM duplicate_links " + d + " JOIN actors " + o + " ON " + o + ".id = " + d + "." + kept + " WHERE " + d + "." + hidden + " = " + idColumn +
+	side := func(self, other, which string) string {
+		return "EXISTS (SELECT 1 FROM duplicate_links " + d + " JOIN actors " + o + " ON " + o + ".id = " + d + "." + other + " WHERE " + d + "." + self + " = " + idColumn +
 			" AND " + d + ".status = 'confirmed' AND " + which + " AND " + o + ".archived_at IS NULL" + visible + ")"
 	}
-	cond := "(" + side("actor_b", "actor_a", "("+d+".kept IS NULL OR "+d+".kept <> "+d+".actor_b)") +
-		" OR " + side("actor_a", "actor_b", d+".kept IS NOT NULL AND "+d+".kept = "+d+".actor_b") + ")"
+	keepsA := "(" + d + ".kept IS NULL OR " + d + ".kept <> " + d + ".actor_b)"
+	keepsB := d + ".kept IS NOT NULL AND " + d + ".kept = " + d + ".actor_b"
+	var cond string
+	if kept {
+		cond = "(" + side("actor_a", "actor_b", keepsA) + " OR " + side("actor_b", "actor_a", keepsB) + ")"
+	} else {
+		cond = "(" + side("actor_b", "actor_a", keepsA) + " OR " + side("actor_a", "actor_b", keepsB) + ")"
+	}
 	return cond, append(slices.Clone(vargs), vargs...)
 }
 
