@@ -78,6 +78,13 @@ type clause struct {
 	// exclude: records the word does not hold though their text has
 	// it, as part of their own commune's name (containingCommunes).
 	exclude bitset
+	// condition: the word names a condition of the person, a specific
+	// support by the thesaurus (« sourd », « non francophones »), whether
+	// or not a record declares it (see markSoft).
+	condition bool
+	// street: a word of a street's name typed as an address, looked for
+	// in addresses only (streetWords).
+	street bool
 }
 
 // placeRef is a place a query names: a commune (by name), a postal code
@@ -207,8 +214,9 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 			dated[words[i]] = true
 		}
 	}
+	street := t.streetWords(words)
 	for i := 0; i < n; {
-		if dated[words[i]] {
+		if dated[words[i]] || street[i] {
 			i++
 			continue
 		}
@@ -388,9 +396,16 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 			continue
 		}
 		index[w] = len(a.clauses)
+		if street[i] {
+			a.clauses = append(a.clauses, t.streetClause(w))
+			continue
+		}
 		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i], owned[i], i == n-1)
 		c.place = placeOf[i]
 		c.lacking = lacking[i]
+		c.condition = c.place < 0 && slices.ContainsFunc(phraseTargets[i], func(tg lexTarget) bool {
+			return tg.field == FieldSpecificSupport && tg.how == HowSynonym
+		})
 		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && len(pr.slots) == 0 {
 			// A commune of the reference without a place of the
 			// directory: no record is in it, so none holds its words
@@ -1353,10 +1368,30 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 				})
 		})
 	}
+	// A condition of the person (« sourd », « aveugle », « je parle pas
+	// bien français »: a specific support the words mean) beside a need
+	// met by a body or procedure it relates to (« aide caf », « impôts »):
+	// the places meeting the need are where the person can go, those
+	// declaring the support first. Required, the support ranked the
+	// places receiving non-French speakers that do not help with the CAF
+	// before those that do (P@5 0). A word of level or skill only
+	// (« cours de français pour étrangers débutants ») is no such need:
+	// the support, what is sought, stays required.
+	// Not a foreign language nor the people in exile, whose reception is
+	// what is sought (above).
+	condition := func(c clause) bool { return c.condition && !foreignLanguage(c) && !exiled(c) }
+	conditionBeside := func(i int) bool {
+		c := a.clauses[i]
+		return condition(c) && slices.ContainsFunc(a.clauses, func(o clause) bool {
+			return o.word != c.word && !condition(o) && o.place < 0 && !o.lacking && slices.ContainsFunc(o.sets, func(sr setRef) bool {
+				return sr.t.field == FieldThemes && sr.t.how == HowRelated
+			})
+		})
+	}
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = tradeBeside(i) || c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
+		c.soft = tradeBeside(i) || conditionBeside(i) || c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
 			c.place < 0 && c.lacking && need || publicBeside(i) ||
 			c.place < 0 && language && !foreignLanguage(*c) && !exiled(*c)
@@ -1494,6 +1529,89 @@ var documentWords = map[string]bool{"attestation": true, "attestations": true, "
 // required « place », found in few addresses and in « à ma place »).
 var streetKinds = map[string]bool{"place": true, "rue": true, "avenue": true, "boulevard": true, "bd": true,
 	"allee": true, "chemin": true, "quai": true, "impasse": true, "square": true, "esplanade": true, "route": true}
+
+// streetWords marks the words of a query shaped as a street address
+// without a commune: an optional house number, a kind of street, then
+// words (« 3 rue de la mairie », « place de l hotel de ville »). The kind
+// and the words after it are the street's name, looked for in addresses
+// only: « mairie » and « hôtel de ville » read as a kind of place listed
+// the town halls of France before the places at that address. A commune
+// or postal code ending the query, after a word of the street, is still a
+// place (« 3 rue de la mairie jaux »). « mairie » alone or beside other
+// words (« aide mairie », « wifi place de la mairie ») is read as before.
+func (t *table) streetWords(words []string) []bool {
+	n := len(words)
+	k := 0
+	if n > 0 && strings.HasPrefix(words[0], "#") {
+		k = 1
+	}
+	if k+1 >= n || !streetKinds[words[k]] {
+		return make([]bool, n)
+	}
+	street := make([]bool, n)
+	for i := k; i < n; i++ {
+		if i > k+1 {
+			if _, l, _ := t.communeAt(words[i:]); l > 0 && i+l == n && !t.inOneAddress(words[k+1:]) {
+				break
+			}
+			if i == n-1 && len(words[i]) == 5 && isDigitsOnly(words[i]) {
+				break
+			}
+		}
+		// A number and month inside the name (« place du 14 juillet »)
+		// are read as the date they are (see dated in analyze):
+		// addresses hold no numbers but the house's.
+		street[i] = !isDigitsOnly(words[i]) && numberValues[words[i]] == 0 && !months[words[i]]
+	}
+	return street
+}
+
+// inOneAddress reports whether some record's address holds every word of
+// ws but numbers (« hôtel de ville »: « ville » is then the street's, not
+// the commune Ville).
+func (t *table) inOneAddress(ws []string) bool {
+	var lists [][]uint32
+	for _, w := range ws {
+		if isDigitsOnly(w) || numberValues[w] > 0 {
+			continue
+		}
+		id, ok := t.text.ids[w]
+		if !ok {
+			return false
+		}
+		lists = append(lists, t.text.postings[id])
+	}
+	if len(lists) == 0 {
+		return false
+	}
+	slices.SortFunc(lists, func(a, b []uint32) int { return len(a) - len(b) })
+	const address = 1 << fieldAddress
+next:
+	for _, e := range lists[0] {
+		if e&address == 0 {
+			continue
+		}
+		for _, p := range lists[1:] {
+			if f, ok := findSlot(p, e>>8); !ok || f&address == 0 {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// streetClause is a word of a street's name (streetWords): the word
+// itself, in addresses only (see fieldMask).
+func (t *table) streetClause(w string) clause {
+	c := clause{word: w, place: -1, street: true}
+	if id, ok := t.text.ids[w]; ok && len(t.text.postings[id]) > 0 {
+		c.terms = []termRef{{id: id, factor: factorExact}}
+		c.size = len(t.text.postings[id])
+		c.fsize = c.size
+	}
+	return c
+}
 
 // landmarks are the buildings people say a place is near (« à côté de
 // l'université toulouse », « près de l'hôpital de Sault »): beside a
