@@ -1368,30 +1368,10 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 				})
 		})
 	}
-	// A condition of the person (« sourd », « aveugle », « je parle pas
-	// bien français »: a specific support the words mean) beside a need
-	// met by a body or procedure it relates to (« aide caf », « impôts »):
-	// the places meeting the need are where the person can go, those
-	// declaring the support first. Required, the support ranked the
-	// places receiving non-French speakers that do not help with the CAF
-	// before those that do (P@5 0). A word of level or skill only
-	// (« cours de français pour étrangers débutants ») is no such need:
-	// the support, what is sought, stays required.
-	// Not a foreign language nor the people in exile, whose reception is
-	// what is sought (above).
-	condition := func(c clause) bool { return c.condition && !foreignLanguage(c) && !exiled(c) }
-	conditionBeside := func(i int) bool {
-		c := a.clauses[i]
-		return condition(c) && slices.ContainsFunc(a.clauses, func(o clause) bool {
-			return o.word != c.word && !condition(o) && o.place < 0 && !o.lacking && slices.ContainsFunc(o.sets, func(sr setRef) bool {
-				return sr.t.field == FieldThemes && sr.t.how == HowRelated
-			})
-		})
-	}
 	hard := 0
 	for i := range a.clauses {
 		c := &a.clauses[i]
-		c.soft = tradeBeside(i) || conditionBeside(i) || c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
+		c.soft = tradeBeside(i) || c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
 			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
 			c.place < 0 && c.lacking && need || publicBeside(i) ||
 			c.place < 0 && language && !foreignLanguage(*c) && !exiled(*c)
@@ -1433,6 +1413,38 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 			a.clauses[i].soft = false
 		}
 	}
+}
+
+// rankConditions: no record holds every word of a query naming a
+// condition of the person (« sourd », « aveugle », « je parle pas bien
+// français »: a specific support the words mean) beside a need met by a
+// body or procedure it relates to (« aide caf », « impôts »). The places
+// meeting the need are then where the person can go, those declaring the
+// support first: the condition ranks without filtering. Both required,
+// the most-words fallback ranked the places receiving non-French speakers
+// that do not help with the CAF before those that do (P@5 0). Where places
+// meet both (« malentendant atelier smartphone »), both stay required, as
+// before. A word of level or skill only (« cours de français pour
+// étrangers débutants ») is no such need. A foreign language and the
+// people in exile keep their rule (markSoft): their reception is what is
+// sought. It reports whether a clause turned soft.
+func (a *analysis) rankConditions() bool {
+	condition := func(c clause) bool { return c.condition && !c.soft && !foreignLanguage(c) && !exiled(c) }
+	need := slices.ContainsFunc(a.clauses, func(o clause) bool {
+		return !condition(o) && !o.soft && o.place < 0 && !o.lacking && slices.ContainsFunc(o.sets, func(sr setRef) bool {
+			return sr.t.field == FieldThemes && sr.t.how == HowRelated
+		})
+	})
+	if !need {
+		return false
+	}
+	changed := false
+	for i := range a.clauses {
+		if c := &a.clauses[i]; condition(*c) {
+			c.soft, changed = true, true
+		}
+	}
+	return changed
 }
 
 // relatedKindOnly reports whether a clause, a word or a phrase (« profession
