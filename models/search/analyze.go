@@ -1563,7 +1563,7 @@ func (t *table) streetWords(words []string) []bool {
 	street := make([]bool, n)
 	for i := k; i < n; i++ {
 		if i > k+1 {
-			if _, l, _ := t.communeAt(words[i:]); l > 0 && i+l == n && !t.inOneAddress(words[k+1:]) {
+			if _, l, _ := t.communeAt(words[i:]); l > 0 && i+l == n {
 				break
 			}
 			if i == n-1 && len(words[i]) == 5 && isDigitsOnly(words[i]) {
@@ -1576,41 +1576,6 @@ func (t *table) streetWords(words []string) []bool {
 		street[i] = !isDigitsOnly(words[i]) && numberValues[words[i]] == 0 && !months[words[i]]
 	}
 	return street
-}
-
-// inOneAddress reports whether some record's address holds every word of
-// ws but numbers (« hôtel de ville »: « ville » is then the street's, not
-// the commune Ville).
-func (t *table) inOneAddress(ws []string) bool {
-	var lists [][]uint32
-	for _, w := range ws {
-		if isDigitsOnly(w) || numberValues[w] > 0 {
-			continue
-		}
-		id, ok := t.text.ids[w]
-		if !ok {
-			return false
-		}
-		lists = append(lists, t.text.postings[id])
-	}
-	if len(lists) == 0 {
-		return false
-	}
-	slices.SortFunc(lists, func(a, b []uint32) int { return len(a) - len(b) })
-	const address = 1 << fieldAddress
-next:
-	for _, e := range lists[0] {
-		if e&address == 0 {
-			continue
-		}
-		for _, p := range lists[1:] {
-			if f, ok := findSlot(p, e>>8); !ok || f&address == 0 {
-				continue next
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // streetClause is a word of a street's name (streetWords): the word

@@ -60,21 +60,3 @@ func TestANeedBesideNotSpeakingFrenchOfTheBatch0307(t *testing.T) {
 		t.Errorf("je parle pas bien francais aide caf: %v (partial %v), want the place meeting both", got, r.Partial)
 	}
 }
-
-// A street's last word that is also a commune (« place de l hotel de
-// ville »: the commune Ville) is the street's where addresses hold the
-// words together; a commune after a street stays a place.
-func TestAStreetEndingWithACommuneOfTheBatch0307(t *testing.T) {
-	m := loadRecords(t, []map[string]string{
-		record("hv", "Espace numérique", "Manosque", "04100", "Place de l'Hôtel de Ville", "services", themeTools),
-		record("v", "Médiathèque", "Ville", "60400", "1 rue de l'Église", "services", themeTools),
-		record("j", "Mairie de Jaux", "Jaux", "60880", "3 rue de la Mairie", "services", themeTools),
-		record("b", "Atelier du Bourg", "Bonnes", "16390", "3 rue de la Mairie", "services", themeTools),
-	})
-	if _, got := searchNames(t, m, "place de l hotel de ville"); !slices.Equal(got, []string{"Espace numérique"}) {
-		t.Errorf("place de l hotel de ville: %v, want the place at that address only", got)
-	}
-	if _, got := searchNames(t, m, "3 rue de la mairie jaux"); !slices.Equal(got, []string{"Mairie de Jaux"}) {
-		t.Errorf("3 rue de la mairie jaux: %v, want the one in Jaux", got)
-	}
-}
