@@ -78,6 +78,13 @@ type clause struct {
 	// exclude: records the word does not hold though their text has
 	// it, as part of their own commune's name (containingCommunes).
 	exclude bitset
+	// condition: the word names a condition of the person, a specific
+	// support by the thesaurus (« sourd », « non francophones »), whether
+	// or not a record declares it (see markSoft).
+	condition bool
+	// street: a word of a street's name typed as an address, looked for
+	// in addresses only (streetWords).
+	street bool
 }
 
 // placeRef is a place a query names: a commune (by name), a postal code
@@ -207,8 +214,9 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 			dated[words[i]] = true
 		}
 	}
+	street := t.streetWords(words)
 	for i := 0; i < n; {
-		if dated[words[i]] {
+		if dated[words[i]] || street[i] {
 			i++
 			continue
 		}
@@ -388,9 +396,16 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 			continue
 		}
 		index[w] = len(a.clauses)
+		if street[i] {
+			a.clauses = append(a.clauses, t.streetClause(w))
+			continue
+		}
 		c := t.resolve(w, stems[i], phraseTargets[i], phraseKeys[i], owned[i], i == n-1)
 		c.place = placeOf[i]
 		c.lacking = lacking[i]
+		c.condition = c.place < 0 && slices.ContainsFunc(phraseTargets[i], func(tg lexTarget) bool {
+			return tg.field == FieldSpecificSupport && tg.how == HowSynonym
+		})
 		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "commune" && len(pr.slots) == 0 {
 			// A commune of the reference without a place of the
 			// directory: no record is in it, so none holds its words
@@ -1400,6 +1415,38 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 	}
 }
 
+// rankConditions: no record holds every word of a query naming a
+// condition of the person (« sourd », « aveugle », « je parle pas bien
+// français »: a specific support the words mean) beside a need met by a
+// body or procedure it relates to (« aide caf », « impôts »). The places
+// meeting the need are then where the person can go, those declaring the
+// support first: the condition ranks without filtering. Both required,
+// the most-words fallback ranked the places receiving non-French speakers
+// that do not help with the CAF before those that do (P@5 0). Where places
+// meet both (« malentendant atelier smartphone »), both stay required, as
+// before. A word of level or skill only (« cours de français pour
+// étrangers débutants ») is no such need. A foreign language and the
+// people in exile keep their rule (markSoft): their reception is what is
+// sought. It reports whether a clause turned soft.
+func (a *analysis) rankConditions() bool {
+	condition := func(c clause) bool { return c.condition && !c.soft && !foreignLanguage(c) && !exiled(c) }
+	need := slices.ContainsFunc(a.clauses, func(o clause) bool {
+		return !condition(o) && !o.soft && o.place < 0 && !o.lacking && slices.ContainsFunc(o.sets, func(sr setRef) bool {
+			return sr.t.field == FieldThemes && sr.t.how == HowRelated
+		})
+	})
+	if !need {
+		return false
+	}
+	changed := false
+	for i := range a.clauses {
+		if c := &a.clauses[i]; condition(*c) {
+			c.soft, changed = true, true
+		}
+	}
+	return changed
+}
+
 // relatedKindOnly reports whether a clause, a word or a phrase (« profession
 // libérale »), means through the thesaurus only kinds of places where it
 // is met (« commerçant » → the chambers of commerce): no value of its own,
@@ -1494,6 +1541,54 @@ var documentWords = map[string]bool{"attestation": true, "attestations": true, "
 // required « place », found in few addresses and in « à ma place »).
 var streetKinds = map[string]bool{"place": true, "rue": true, "avenue": true, "boulevard": true, "bd": true,
 	"allee": true, "chemin": true, "quai": true, "impasse": true, "square": true, "esplanade": true, "route": true}
+
+// streetWords marks the words of a query shaped as a street address
+// without a commune: an optional house number, a kind of street, then
+// words (« 3 rue de la mairie », « place de l hotel de ville »). The kind
+// and the words after it are the street's name, looked for in addresses
+// only: « mairie » and « hôtel de ville » read as a kind of place listed
+// the town halls of France before the places at that address. A commune
+// or postal code ending the query, after a word of the street, is still a
+// place (« 3 rue de la mairie jaux »). « mairie » alone or beside other
+// words (« aide mairie », « wifi place de la mairie ») is read as before.
+func (t *table) streetWords(words []string) []bool {
+	n := len(words)
+	k := 0
+	if n > 0 && strings.HasPrefix(words[0], "#") {
+		k = 1
+	}
+	if k+1 >= n || !streetKinds[words[k]] {
+		return make([]bool, n)
+	}
+	street := make([]bool, n)
+	for i := k; i < n; i++ {
+		if i > k+1 {
+			if _, l, _ := t.communeAt(words[i:]); l > 0 && i+l == n {
+				break
+			}
+			if i == n-1 && len(words[i]) == 5 && isDigitsOnly(words[i]) {
+				break
+			}
+		}
+		// A number and month inside the name (« place du 14 juillet »)
+		// are read as the date they are (see dated in analyze):
+		// addresses hold no numbers but the house's.
+		street[i] = !isDigitsOnly(words[i]) && numberValues[words[i]] == 0 && !months[words[i]]
+	}
+	return street
+}
+
+// streetClause is a word of a street's name (streetWords): the word
+// itself, in addresses only (see fieldMask).
+func (t *table) streetClause(w string) clause {
+	c := clause{word: w, place: -1, street: true}
+	if id, ok := t.text.ids[w]; ok && len(t.text.postings[id]) > 0 {
+		c.terms = []termRef{{id: id, factor: factorExact}}
+		c.size = len(t.text.postings[id])
+		c.fsize = c.size
+	}
+	return c
+}
 
 // landmarks are the buildings people say a place is near (« à côté de
 // l'université toulouse », « près de l'hôpital de Sault »): beside a

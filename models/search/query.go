@@ -675,6 +675,14 @@ func (t *table) run(p *plan, s *scratch) page {
 			out.partial = true
 		}
 		// Words every result must hold: the soft ones rank only.
+		if len(s.touched) == 0 && len(p.an.clauses) > 1 && p.an.rankConditions() {
+			// A condition of the person no place meeting the need
+			// declares: the need's places, those declaring it first.
+			s.reset()
+			t.match(&p.an, s, false)
+			keep()
+			out.partial = true
+		}
 		required, soft := p.an.hardCount(), len(p.an.clauses)-p.an.hardCount()
 		if len(s.touched) == 0 && len(p.an.clauses) > 1 {
 			// Never silently empty: the records holding the most words

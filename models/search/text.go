@@ -1471,6 +1471,9 @@ func (c *clause) fieldMask() uint32 {
 	if c.place >= 0 {
 		return placeFields
 	}
+	if c.street {
+		return 1 << fieldAddress
+	}
 	return 0xff
 }
 
