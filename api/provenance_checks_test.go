@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -268,5 +269,87 @@ func TestReimportKeepingAnEditKeepsItsDate(t *testing.T) {
 		if row[col["id"]] == "cn-3" && row[col["date_maj"]] != "2023-03-01" {
 			t.Errorf("export date_maj %s, want the producer's own 2023-03-01", row[col["date_maj"]])
 		}
+	}
+}
+
+// hubActor is the one actor of source hub with source_id id, read by the
+// administrator.
+func hubActor(t *testing.T, e *apitest.Env, id string) obj {
+	t.Helper()
+	for _, x := range get(t, e, "/api/v1/actors?source=hub&limit=100")["data"].([]any) {
+		if a := x.(obj); a["source_id"] == id {
+			return e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + str(a["id"]), Token: e.Admin}).Map()
+		}
+	}
+	t.Fatalf("no actor %s in source hub", id)
+	return nil
+}
+
+// TestReimportWithoutTheEditedColumnKeepsItsDate (fix41c): a coordinator
+// wrote the description of an imported place; a re-import dated before
+// that day, from a file with no presentation_detail column (the PACA
+// file), changing the phone, kept the description (no column: untouched)
+// but dated the record back to the row's day, checked by the producer,
+// where the same row with the column kept the person's day. The record
+// still holds the person's value: checked_on stays that day either way.
+func TestReimportWithoutTheEditedColumnKeepsItsDate(t *testing.T) {
+	e := apitest.New(t)
+	importHub(t, e, gapPlace(obj{"presentation_detail": "Accueil le matin.", "telephone": "0492000000"}))
+	id := str(hubActor(t, e, "g-1")["id"])
+	patchAsAdmin(t, e, "/api/v1/actors/"+id, obj{"description": "Accueil le matin et le jeudi après-midi."})
+	edited := hubActor(t, e, "g-1")
+	if edited["checked_by"] != "carnet" {
+		t.Fatalf("after the edit: checked_by %v", edited["checked_by"])
+	}
+	importHub(t, e, gapPlace(obj{"date_maj": "2023-06-01", "telephone": "0492111111"}))
+	a := hubActor(t, e, "g-1")
+	if a["description"] != "Accueil le matin et le jeudi après-midi." || a["producer_updated_on"] != "2023-06-01" {
+		t.Fatalf("description %v, producer's date %v", a["description"], a["producer_updated_on"])
+	}
+	if a["checked_on"] != edited["checked_on"] || a["checked_by"] != "carnet" {
+		t.Errorf("checked_on %v by %v, want %v by carnet", a["checked_on"], a["checked_by"], edited["checked_on"])
+	}
+}
+
+// TestReimportDatedInTheFuture (fix41c): a row whose date_maj is after
+// today was read as undated: the result warned « sent empty (null): the
+// stored date … is removed » of a row that was not empty, and, undated
+// rows being taken as current, its values replaced a person's newer
+// edit. A date in the future is no check: the stored producer's date is
+// kept (as for a file without date_maj), the warning says the date is in
+// the future, and the person's value stays — also on a place with no
+// stored date.
+func TestReimportDatedInTheFuture(t *testing.T) {
+	e := apitest.New(t)
+	// Two days ahead: after today in every time zone the import may use.
+	future := time.Now().UTC().AddDate(0, 0, 2).Format(time.DateOnly)
+	for _, c := range []struct{ name, stored string }{{"dated", "2023-03-16"}, {"undated", ""}} {
+		t.Run(c.name, func(t *testing.T) {
+			sid := "f-" + c.name
+			row := func(extra obj) []obj { return gapPlace(merge(obj{"id": sid, "date_maj": c.stored}, extra)) }
+			importHub(t, e, row(obj{"presentation_detail": "Accueil le matin."}))
+			id := str(hubActor(t, e, sid)["id"])
+			patchAsAdmin(t, e, "/api/v1/actors/"+id, obj{"description": "Accueil le matin et le jeudi."})
+			edited := hubActor(t, e, sid)
+			report := importHub(t, e, row(obj{"date_maj": future, "presentation_detail": "Accueil le soir.", "telephone": "0492111111"}))
+			text := fmt.Sprint(report)
+			if strings.Contains(text, "sent empty") || !strings.Contains(text, "in the future") {
+				t.Errorf("report: %s", text)
+			}
+			a := hubActor(t, e, sid)
+			if a["description"] != "Accueil le matin et le jeudi." {
+				t.Errorf("description %v: the person's edit was replaced", a["description"])
+			}
+			want := any(c.stored)
+			if c.stored == "" {
+				want = nil
+			}
+			if a["producer_updated_on"] != want {
+				t.Errorf("producer's date %v, want %v", a["producer_updated_on"], want)
+			}
+			if a["checked_on"] != edited["checked_on"] || a["checked_by"] != "carnet" {
+				t.Errorf("checked_on %v by %v, want %v by carnet", a["checked_on"], a["checked_by"], edited["checked_on"])
+			}
+		})
 	}
 }

@@ -78,6 +78,11 @@ type Actor struct {
 	// change that carnetCheck kept against the row: checked_on does not
 	// go back before it (saveActor).
 	keptSince string
+	// futureDate is the date_maj of an import's row that was after
+	// today, read as no date (SetFutureDate): no current check, so the
+	// row keeps the stored producer's date and is not newer than a
+	// person's change (carnetCheck).
+	futureDate string
 	// keyWarns says that PrepareSyncBatch read SourceID as another string
 	// than the one sent (see NormalizeSourceID).
 	keyWarns []FieldError

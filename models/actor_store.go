@@ -184,12 +184,14 @@ func (s *Store) saveActor(tx *gorm.DB, before, a *Actor) error {
 	} else {
 		a.PublicVersion, a.PublicUpdatedAt = before.PublicVersion+1, a.UpdatedAt
 		a.CheckedOn, a.CheckedOnUndated = s.checkedOn(tx.Statement.Context, a.ProducerUpdatedOn)
-		if a.keptSince != "" && !before.CheckedOnUndated && before.CheckedOn > a.CheckedOn {
+		if a.keptSince != "" && !before.CheckedOnUndated && (before.CheckedOn > a.CheckedOn || a.CheckedOnUndated) {
 			// A row older than a person's change it keeps (carnetCheck):
 			// the record still holds that person's value, known true on
 			// the day it was checked in Carnet, so checked_on does not go
 			// back to the row's older date (checked_by stays carnet; the
-			// producer's own date is kept as producer_updated_on).
+			// producer's own date is kept as producer_updated_on). Nor
+			// does it turn undated: a row dated in the future keeps a
+			// person's change as one dated before it (carnetCheck).
 			a.CheckedOn, a.CheckedOnUndated = before.CheckedOn, false
 		}
 	}

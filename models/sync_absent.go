@@ -59,6 +59,12 @@ const (
 // (see Fields); only a sync batch reads it.
 func (a *Actor) SetAbsent(f Fields) { a.absent = f }
 
+// SetFutureDate says that the record's producer's date, d, was after
+// today and was read as none: a sync batch keeps the stored date of a
+// record it updates, and does not take the record as newer than a
+// person's change (see carnetCheck).
+func (a *Actor) SetFutureDate(d string) { a.futureDate = d }
+
 // keepActorFields gives a, a record of a batch updating before, the stored
 // values of the fields it leaves unsaid. kept names those whose stored
 // value was kept where the record had another (empty, mostly): what the

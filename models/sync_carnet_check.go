@@ -23,7 +23,9 @@ import (
 // row's producer date is after T (the producer checked the place since),
 // with a warning naming the value replaced; otherwise Carnet's value is
 // kept, with a warning naming both. A row without a producer's date (a
-// partner's live record) is taken as current: it wins, with the warning.
+// partner's live record) is taken as current: it wins, with the warning;
+// one whose date was in the future (read as none, SetFutureDate) is not:
+// it is dated no later than any change (the stored date is kept).
 // The producer's date itself is the row's.
 func carnetCheck(tx *gorm.DB, before, a *Actor) ([]FieldError, error) {
 	changes := diffFields(before, a)
@@ -51,19 +53,36 @@ func carnetCheck(tx *gorm.DB, before, a *Actor) ([]FieldError, error) {
 		if contactFields[c.Field] && !(before.contactsPublic() && a.contactsPublic()) {
 			row, carnet = notQuoted, notQuoted
 		}
-		if a.ProducerUpdatedOn == "" || a.ProducerUpdatedOn > day {
+		if a.ProducerUpdatedOn == "" && a.futureDate == "" || a.ProducerUpdatedOn > day {
 			warns = append(warns, FieldError{Field: c.Field, Reason: fmt.Sprintf(
 				"changed in Carnet on %s, %s: the row's %s replaced Carnet's %s", day, rowDate(a), row, carnet)})
 			continue
 		}
 		reflect.ValueOf(a).Elem().FieldByIndex(index[c.Field]).Set(reflect.ValueOf(before).Elem().FieldByIndex(index[c.Field]))
-		if day > a.keptSince {
-			a.keptSince = day
-		}
 		warns = append(warns, FieldError{Field: c.Field, Reason: fmt.Sprintf(
-			"changed in Carnet on %s, after this row's date (%s): Carnet's value %s is kept, not the row's %s", day, a.ProducerUpdatedOn, carnet, row)})
+			"changed in Carnet on %s, %s: Carnet's value %s is kept, not the row's %s", day, keptRowDate(a), carnet, row)})
+	}
+	// The record keeps every value a person wrote on a day not before
+	// the row's date: those the row changed (kept above), and those it
+	// left as they were or had no column for (a file without
+	// presentation_detail). checked_on does not go back before the
+	// latest such day (saveActor).
+	if a.ProducerUpdatedOn != "" || a.futureDate != "" {
+		for field, day := range byPerson {
+			if index[field] != nil && day >= a.ProducerUpdatedOn && day > a.keptSince {
+				a.keptSince = day
+			}
+		}
 	}
 	return warns, nil
+}
+
+// keptRowDate says why Carnet's value was kept against a row's.
+func keptRowDate(a *Actor) string {
+	if a.futureDate != "" {
+		return "and this row's date (" + a.futureDate + ") is in the future, which is no check"
+	}
+	return "after this row's date (" + a.ProducerUpdatedOn + ")"
 }
 
 // personFields returns the fields of an actor whose last write was a
