@@ -227,3 +227,19 @@ func TestSemicolonListReading(t *testing.T) {
 		t.Errorf("no reading of the « ; » separator: %+v", rep.Readings)
 	}
 }
+
+// TestServicesElsewhereNamesOneColumn (review of session 41): in a JSON
+// file, whose rows are maps, the column named by the warning of a row with
+// services under two unknown names was whichever a map's iteration met
+// first, so the same file could be reported two ways. The first name in
+// order is named.
+func TestServicesElsewhereNamesOneColumn(t *testing.T) {
+	in := `[{"id":"j1","nom":"Médiathèque J","commune":"Angoulême","code_postal":"16000","adresse":"1 rue A","source":"hub-test","date_maj":"2023-05-17",` +
+		`"zz_activites":"Aide aux démarches administratives|Lecture publique","aa_activites":"Aide aux démarches administratives","mm_activites":"Maîtrise des outils numériques du quotidien|Aide aux démarches administratives"}]`
+	for range 30 {
+		rep, _ := importedBy(t, in, "hubt")
+		if !hasIssue(rep, 1, "services", opendata.SeverityWarning, "aa_activites") {
+			t.Fatalf("the warning does not name the first column in order (aa_activites): %+v", issuesOfRow(rep, 1))
+		}
+	}
+}

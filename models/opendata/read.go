@@ -1079,12 +1079,15 @@ func (r *Reader) servicesElsewhere(rec *Record) string {
 		}
 		return ""
 	}
+	// A JSON row is a map: the first name in order, not the first a
+	// map's iteration meets, so that a file is reported one way.
+	first := ""
 	for c := range rec.Cells {
-		if n := look(c); n != "" {
-			return n
+		if n := look(c); n != "" && (first == "" || n < first) {
+			first = n
 		}
 	}
-	return ""
+	return first
 }
 
 // countFilled counts a row's value v of a column of no version of the
