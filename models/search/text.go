@@ -68,9 +68,11 @@ func tokenize(s string, query bool) []string {
 			prev = w
 			continue
 		}
-		if w == "cote" && prev == "a" && i+1 < len(all) && (all[i+1] == "de" || all[i+1] == "du" || all[i+1] == "des" || all[i+1] == "d") {
+		if (w == "cote" && prev == "a" || w == "face" && prev == "en") && i+1 < len(all) && (all[i+1] == "de" || all[i+1] == "du" || all[i+1] == "des" || all[i+1] == "d") {
 			// « à côté de la poste » is « près de la poste »: « côté »
-			// found the Côte d'Azur's and Côte-d'Or's places.
+			// found the Côte d'Azur's and Côte-d'Or's places; « en face
+			// de la gare » likewise (« face » ranked the FACE
+			// associations first).
 			prev = w
 			continue
 		}
@@ -608,7 +610,16 @@ var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": t
 	// Getting something back (« compte whatsapp piraté récupérer »,
 	// « récupérer mon mot de passe »): the account or the trouble says
 	// the need; held by no place, « récupérer » made every answer partial.
-	"recuperer": true, "recupere": true, "recuperee": true, "recuperes": true}
+	"recuperer": true, "recupere": true, "recuperee": true, "recuperes": true,
+	// Not finding something (« je trouve pas les devoirs sur l'ENT »),
+	// ordering it (« carte vitale perdue, commander sur ameli ») and a
+	// class suited to the person (« cours informatique adapté »: the
+	// person's condition says for whom): held by no place, « trouve » was
+	// spelt « Rouve » (a street), « commander » found « Commanderie » and
+	// « adapté » kept one place of nine (batch 2027-03-14).
+	// Being phoned (« un faux banquier m'a appelé »), as « rappeler ».
+	"trouve": true, "trouves": true, "commander": true, "appele": true, "appelee": true, "appeler": true, "appelle": true,
+	"adapte": true, "adaptee": true, "adaptes": true, "adaptees": true}
 
 // travellers are the words the gens du voyage (Travellers) name themselves
 // and where they live by: « voyageurs en caravane aide papiers » required

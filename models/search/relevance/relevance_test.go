@@ -80,7 +80,7 @@ func TestJudgedQueries(t *testing.T) {
 			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" &&
 				q.Added != "2026-12-10" && q.Added != "2026-12-11" && q.Added != "2026-12-12" && q.Added != "2026-12-13" && q.Added != "2026-12-14" &&
 				q.Added != "2026-12-18" && q.Added != "2026-12-20" && q.Added != "2027-01-10" && q.Added != "2027-01-17" && q.Added != "2027-01-24" && q.Added != "2027-01-31" && q.Added != "2027-02-07" && q.Added != "2027-02-14" &&
-				q.Added != "2027-02-21" && q.Added != "2027-02-28" && q.Added != "2027-03-07" {
+				q.Added != "2027-02-21" && q.Added != "2027-02-28" && q.Added != "2027-03-07" && q.Added != "2027-03-14" {
 				older = append(older, q)
 			}
 		}
@@ -360,6 +360,21 @@ func TestJudgedQueries(t *testing.T) {
 		//     meeting both: the CAF help first); left: the farmers (« eleveur de vaches
 		//     internet msa »), « cours fle », « apprentissage du numerique
 		//     pour adultes ».
+		//   - 2027-03-14 (64: farmers and rural life, people learning
+		//     French (ASL, conversation, alphabétisation, Spanish and
+		//     Arabic), landmarks and bare streets, disabilities, prison,
+		//     young people and students, homeless people, scams, parents,
+		//     retiring, the self-employed, health, taxes, equipment; 1 no
+		//     place answers): 0.71/0.68, 0 empty; 0.81/0.77 after (« en
+		//     face de », ASL and conversation groups, « cours » in other
+		//     languages generic, scams told as they happened, « je trouve
+		//     pas », « commander », « adapté », « m'a appelé », the
+		//     Parcoursup « vœux », « domiciliation administrative », « pas
+		//     de réseau »); left: the reception centres the FLE rule
+		//     counts (recall 0.33 on six French-class queries), the
+		//     farmers (« eleveuse de brebis aide ordinateur msa »,
+		//     « internet a la ferme »), « cour de fransai », « reviser le
+		//     code de la route sur internet ».
 		for _, bf := range []struct {
 			added      string
 			queries    int
@@ -375,7 +390,8 @@ func TestJudgedQueries(t *testing.T) {
 			{"2027-01-17", 61, 0.77, 0.76, 1}, {"2027-01-24", 65, 0.85, 0.85, 1},
 			{"2027-01-31", 61, 0.92, 0.93, 1}, {"2027-02-07", 68, 0.91, 0.91, 1},
 			{"2027-02-14", 61, 0.91, 0.93, 1}, {"2027-02-21", 63, 0.96, 0.95, 1},
-			{"2027-02-28", 63, 0.81, 0.85, 2}, {"2027-03-07", 59, 0.93, 0.91, 5}} {
+			{"2027-02-28", 63, 0.81, 0.85, 2}, {"2027-03-07", 59, 0.93, 0.91, 5},
+			{"2027-03-14", 64, 0.80, 0.77, 1}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {
