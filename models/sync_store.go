@@ -747,7 +747,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
-			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent || om.Producer || om.ProducerDate || a.absent != 0 || a.futureDate != "" {
+			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent || om.Producer || om.ProducerDate || a.absent != 0 || a.futureDate != "" || a.unreadDate {
 				if a.absent != 0 {
 					var warns []FieldError
 					o.Kept, warns = keepActorFields(a, &before)
@@ -762,9 +762,10 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 				if om.Producer {
 					a.Producer = before.Producer
 				}
-				if om.ProducerDate || a.futureDate != "" && a.ProducerUpdatedOn == "" {
-					// A date in the future is no check: the stored one
-					// stays, as for a row without the field.
+				if om.ProducerDate || (a.futureDate != "" || a.unreadDate) && a.ProducerUpdatedOn == "" {
+					// A date in the future is no check, nor a value that
+					// is no date: the stored one stays, as for a row
+					// without the field.
 					a.ProducerUpdatedOn = before.ProducerUpdatedOn
 				}
 				if om.Parent {

@@ -537,7 +537,9 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			if p.Service != nil {
 				mark = offerMark
 			}
-			p.Actor.SourceHash = rec.Hash + mark
+			if p.Actor.FutureDate() == "" {
+				p.Actor.SourceHash = rec.Hash + mark
+			} // else no hash: the same row, once its date has come, is a check to apply, not a row to skip
 			b.add(p, len(records)-i)
 		}
 		b.prepare(opt.Source)
