@@ -1315,6 +1315,18 @@ func (s *Store) SourceHasSuffixedIDs(ctx context.Context, source string) (bool, 
 	return n > 0, nil
 }
 
+// SourceHasLivePlaces reports whether source holds a live actor with a
+// source id: a first import's has none, and asks nothing of the ids an
+// earlier import stored in another form (see opendata's zeroTwins).
+func (s *Store) SourceHasLivePlaces(ctx context.Context, source string) (bool, error) {
+	var ids []string // one at most: not a count of the source's places
+	err := s.read(ctx).Model(&Actor{}).Where("source = ? AND source_id <> '' AND archived_at IS NULL", source).Limit(1).Pluck("source_id", &ids).Error
+	if err != nil {
+		return false, dbError(err)
+	}
+	return len(ids) > 0, nil
+}
+
 // SourcePlace is what an import needs of a stored place of its source to
 // recognise it in a file that gives no ids (see opendata's renames).
 type SourcePlace struct {

@@ -1352,7 +1352,7 @@ func (rec *Record) setFrom(c columnReading, from func() string, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-16"
+const mappingVersion = "carnet-import-17"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //
