@@ -71,6 +71,16 @@ func TestLeadingZerosBothFormsInOneFile(t *testing.T) {
 	if _, ok := ids["555"]; !ok || !hasIssue(rep, 4, "id", opendata.SeverityWarning, "« 00555 »") {
 		t.Errorf("555 at another address: ids %v, issues %+v", keysOf(ids), issuesOfRow(rep, 4))
 	}
+	// The same file again: row 3 is said the same way, with its id as
+	// written, though its « 123 » now finds the stored « 00123 ».
+	rep = importBytes(t, s, []byte(fix42Head+
+		"00123,Médiathèque A,Angoulême,16000,1 rue de Périgueux,hub-test,2023-05-17,Aide aux démarches administratives\n"+
+		"00555,Médiathèque E,Angoulême,16000,5 rue de Périgueux,hub-test,2023-05-17,Aide aux démarches administratives\n"+
+		"123,Médiathèque A,Angoulême,16000,1 rue de Périgueux,hub-test,2023-05-17,Aide aux démarches administratives\n"+
+		"555,Médiathèque F,Angoulême,16000,9 rue de Bordeaux,hub-test,2023-05-17,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "hubt"})
+	if is := issuesOfRow(rep, 3); len(is) != 1 || is[0].Value != "123" || !strings.Contains(is[0].Reason, "« 00123 » of an earlier row") {
+		t.Errorf("row 3 on the second import: %+v", is)
+	}
 }
 
 // TestPandasIDStoredIsTheSamePlace: an older Carnet stored pandas' « 124.0 »

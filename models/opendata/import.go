@@ -495,6 +495,12 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			rep, repeated := places.repeats[rec.Row]
 			if repeated {
 				delete(places.repeats, rec.Row)
+			} else if zi, ok := places.zeros[rec.Row]; ok && place != nil && place.row != 0 && zi.Value != clip(id) {
+				// Read as a stored place under its other form
+				// (zeroTwins), which an earlier row of the file is: a
+				// repetition, said as on the import that stored it.
+				rep, repeated = repeatOf{written: zi.Value}, true
+				delete(places.zeros, rec.Row)
 			}
 			if place != nil && place.row != 0 {
 				// The row's warning about its id is the first row's.
