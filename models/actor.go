@@ -83,6 +83,9 @@ type Actor struct {
 	// row keeps the stored producer's date and is not newer than a
 	// person's change (carnetCheck).
 	futureDate string
+	// unreadDate says the row gave a date_maj that is no date (see
+	// SetUnreadDate).
+	unreadDate bool
 	// keyWarns says that PrepareSyncBatch read SourceID as another string
 	// than the one sent (see NormalizeSourceID).
 	keyWarns []FieldError

@@ -65,6 +65,15 @@ func (a *Actor) SetAbsent(f Fields) { a.absent = f }
 // person's change (see carnetCheck).
 func (a *Actor) SetFutureDate(d string) { a.futureDate = d }
 
+// FutureDate is the date SetFutureDate gave, "" for none.
+func (a *Actor) FutureDate() string { return a.futureDate }
+
+// SetUnreadDate says that the record's producer's date was given but is
+// no date (« inconnu », « 2023-13-45 »): it was read as none, and a sync
+// batch keeps the stored date of a record it updates, as for a record
+// without the field, rather than remove it as an empty date does.
+func (a *Actor) SetUnreadDate() { a.unreadDate = true }
+
 // keepActorFields gives a, a record of a batch updating before, the stored
 // values of the fields it leaves unsaid. kept names those whose stored
 // value was kept where the record had another (empty, mostly): what the

@@ -747,7 +747,7 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 			if err := forUpdate(tx).Take(&before, "id = ?", ex.ID).Error; err != nil {
 				return err
 			}
-			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent || om.Producer || om.ProducerDate || a.absent != 0 || a.futureDate != "" {
+			if om := opt.omitted(false, i); om.Status || om.Contact || om.Parent || om.Producer || om.ProducerDate || a.absent != 0 || a.futureDate != "" || a.unreadDate {
 				if a.absent != 0 {
 					var warns []FieldError
 					o.Kept, warns = keepActorFields(a, &before)
@@ -762,9 +762,10 @@ func (s *Store) syncActors(tx *gorm.DB, source string, actors []Actor, opt SyncO
 				if om.Producer {
 					a.Producer = before.Producer
 				}
-				if om.ProducerDate || a.futureDate != "" && a.ProducerUpdatedOn == "" {
-					// A date in the future is no check: the stored one
-					// stays, as for a row without the field.
+				if om.ProducerDate || (a.futureDate != "" || a.unreadDate) && a.ProducerUpdatedOn == "" {
+					// A date in the future is no check, nor a value that
+					// is no date: the stored one stays, as for a row
+					// without the field.
 					a.ProducerUpdatedOn = before.ProducerUpdatedOn
 				}
 				if om.Parent {
@@ -1312,6 +1313,18 @@ func (s *Store) SourceHasSuffixedIDs(ctx context.Context, source string) (bool, 
 		return false, dbError(err)
 	}
 	return n > 0, nil
+}
+
+// SourceHasLivePlaces reports whether source holds a live actor with a
+// source id: a first import's has none, and asks nothing of the ids an
+// earlier import stored in another form (see opendata's zeroTwins).
+func (s *Store) SourceHasLivePlaces(ctx context.Context, source string) (bool, error) {
+	var ids []string // one at most: not a count of the source's places
+	err := s.read(ctx).Model(&Actor{}).Where("source = ? AND source_id <> '' AND archived_at IS NULL", source).Limit(1).Pluck("source_id", &ids).Error
+	if err != nil {
+		return false, dbError(err)
+	}
+	return len(ids) > 0, nil
 }
 
 // SourcePlace is what an import needs of a stored place of its source to

@@ -492,12 +492,38 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			if slots[i] >= 0 {
 				place = &places.ids[slots[i]]
 			}
+			rep, repeated := places.repeats[rec.Row]
+			if repeated {
+				delete(places.repeats, rec.Row)
+			} else if zi, ok := places.zeros[rec.Row]; ok && place != nil && place.row != 0 && zi.Value != clip(id) {
+				// Read as a stored place under its other form
+				// (zeroTwins), which an earlier row of the file is: a
+				// repetition, said as on the import that stored it.
+				rep, repeated = repeatOf{written: zi.Value}, true
+				delete(places.zeros, rec.Row)
+			}
 			if place != nil && place.row != 0 {
 				// The row's warning about its id is the first row's.
 				b.rejected++
+				if repeated {
+					b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(rep.written), Severity: SeverityError,
+						Reason: fmt.Sprintf("the id « %s » of an earlier row (first at row %d) but for its leading zeros, at the same name and address: the same place, read once; this row is ignored", id, place.row)})
+					continue
+				}
 				b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityError,
 					Reason: fmt.Sprintf("appears twice in the file for the same address (first at row %d): the same place, read once; this row is ignored", place.row)})
 				continue
+			}
+			if repeated {
+				// The earlier row was not stored (refused): this one is
+				// the place, under the earlier row's id.
+				b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(rep.written), Severity: SeverityWarning,
+					Reason: fmt.Sprintf("read under « %s », the id of row %d (not imported) but for its leading zeros, at the same name and address", id, rep.first)})
+			}
+			if places.pandas[rec.Row] {
+				id = rec.Cells["id"]
+				b.readings = append(b.readings, rowReadings{rec.Row, []RowReading{pandasReading}})
+				delete(places.pandas, rec.Row)
 			}
 			if is := idIssues[i]; is != nil {
 				b.issues = append(b.issues, *is)
@@ -537,7 +563,9 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 			if p.Service != nil {
 				mark = offerMark
 			}
-			p.Actor.SourceHash = rec.Hash + mark
+			if p.Actor.FutureDate() == "" {
+				p.Actor.SourceHash = rec.Hash + mark
+			} // else no hash: the same row, once its date has come, is a check to apply, not a row to skip
 			b.add(p, len(records)-i)
 		}
 		b.prepare(opt.Source)
@@ -648,6 +676,18 @@ type placeIDs struct {
 	// zeroIDs are the source's stored ids of digits starting with a zero,
 	// by their digits after the zeros, read at the first new id of digits.
 	zeroIDs map[string]models.SourcePlace
+	// sourceLive says the source held places when the import began
+	// (decided with zeroIDs): only then are the other stored forms of
+	// new ids of digits asked (see zeroTwins).
+	sourceLive bool
+	// pandas holds the rows read as a place stored under their id with
+	// « .0 » (see zeroTwins), by row number.
+	pandas map[int]bool
+	// zeroForms are the ids of digits of the file, by their digits after
+	// the zeros; repeats the rows read as an earlier row's place (see
+	// zeroRepeats), by row number.
+	zeroForms map[string]zeroForm
+	repeats   map[int]repeatOf
 	// elsewhere holds the rows of services held elsewhere of the source's
 	// places (see servicesElsewhere), by row number: left.
 	elsewhere map[int]bool

@@ -683,10 +683,17 @@ func ToPlace(rec Record, source string) Place {
 		// keeps its date, a new one has none; the file's warning names
 		// which rows did which (keptIssues).
 		b.read("date_maj", "the file has no column date_maj: a place stored keeps its producer date, a new one has none (its check date is the day of the import)")
+	case d == "" && isPlaceholder(rec.Cells["date_maj"]) && strings.TrimSpace(rec.Cells["date_maj"]) != "":
+		// « inconnu », « N/A »: no date, but no empty cell either, which
+		// removes a stored date (the rule of a record sent empty).
+		a.SetUnreadDate()
+		b.warn("date_maj", clip(strings.TrimSpace(rec.Cells["date_maj"])), "not a date but a placeholder for none: "+unreadDate)
 	case d == "":
 		b.warn("date_maj", "", "missing (required by the standard); "+undatedRow)
 	case !ok:
-		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD); "+undatedRow)
+		// A typing slip: the producer gave a date, not none.
+		a.SetUnreadDate()
+		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD): "+unreadDate)
 	case day > string(time.Now().AppendFormat(today[:0], time.DateOnly)):
 		// No check yet (a typing slip, a planned visit): read as no
 		// date, but not as a current record either (SetFutureDate).
@@ -878,6 +885,9 @@ var fieldColumns = map[string]string{
 // check date in Carnet is the day of the import, marked undated, and
 // exports write opendata.UnknownDate (standardDate), not that day (probe
 // 41a L6: the warning said the day of the import was written).
+// unreadDate says what a date_maj that is no date does.
+const unreadDate = "read as no date; a place stored keeps its producer date (not removed, as an empty cell would); a new one: " + undatedRow
+
 const undatedRow = "the place is exported with date_maj " + UnknownDate + " (no date known; its check date in Carnet is the day of the import, marked undated) and does not count as checked recently"
 
 // openEnd is a time span with OpenStreetMap's open end (« 08:00-12:00+ »).

@@ -1062,8 +1062,7 @@ func (r *Reader) servicesElsewhere(rec *Record) string {
 		// The cell's values as the standard separates them only: every
 		// row of a file without services comes here, and SplitKnown's
 		// search for labels in a free text costs.
-		parts := vocab.SplitCell(v)
-		if len(parts) == 0 || slices.ContainsFunc(parts, func(p string) bool { return !vocab.IsLegacyValue(vocab.LegacyColumnServices, p) }) {
+		if !allServices(vocab.SplitCell(v)) && (!strings.Contains(v, ",") || !allServices(strings.Split(v, ","))) {
 			return ""
 		}
 		if n := r.names[c]; n != "" {
@@ -1088,6 +1087,27 @@ func (r *Reader) servicesElsewhere(rec *Record) string {
 		}
 	}
 	return first
+}
+
+// allServices says whether parts, a cell's values, are all services of a
+// version of the standard (v1's labels, v0.1's): a column of another name
+// that holds them is a services column the row's offers are in (see
+// servicesElsewhere). Joined with « | » or « ; » as the standard writes
+// them, or with commas as spreadsheets do (a service with a comma in its
+// label is then no part, and the cell is not taken: a row not told rather
+// than a column of other values read as services).
+func allServices(parts []string) bool {
+	n := 0
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if !vocab.IsLegacyValue(vocab.LegacyColumnServices, p) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // countFilled counts a row's value v of a column of no version of the
@@ -1332,7 +1352,7 @@ func (rec *Record) setFrom(c columnReading, from func() string, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-16"
+const mappingVersion = "carnet-import-17"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //

@@ -27,6 +27,7 @@ type shortShift struct {
 	cells  int      // the cells missing
 	better int      // how many values fit better read on from it
 	fits   []string // a few values and the columns they fit read on
+	missed []string // the header's names of the columns whose cells are missing
 	have   int      // the row's cells
 	header int      // the header's
 }
@@ -130,6 +131,7 @@ func shortRow(fields []string, header []columnReading, names []string) *shortShi
 		return nil
 	}
 	best.have, best.header = n, len(header)
+	best.missed = names[best.at : best.at+best.cells]
 	for i := best.at; i < n && len(best.fits) < 3; i++ {
 		v := strings.TrimSpace(fields[i])
 		if as[i] && !misfit(col(i+best.cells), v) {
@@ -141,7 +143,31 @@ func shortRow(fields []string, header []columnReading, names []string) *shortShi
 
 // reason says what a short row's missing cell does to it.
 func (s *shortShift) reason() string {
-	return fmt.Sprintf("the row has fewer cells than the header (%d of %d), and its values fit their columns read one column on from « %s » (column %d): %s. A cell is missing there (a separator forgotten?), and the values after it would land in the wrong columns", s.have, s.header, s.column, s.at+1, strings.Join(s.fits, ", "))
+	if s.cells == 1 {
+		return fmt.Sprintf("the row has fewer cells than the header (%d of %d), and its values fit their columns read one column on from « %s » (column %d): %s. A cell is missing there (a separator forgotten?), and the values after it would land in the wrong columns", s.have, s.header, s.column, s.at+1, strings.Join(s.fits, ", "))
+	}
+	return fmt.Sprintf("the row has fewer cells than the header (%d of %d), and its values fit their columns read %s columns on from « %s » (column %d): %s. %d cells are missing there, those of %s (separators forgotten?), and the values after them would land in the wrong columns", s.have, s.header, countWord(s.cells), s.column, s.at+1, strings.Join(s.fits, ", "), s.cells, quotedList(s.missed))
+}
+
+// countWord writes the numbers of cells a short row can miss (see
+// shortRow: at most three) in words.
+func countWord(n int) string {
+	if n >= 1 && n <= 3 {
+		return [...]string{"one", "two", "three"}[n-1]
+	}
+	return strconv.Itoa(n)
+}
+
+// quotedList is « a », « b » and « c ».
+func quotedList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "« " + n + " »"
+	}
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
 // urlShaped says whether a text is a web address rather than a name.
