@@ -1370,8 +1370,14 @@ func legacyCellNames(column, cell, prefix string) bool {
 
 func union(name string, lists ...[]string) []string {
 	var all []string
-	for _, l := range lists {
-		all = append(all, l...)
+	if n := len(lists); n == 1 || n == 2 && len(lists[1]) == 0 {
+		all = lists[0] // NormalizeList leaves its input as it is: no copy
+	} else if n == 2 && len(lists[0]) == 0 {
+		all = lists[1]
+	} else {
+		for _, l := range lists {
+			all = append(all, l...)
+		}
 	}
 	out, _ := vocab.MustGet(name).NormalizeList(all)
 	return out
