@@ -460,11 +460,17 @@ func ToPlace(rec Record, source string) Place {
 		p.Issues, p.Rejected = b.issues, true
 		return p
 	}
-	for _, col := range slices.Sorted(maps.Keys(rec.Excel)) {
-		b.read(col, "Excel's forms that keep a value as text (=\"00123\", '00124) read as the value inside")
+	// Most rows have neither: the keys' iterator and their sorting, built
+	// for nothing, were several allocations a row (issue 11, item 6).
+	if len(rec.Excel) > 0 {
+		for _, col := range slices.Sorted(maps.Keys(rec.Excel)) {
+			b.read(col, "Excel's forms that keep a value as text (=\"00123\", '00124) read as the value inside")
+		}
 	}
-	for _, col := range slices.Sorted(maps.Keys(rec.Named)) {
-		b.read(col, "JSON objects read by their name (their « nom », « name », « label » or « libelle »)")
+	if len(rec.Named) > 0 {
+		for _, col := range slices.Sorted(maps.Keys(rec.Named)) {
+			b.read(col, "JSON objects read by their name (their « nom », « name », « label » or « libelle »)")
+		}
 	}
 	for _, col := range sortedKeys(rec.Renamed) {
 		b.read(col, rec.Renamed[col])
