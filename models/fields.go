@@ -687,13 +687,41 @@ func IsCarnetProducer(p string) bool {
 	if p == "" {
 		return false
 	}
-	if ascii, letters := asciiLetters(p); ascii {
+	if ascii, carnet := carnetASCII(p); ascii {
 		// Among ASCII letters, the skeleton changes only « rn » (read
 		// « m ») of Carnet's: a cheaper reading of the common case (every
 		// row of an import names its producer; TestCarnetReadings).
-		return letters == "carnet" || letters == "camet"
+		return carnet
 	}
 	return carnetSkeleton(p) == carnetKey
+}
+
+// carnetASCII says whether s is ASCII, and then whether its letters and
+// digits, lower-cased, are « carnet » or « camet »: asciiLetters without
+// writing them out (a string built for every row of an import, 4 % of the
+// reader's allocations; issue 11, item 6). FuzzCarnetASCII compares.
+func carnetASCII(s string) (ascii, carnet bool) {
+	var buf [len("carnet")]byte
+	n, long := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return false, false
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		default:
+			continue
+		}
+		if n == len(buf) {
+			long = true
+			continue
+		}
+		buf[n], n = c, n+1
+	}
+	letters := string(buf[:n])
+	return true, !long && (letters == "carnet" || letters == "camet")
 }
 
 // carnetKey is Carnet's name as IsCarnetProducer reads names.
@@ -709,23 +737,6 @@ func carnetSkeleton(s string) string {
 		return -1 // spaces, punctuation, and accents (decomposed)
 	}, norm.NFKD.String(s))
 	return withoutMarks(confusables.Skeleton(letters))
-}
-
-// asciiLetters is s's letters and digits, lower-cased, when s is ASCII.
-func asciiLetters(s string) (bool, string) {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 0x80:
-			return false, ""
-		case c >= 'A' && c <= 'Z':
-			b.WriteByte(c + 'a' - 'A')
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			b.WriteByte(c)
-		}
-	}
-	return true, b.String()
 }
 
 // checkProducer refuses Carnet's own name as a record's producer where the

@@ -31,8 +31,24 @@ import (
 // hour), or a spreadsheet's serial day number. how is "" for the
 // standard's form, else how it was read. A date-time with a zone gives the
 // civil date where the place is (postalCode's département), not UTC's.
+//
+// Every form holds a digit: a text without one (a producer's name, which
+// dateShaped looks at on every row) is none, without the regexps, the
+// lower-casings and the number's parse error (3 % of the reader's
+// allocations; issue 11, item 6). FuzzProducerDateDigitless checks that
+// readDate reads no such text.
 func producerDate(s, postalCode string) (day, how string, ok bool) {
 	s = strings.TrimSpace(s)
+	if strings.IndexFunc(s, isASCIIDigit) < 0 {
+		return "", "", false
+	}
+	return readDate(s, postalCode)
+}
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// readDate is producerDate of a trimmed text.
+func readDate(s, postalCode string) (day, how string, ok bool) {
 	if plainISODate(s) { // the standard's own form, isoDate's without a time
 		if _, err := time.Parse(time.DateOnly, s); err != nil {
 			return "", "", false
@@ -213,21 +229,87 @@ var phoneLabel = regexp.MustCompile(`(?i)^\s*(?:t[ée]l[ée]?(?:phone)?|fixe|por
 // splitPhones splits a cell of phone numbers on the separators people use
 // (|, ;, commas, « / », new lines, « ou », « et ») and drops the labels
 // before them.
+//
+// Every row's telephone cell comes here: the separators are found by hand
+// (phoneSepAt) and the label's regexp runs only on a part that can begin
+// with one, not on every number: through phoneSep.Split and
+// ReplaceAllString, which copies its input even when nothing matches, it
+// was three allocations a row and 3 % of a first import's (issue 11, item
+// 6). TestSplitPhonesAsRegexp and FuzzSplitPhones compare it with the
+// regexps.
 func splitPhones(s string) []string {
 	var out []string
-	for _, p := range phoneSep.Split(s, -1) {
-		p = phoneLabel.ReplaceAllString(p, "")
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+	beg := 0
+	for i := 0; i < len(s); {
+		n := phoneSepAt(s, i)
+		if n == 0 {
+			i++ // the separators are ASCII: a byte inside a rune is none
+			continue
 		}
+		out = appendPhone(out, s[beg:i])
+		i += n
+		beg = i
+	}
+	return appendPhone(out, s[beg:])
+}
+
+// appendPhone appends a part of a telephone cell, without its label, unless
+// empty.
+func appendPhone(out []string, p string) []string {
+	if phoneLabelMay(p) {
+		p = phoneLabel.ReplaceAllString(p, "")
+	}
+	if p = strings.TrimSpace(p); p != "" {
+		out = append(out, p)
 	}
 	return out
 }
 
-// A phone number holds no / and no comma, nor a dash between spaces
-// (« Tél : 04 93 00 00 01 - Fax : 04 93 00 00 02 »: a dash inside a number
-// has no space around it).
-var phoneSep = regexp.MustCompile(`[|;,/\n\r]|\s(?:ou|et)\s|\s[-–]\s`)
+// phoneLabelMay says whether phoneLabel can match p: after the spaces
+// (\s), a label begins with one of its first letters in either case, or
+// with a letter outside ASCII (case-insensitive, « s » is also « ſ »).
+func phoneLabelMay(p string) bool {
+	i := 0
+	for i < len(p) && isRegexpSpace(p[i]) {
+		i++
+	}
+	if i == len(p) {
+		return false
+	}
+	c := p[i]
+	return c >= utf8.RuneSelf || strings.IndexByte("tfpmsalTFPMSAL", c) >= 0
+}
+
+// isRegexpSpace is the regexp's \s: [\t\n\f\r ].
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// phoneSepAt returns the length of the separator of phone numbers at s[i:]
+// (0 for none), as the leftmost-first match starting at i of the regexp
+// `[|;,/\n\r]|\s(?:ou|et)\s|\s[-–]\s` (phoneSep in the tests): one of |;,/
+// or a new line, « ou » or « et » between spaces, or a dash between
+// spaces. A phone number holds no / and no comma, nor a dash between
+// spaces (« Tél : 04 93 00 00 01 - Fax : 04 93 00 00 02 »: a dash inside
+// a number has no space around it).
+func phoneSepAt(s string, i int) int {
+	switch c := s[i]; {
+	case c == '|' || c == ';' || c == ',' || c == '/' || c == '\n' || c == '\r':
+		return 1
+	case !isRegexpSpace(c):
+		return 0
+	}
+	rest := s[i+1:]
+	if len(rest) >= 3 && (rest[:2] == "ou" || rest[:2] == "et") && isRegexpSpace(rest[2]) {
+		return 4
+	}
+	for _, dash := range [...]string{"-", "–"} {
+		if len(rest) > len(dash) && strings.HasPrefix(rest, dash) && isRegexpSpace(rest[len(dash)]) {
+			return 2 + len(dash)
+		}
+	}
+	return 0
+}
 
 // faxLabel begins a fax number, which is no phone for the public.
 var faxLabel = regexp.MustCompile(`(?i)^\s*(?:t[ée]l[ée]?copie|fax)\b`)

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -20,6 +21,25 @@ func FuzzProducerDate(f *testing.F) {
 		}
 		if _, err := time.Parse(time.DateOnly, day); err != nil {
 			t.Errorf("%q read as %q, no day", s, day)
+		}
+	})
+}
+
+// FuzzProducerDateDigitless: a text without a digit reads as no date, so
+// that producerDate answers it without reading it (readDate).
+func FuzzProducerDateDigitless(f *testing.F) {
+	for _, s := range []string{"Hubik", "mai", "Octobre", "juil-", "inf", "+Inf", "NaN", "infinity", "1er mai", "-", "T", "Z", "premier mai deux mille"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, strings.TrimSpace(s))
+		if day, _, ok := readDate(strings.TrimSpace(s), "75001"); ok {
+			t.Errorf("%q, without a digit, read as %q", s, day)
 		}
 	})
 }

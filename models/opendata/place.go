@@ -460,11 +460,17 @@ func ToPlace(rec Record, source string) Place {
 		p.Issues, p.Rejected = b.issues, true
 		return p
 	}
-	for _, col := range slices.Sorted(maps.Keys(rec.Excel)) {
-		b.read(col, "Excel's forms that keep a value as text (=\"00123\", '00124) read as the value inside")
+	// Most rows have neither: the keys' iterator and their sorting, built
+	// for nothing, were several allocations a row (issue 11, item 6).
+	if len(rec.Excel) > 0 {
+		for _, col := range slices.Sorted(maps.Keys(rec.Excel)) {
+			b.read(col, "Excel's forms that keep a value as text (=\"00123\", '00124) read as the value inside")
+		}
 	}
-	for _, col := range slices.Sorted(maps.Keys(rec.Named)) {
-		b.read(col, "JSON objects read by their name (their « nom », « name », « label » or « libelle »)")
+	if len(rec.Named) > 0 {
+		for _, col := range slices.Sorted(maps.Keys(rec.Named)) {
+			b.read(col, "JSON objects read by their name (their « nom », « name », « label » or « libelle »)")
+		}
 	}
 	for _, col := range sortedKeys(rec.Renamed) {
 		b.read(col, rec.Renamed[col])
@@ -1236,7 +1242,7 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	b.legacyCell(vocab.LegacyColumnLabelsNationaux, legacy)
 	b.legacyCell(vocab.LegacyColumnModalitesAccompagnement, legacy)
 	other := []string{}
-	pass := legacyCellNames(vocab.LegacyColumnConditionsAcces, b.cell("conditions_acces"), "accepte-le-pass-numerique")
+	pass := b.legacyCellNames(vocab.LegacyColumnConditionsAcces, b.cell("conditions_acces"), "accepte-le-pass-numerique")
 	for _, col := range []string{"autres_formations_labels", "labels_autres"} {
 		if s := b.cell(col); s != "" {
 			other = append(other, s)
@@ -1285,7 +1291,7 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	sv.Fees = union(vocab.NameFees, legacy[vocab.NameFees])
 	sv.AccessModes = union(vocab.NameAccessModes, legacy[vocab.NameAccessModes])
 	sv.AccompanimentModes = legacy[vocab.NameAccompanimentModes]
-	doneFor := legacyCellNames(vocab.LegacyColumnModalitesAccompagnement, b.cell("modalites_accompagnement"), "a-ma-place")
+	doneFor := b.legacyCellNames(vocab.LegacyColumnModalitesAccompagnement, b.cell("modalites_accompagnement"), "a-ma-place")
 	sv.Kind = offerKind(sv.Themes, sv.AccompanimentModes, doneFor)
 	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)
 	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
@@ -1355,6 +1361,20 @@ func offerKind(themes, modes []string, doneFor bool) string {
 // v0.1.1 value whose folded text starts with prefix, however the producer
 // wrote it (its long or short form, or a code standing for it, such as
 // data·inclusion's « pass-numerique » and « delegation »).
+//
+// The answer is remembered per cell text (listCell): each of the cell's
+// parts was looked up twice in the tables of older versions, and a
+// pass-through value copied, six allocations a row (issue 11, item 6).
+func (b *placeBuilder) legacyCellNames(column, cell, prefix string) (names bool) {
+	b.listCell(listKey{"names", column, prefix, cell}, func(_ *placeBuilder, vals *listValues) {
+		if legacyCellNames(column, cell, prefix) {
+			vals.add(prefix)
+		}
+	}, func(string, []string) { names = true })
+	return names
+}
+
+// legacyCellNames is placeBuilder.legacyCellNames, read afresh.
 func legacyCellNames(column, cell, prefix string) bool {
 	for _, part := range vocab.SplitLegacy(column, cell) {
 		if m, ok := vocab.LookupLegacy(column, part); ok && strings.HasPrefix(vocab.Slugify(m.Old), prefix) {
@@ -1366,8 +1386,14 @@ func legacyCellNames(column, cell, prefix string) bool {
 
 func union(name string, lists ...[]string) []string {
 	var all []string
-	for _, l := range lists {
-		all = append(all, l...)
+	if n := len(lists); n == 1 || n == 2 && len(lists[1]) == 0 {
+		all = lists[0] // NormalizeList leaves its input as it is: no copy
+	} else if n == 2 && len(lists[0]) == 0 {
+		all = lists[1]
+	} else {
+		for _, l := range lists {
+			all = append(all, l...)
+		}
 	}
 	out, _ := vocab.MustGet(name).NormalizeList(all)
 	return out

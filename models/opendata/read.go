@@ -871,7 +871,7 @@ func (r *Reader) repeatsHeader(fields []string) bool {
 		if f == "" {
 			continue
 		}
-		if i >= len(r.fileNames) || !strings.EqualFold(f, r.fileNames[i]) && foldColumn(f) != r.header[i].name {
+		if i >= len(r.fileNames) || !strings.EqualFold(f, r.fileNames[i]) && !foldsTo(f, r.header[i].name) {
 			return false
 		}
 		same++

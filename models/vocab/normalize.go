@@ -416,6 +416,10 @@ func Slugify(s string) string {
 	return string(foldKey(buf[:0], s))
 }
 
+// AppendSlug appends Slugify(s) to dst, without allocating when dst has
+// room.
+func AppendSlug(dst []byte, s string) []byte { return foldKey(dst, s) }
+
 // foldKey appends the slug of s to dst. It is the allocation-free core of
 // Normalize and Slugify.
 func foldKey(dst []byte, s string) []byte {
