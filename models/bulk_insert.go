@@ -343,6 +343,20 @@ func boxAt(p *string) driver.Value {
 	return v
 }
 
+// boxInt64At and boxFloat64At are boxAt for numbers (a coordinate, a
+// score, a large integer: converting one to an interface allocates).
+func boxInt64At(p *int64) driver.Value {
+	v := driver.Value(int64(0))
+	(*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] = unsafe.Pointer(p)
+	return v
+}
+
+func boxFloat64At(p *float64) driver.Value {
+	v := driver.Value(float64(0))
+	(*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] = unsafe.Pointer(p)
+	return v
+}
+
 // appendSQLiteTime appends t as t.Format(sqlite3.SQLiteTimestampFormats[0])
 // writes it ("2006-01-02 15:04:05.999999999-07:00"), digit by digit: the
 // times of a first import's rows are a few nanoseconds apart, so each row
@@ -499,6 +513,9 @@ func (bt *bulkTable) valueAt(j int, p unsafe.Pointer, b *binder) (driver.Value, 
 		case reflect.Int32:
 			return int64(*(*int32)(p)), nil
 		case reflect.Int64:
+			if b != nil {
+				return boxInt64At((*int64)(p)), nil
+			}
 			return *(*int64)(p), nil
 		}
 	case viaUint:
@@ -522,6 +539,9 @@ func (bt *bulkTable) valueAt(j int, p unsafe.Pointer, b *binder) (driver.Value, 
 	case viaFloat:
 		if at.number == reflect.Float32 {
 			return float64(*(*float32)(p)), nil
+		}
+		if b != nil {
+			return boxFloat64At((*float64)(p)), nil
 		}
 		return *(*float64)(p), nil
 	case viaBool:

@@ -144,7 +144,8 @@ func TestBulkInsertStoresWhatGORMStores(t *testing.T) {
 }
 
 // TestBulkInsertStoresEachRowsOwnTexts: over several statements through a
-// bulk write, each row's texts, lists and times are stored as texts, byte
+// bulk write, each row's numbers are its own, and its texts, lists and
+// times are stored as texts, byte
 // for byte those GORM's driver writes (StringList.Value, mattn/go-sqlite3's
 // time format), each its own — insertRows binds them by pointer, to the
 // row or to one statement's arena (binder), which the next statement
@@ -162,6 +163,8 @@ func TestBulkInsertStoresEachRowsOwnTexts(t *testing.T) {
 		if i%3 == 0 {
 			a.Typologies = nil
 		}
+		lat := 43 + float64(i)/1e4
+		a.Latitude, a.Longitude, a.Quality = &lat, &lat, float64(i)/7
 		a.CreatedAt = at.Add(time.Duration(i) * time.Nanosecond)
 		a.UpdatedAt = a.CreatedAt
 		if i%2 == 1 {
@@ -172,18 +175,22 @@ func TestBulkInsertStoresEachRowsOwnTexts(t *testing.T) {
 	if err := bulkTransaction(s.wb, func(tx *gorm.DB) error { return insertRows(tx, rows) }); err != nil {
 		t.Fatal(err)
 	}
-	type stored struct{ Name, Phones, Typologies, CreatedAt, UpdatedAt, Types string }
+	type stored struct {
+		Name, Phones, Typologies, CreatedAt, UpdatedAt, Types string
+		Latitude, Quality                                     float64
+	}
 	for _, a := range rows {
 		var got stored
 		if err := s.r.Raw(`SELECT name, phones, typologies, created_at || '' AS created_at, updated_at || '' AS updated_at,
-			typeof(name) || typeof(phones) || typeof(typologies) || typeof(created_at) || typeof(updated_at) AS types
+			typeof(name) || typeof(phones) || typeof(typologies) || typeof(created_at) || typeof(updated_at) ||
+			typeof(latitude) || typeof(quality) AS types, latitude, quality
 			FROM actors WHERE id = ?`, a.ID).Scan(&got).Error; err != nil {
 			t.Fatal(err)
 		}
 		phones, _ := a.Phones.Value()
 		typologies, _ := a.Typologies.Value()
 		want := stored{a.Name, phones.(string), typologies.(string), a.CreatedAt.Format(sqlite3.SQLiteTimestampFormats[0]),
-			a.UpdatedAt.Format(sqlite3.SQLiteTimestampFormats[0]), strings.Repeat("text", 5)}
+			a.UpdatedAt.Format(sqlite3.SQLiteTimestampFormats[0]), strings.Repeat("text", 5) + "realreal", *a.Latitude, a.Quality}
 		if got != want {
 			t.Fatalf("row %s stored %+v, want %+v", a.SourceID, got, want)
 		}
