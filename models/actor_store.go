@@ -498,7 +498,7 @@ func CheckProducerDate(before, a *Actor, now time.Time) error {
 	}
 	// The place's day, or the day in UTC when it is later (an import
 	// compares date_maj with the latter: no row it keeps is refused here).
-	today := max(PlaceDate(now, a.Address.InseeCode, a.Address.departement()), now.UTC().Format(time.DateOnly))
+	today := max(PlaceDate(now, a.Address.InseeCode, a.Address.departement()), dateOnly(now.UTC()))
 	if d > today {
 		return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "producer_updated_on",
 			Reason: "is in the future: it is the day the producer last checked the record, at the latest today (" + today + ")"}}}

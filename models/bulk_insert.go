@@ -138,11 +138,15 @@ const (
 	viaBool
 	viaTime    // a time.Time (see binder)
 	viaPointer // a pointer to one of the kinds above: nil, or its value
+	// viaList: a StringList, encoded as its Value encodes it; with a
+	// binder, into the binder's arena (see binder.list).
+	viaList
 )
 
 var (
 	valuerType = reflect.TypeFor[driver.Valuer]()
 	timeType   = reflect.TypeFor[time.Time]()
+	listType   = reflect.TypeFor[StringList]()
 )
 
 // fieldAt is where a field of a model lies in its struct, for value to
@@ -191,6 +195,9 @@ func fieldAtOf(model reflect.Type, f *schema.Field) fieldAt {
 }
 
 func kindOf(t reflect.Type) valueKind {
+	if t == listType {
+		return viaList
+	}
 	if t.Kind() != reflect.Pointer && t.Implements(valuerType) {
 		return viaValuer
 	}
@@ -223,22 +230,62 @@ func kindOf(t reflect.Type) valueKind {
 // allocating: boxing a text or a time in an interface allocates, and a
 // 100,000-place import bound millions of them (issue 11, item 6).
 //   - texts: the last text of each column, for the columns whose rows
-//     mostly repeat it (source, status, kind, the audit's channel…);
+//     mostly repeat it (source, status, kind, the audit's channel…), when
+//     the text is read through reflect (see value; a text read in place is
+//     bound by pointer, see boxAt);
 //   - times, for a driver that binds them as text (SQLite, timeText): the
 //     last one, formatted as mattn/go-sqlite3 formats a time.Time, so the
 //     row stored is the same; a row's times are mostly one (created,
-//     updated, public update).
+//     updated, public update);
+//   - the texts it writes itself (times, lists), in arena and their
+//     headers in strs, bound by pointer (boxAt): one statement's values
+//     share the two slices instead of two allocations each (a third of
+//     the objects a first import's writer allocated). Both are emptied
+//     and written again by the next statement (next): a value bound must
+//     not outlive its statement.
 type binder struct {
 	texts     []string
 	boxed     []driver.Value
 	timeText  bool
 	last      time.Time
 	lastBound driver.Value
-	buf       []byte // the text of a time, before it is copied into lastBound
+	arena     []byte   // the bytes of the texts written, of this statement
+	strs      []string // their headers, each bound by pointer
 }
 
 func newBinder(columns int, timeText bool) *binder {
 	return &binder{texts: make([]string, columns), boxed: make([]driver.Value, columns), timeText: timeText}
+}
+
+// binderArenas holds binders' arenas between insertRows calls: a batch's
+// four tables grew four fresh ones (about 80 MB of a 100,000-place import).
+var binderArenas = sync.Pool{New: func() any { return new(binderArena) }}
+
+type binderArena struct {
+	bytes []byte
+	strs  []string
+}
+
+// withArena gives b an arena from binderArenas; release gives it back.
+func (b *binder) withArena() *binder {
+	a := binderArenas.Get().(*binderArena)
+	b.arena, b.strs = a.bytes[:0], a.strs[:0]
+	return b
+}
+
+// release gives b's arena back, emptied: it keeps no row alive, and b
+// binds nothing from it any more.
+func (b *binder) release() {
+	clear(b.strs[:cap(b.strs)])
+	if cap(b.arena) <= 16<<20 {
+		binderArenas.Put(&binderArena{bytes: b.arena[:0], strs: b.strs[:0]})
+	}
+	b.arena, b.strs, b.lastBound = nil, nil, nil
+}
+
+// next starts a statement: the values bound before may be overwritten.
+func (b *binder) next() {
+	b.arena, b.strs, b.lastBound = b.arena[:0], b.strs[:0], nil
 }
 
 // text is s, the value of column j, as a driver value.
@@ -249,16 +296,65 @@ func (b *binder) text(j int, s string) driver.Value {
 	return b.boxed[j]
 }
 
+// written is the text the last len(b.arena)-from bytes of the arena hold,
+// as a driver value. When the arena or strs grow, the values bound before
+// keep the former arrays, which nothing writes again.
+func (b *binder) written(from int) driver.Value {
+	b.strs = append(b.strs, unsafe.String(unsafe.SliceData(b.arena[from:]), len(b.arena)-from))
+	return boxAt(&b.strs[len(b.strs)-1])
+}
+
 // time is t as a driver value, or nil when the driver binds times itself.
 func (b *binder) time(t time.Time) driver.Value {
 	if !b.timeText {
 		return nil
 	}
 	if b.lastBound == nil || t != b.last { // == : same instant, reading and zone
-		b.buf = appendSQLiteTime(b.buf[:0], t)
-		b.last, b.lastBound = t, string(b.buf)
+		from := len(b.arena)
+		b.arena = appendSQLiteTime(b.arena, t)
+		b.last, b.lastBound = t, b.written(from)
 	}
 	return b.lastBound
+}
+
+// list is l as a driver value: the text StringList.Value gives.
+func (b *binder) list(l StringList) driver.Value {
+	if len(l) == 0 {
+		return emptyList
+	}
+	from := len(b.arena)
+	b.arena = l.appendJSON(b.arena)
+	return b.written(from)
+}
+
+var emptyList driver.Value = "[]"
+
+// boxAt is *p as a driver value (an interface holding a string), whose
+// data word points at p instead of a copy of *p in an allocation of its
+// own, as converting a string to an interface makes. The caller keeps *p
+// unchanged while the value is in use: insertRows binds a row's texts
+// where the row holds them, and the rows are not written while their
+// statement runs; the driver copies the bytes it binds (mattn/go-sqlite3's
+// marshalFusedArgs into its C buffer, its other path with SQLITE_TRANSIENT),
+// and the values are cleared or overwritten after the statement.
+func boxAt(p *string) driver.Value {
+	v := driver.Value("") // a constant's box: static, not allocated
+	(*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] = unsafe.Pointer(p)
+	return v
+}
+
+// boxInt64At and boxFloat64At are boxAt for numbers (a coordinate, a
+// score, a large integer: converting one to an interface allocates).
+func boxInt64At(p *int64) driver.Value {
+	v := driver.Value(int64(0))
+	(*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] = unsafe.Pointer(p)
+	return v
+}
+
+func boxFloat64At(p *float64) driver.Value {
+	v := driver.Value(float64(0))
+	(*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] = unsafe.Pointer(p)
+	return v
 }
 
 // appendSQLiteTime appends t as t.Format(sqlite3.SQLiteTimestampFormats[0])
@@ -370,6 +466,10 @@ func (bt *bulkTable) value(ctx context.Context, j int, rv reflect.Value, b *bind
 				return v, nil
 			}
 		}
+	case viaList:
+		if b != nil {
+			return b.list(fv.Interface().(StringList)), nil
+		}
 	case viaValuer:
 		// The pointer's method set holds the value's Value: the same
 		// call, on the same value.
@@ -395,9 +495,13 @@ func (bt *bulkTable) valueAt(j int, p unsafe.Pointer, b *binder) (driver.Value, 
 	switch kind {
 	case viaString:
 		if b != nil {
-			return b.text(j, *(*string)(p)), nil
+			return boxAt((*string)(p)), nil
 		}
 		return *(*string)(p), nil
+	case viaList:
+		if b != nil {
+			return b.list(*(*StringList)(p)), nil
+		}
 	case viaInt:
 		switch at.number {
 		case reflect.Int:
@@ -409,6 +513,9 @@ func (bt *bulkTable) valueAt(j int, p unsafe.Pointer, b *binder) (driver.Value, 
 		case reflect.Int32:
 			return int64(*(*int32)(p)), nil
 		case reflect.Int64:
+			if b != nil {
+				return boxInt64At((*int64)(p)), nil
+			}
 			return *(*int64)(p), nil
 		}
 	case viaUint:
@@ -433,6 +540,9 @@ func (bt *bulkTable) valueAt(j int, p unsafe.Pointer, b *binder) (driver.Value, 
 		if at.number == reflect.Float32 {
 			return float64(*(*float32)(p)), nil
 		}
+		if b != nil {
+			return boxFloat64At((*float64)(p)), nil
+		}
 		return *(*float64)(p), nil
 	case viaBool:
 		return *(*bool)(p), nil
@@ -449,7 +559,7 @@ func (bt *bulkTable) valueAt(j int, p unsafe.Pointer, b *binder) (driver.Value, 
 	if bt.kinds[j] == viaPointer {
 		typ = typ.Elem()
 	}
-	if kind == viaValuer {
+	if kind == viaValuer || kind == viaList {
 		// The pointer's method set holds the value's Value: the same
 		// call, on the same value.
 		return driver.DefaultParameterConverter.ConvertValue(reflect.NewAt(typ, p).Interface())
@@ -494,10 +604,12 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 	defer putArgs(ap)
 	args := slices.Grow((*ap)[:0], min(len(rows), per)*len(bt.fields))
 	defer func() { *ap = args }()
-	b := newBinder(len(bt.fields), d.timeText())
+	b := newBinder(len(bt.fields), d.timeText()).withArena()
+	defer b.release()
 	for start := 0; start < len(rows); start += per {
 		end := min(len(rows), start+per)
 		args = args[:0]
+		b.next()
 		for i := start; i < end; i++ {
 			setKeysOf(rows[i]) // as GORM's BeforeSave would
 			rv := reflect.ValueOf(rows[i]).Elem()

@@ -1,11 +1,14 @@
 package models
 
 import (
+	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mattn/go-sqlite3"
 	"gorm.io/gorm"
 	"gorm.io/gorm/schema"
 )
@@ -136,6 +139,60 @@ func TestBulkInsertStoresWhatGORMStores(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestBulkInsertStoresEachRowsOwnTexts: over several statements through a
+// bulk write, each row's numbers are its own, and its texts, lists and
+// times are stored as texts, byte
+// for byte those GORM's driver writes (StringList.Value, mattn/go-sqlite3's
+// time format), each its own — insertRows binds them by pointer, to the
+// row or to one statement's arena (binder), which the next statement
+// writes again.
+func TestBulkInsertStoresEachRowsOwnTexts(t *testing.T) {
+	s := openTestStore(t)
+	paris := time.FixedZone("CET", 3600)
+	at := time.Date(2026, 12, 3, 14, 3, 1, 632148000, time.UTC)
+	var rows []*Actor
+	for i := range 2*rowsPerStatement(len(mustBulkTable(t, s.w, &Actor{}).fields)) + 3 {
+		a := validActor()
+		n := strconv.Itoa(i)
+		a.ID, a.SourceID, a.Name = NewID(), "own-"+n, "Lieu « "+n+" »"
+		a.Phones, a.Typologies = StringList{"+3349100" + fmt.Sprintf("%04d", i)}, StringList{"BIB", n}
+		if i%3 == 0 {
+			a.Typologies = nil
+		}
+		lat := 43 + float64(i)/1e4
+		a.Latitude, a.Longitude, a.Quality = &lat, &lat, float64(i)/7
+		a.CreatedAt = at.Add(time.Duration(i) * time.Nanosecond)
+		a.UpdatedAt = a.CreatedAt
+		if i%2 == 1 {
+			a.UpdatedAt = a.CreatedAt.In(paris).Add(time.Second)
+		}
+		rows = append(rows, &a)
+	}
+	if err := bulkTransaction(s.wb, func(tx *gorm.DB) error { return insertRows(tx, rows) }); err != nil {
+		t.Fatal(err)
+	}
+	type stored struct {
+		Name, Phones, Typologies, CreatedAt, UpdatedAt, Types string
+		Latitude, Quality                                     float64
+	}
+	for _, a := range rows {
+		var got stored
+		if err := s.r.Raw(`SELECT name, phones, typologies, created_at || '' AS created_at, updated_at || '' AS updated_at,
+			typeof(name) || typeof(phones) || typeof(typologies) || typeof(created_at) || typeof(updated_at) ||
+			typeof(latitude) || typeof(quality) AS types, latitude, quality
+			FROM actors WHERE id = ?`, a.ID).Scan(&got).Error; err != nil {
+			t.Fatal(err)
+		}
+		phones, _ := a.Phones.Value()
+		typologies, _ := a.Typologies.Value()
+		want := stored{a.Name, phones.(string), typologies.(string), a.CreatedAt.Format(sqlite3.SQLiteTimestampFormats[0]),
+			a.UpdatedAt.Format(sqlite3.SQLiteTimestampFormats[0]), strings.Repeat("text", 5) + "realreal", *a.Latitude, a.Quality}
+		if got != want {
+			t.Fatalf("row %s stored %+v, want %+v", a.SourceID, got, want)
 		}
 	}
 }

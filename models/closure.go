@@ -53,7 +53,7 @@ func zoneNamed(name string) *time.Location {
 // LocalDate is the civil date (YYYY-MM-DD) at now in the département's time
 // zone. A place's own date is PlaceDate's.
 func LocalDate(now time.Time, departement string) string {
-	return now.In(zoneOf(departement)).Format(time.DateOnly)
+	return dateOnly(now.In(zoneOf(departement)))
 }
 
 // PlaceDate is the civil date (YYYY-MM-DD) at now where a place is: in its
@@ -64,7 +64,7 @@ func PlaceDate(now time.Time, insee, departement string) string {
 	if name == "" {
 		name = "Europe/Paris"
 	}
-	return now.In(zoneNamed(name)).Format(time.DateOnly)
+	return dateOnly(now.In(zoneNamed(name)))
 }
 
 // communeZones lists the communes whose zone is not their département's

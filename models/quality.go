@@ -297,7 +297,7 @@ func freshWeight() float64 {
 // producer's date when a partner or an import sends it (never in the
 // future), the day of the change otherwise.
 func (s *Store) checkedOn(ctx context.Context, producerDate string) (day string, undated bool) {
-	today := s.now().Format(time.DateOnly)
+	today := dateOnly(s.now())
 	if !bulkWrite(ctx) {
 		return today, false
 	}

@@ -25,13 +25,19 @@ func (l StringList) Value() (driver.Value, error) {
 	// Encoded in a reused buffer: the string is the one allocation (an
 	// import writes several lists a record).
 	bp := listBuffers.Get().(*[]byte)
-	b := jsonenc.AppendStrings((*bp)[:0], l, true)
+	b := l.appendJSON((*bp)[:0])
 	v := string(b)
 	if cap(b) <= 64<<10 { // a huge list does not pin its buffer
 		*bp = b
 		listBuffers.Put(bp)
 	}
 	return v, nil
+}
+
+// appendJSON appends the text Value gives for a list that is not empty
+// (bulkTable binds it from its own buffer: see binder.list).
+func (l StringList) appendJSON(b []byte) []byte {
+	return jsonenc.AppendStrings(b, l, true)
 }
 
 var listBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
