@@ -1,8 +1,11 @@
 package api_test
 
 import (
+	"bytes"
+	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -59,4 +62,55 @@ func TestSec17TokenLeniencies(t *testing.T) {
 			t.Errorf("%s: %d, want %d %s", c.name, r.Code, c.want, r.Body)
 		}
 	}
+}
+
+// TestSec17RequestLogKeepsNoPath reproduces L4 of the probe of 2026-12-06:
+// the request log wrote the raw decoded path, so a person's name put in a
+// URL (an id that is no id, a route that does not exist) reached the logs.
+// The log now names the route pattern, and a fixed placeholder for a path
+// no route matches; never the query either.
+func TestSec17RequestLogKeepsNoPath(t *testing.T) {
+	var logs safeBuffer
+	w := newReferralWorld(t, apitest.WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
+	e := w.e
+	const marker = "Nadiapathleak"
+	for _, c := range []struct {
+		path      string
+		token     string
+		notInSpec bool
+		route     string
+	}{
+		{"/api/v1/referrals/" + marker + "%20Benali", w.memberB, false, "/api/v1/referrals/:id"},
+		{"/api/v1/referrals/by-name/" + marker + "2", "", true, "(no route)"},
+		{"/api/v1/actors/" + marker + "3?q=" + marker + "4", "", false, "/api/v1/actors/:id"},
+		{"/" + marker + "5", "", true, "(no route)"},
+		{"/api/hsds/v3/services/" + marker + "6", "", true, "/api/hsds/v3/services/:id"},
+	} {
+		e.Do(apitest.Request{Method: "GET", Path: c.path, Token: c.token, NotInSpec: c.notInSpec})
+		if !strings.Contains(logs.String(), `"path":"`+c.route+`"`) {
+			t.Errorf("%s: the log names no route %q", c.path, c.route)
+		}
+	}
+	if i := strings.Index(logs.String(), marker); i >= 0 {
+		t.Errorf("the logs keep a path: …%s…", logs.String()[max(0, i-200):min(len(logs.String()), i+60)])
+	}
+}
+
+// safeBuffer is a bytes.Buffer the server's goroutines may log into while
+// the test reads it.
+type safeBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *safeBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *safeBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
