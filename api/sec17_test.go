@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"log/slog"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // TestSec17TokenLeniencies reproduces L3 of the probe of 2026-12-06: a
@@ -113,4 +115,170 @@ func (s *safeBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestSec17CoordinatorsHideNoTeamRecord reproduces M1 of the probe of
+// 2026-12-06: a territorial coordinator linked a structure with a team to
+// a record of its own (a look-alike, or another team's structure) and
+// confirmed the link keeping the other record: the team's services, one
+// open to referrals, left search and the exports, its managers could not
+// undo it, and their trail said nothing. Hiding a record whose structure
+// has a team is now its managers' decision (or an administrator's): the
+// coordinator's confirmation keeping the other record answers 403 saying
+// who decides; keeping the team's record, or between teamless records,
+// stays the coordinator's. The team's managers list the link, dismiss it
+// while suggested, and their trail records each decision on their record.
+func TestSec17CoordinatorsHideNoTeamRecord(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	_, mgrB := e.Account("direction.mediatheque@example.fr", map[string]models.Role{w.b: models.RoleManager}, models.Territory{})
+	create := func(name string) string {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: w.coord, Body: validActor(name)})
+		if r.Code != 201 {
+			t.Fatalf("coordinator creates %s: %d %s", name, r.Code, r.Body)
+		}
+		return str(r.Map()["id"])
+	}
+	link := func(a, b string) string {
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/duplicates", Token: w.coord, Body: obj{"actor_a": a, "actor_b": b}})
+		if r.Code != 201 {
+			t.Fatalf("link %s %s: %d %s", a, b, r.Code, r.Body)
+		}
+		return str(r.Map()["id"])
+	}
+	decide := func(token, id, verb, keep string) *apitest.Response {
+		body := obj{}
+		if keep != "" {
+			body["keep"] = keep
+		}
+		return e.Do(apitest.Request{Method: "POST", Path: "/api/v1/duplicates/" + id + "/" + verb, Token: token, Body: body})
+	}
+	searched := func() bool {
+		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?q=" + url.QueryEscape("aide aux démarches")})
+		return strings.Contains(r.Body.String(), w.s)
+	}
+	fake, other := create("Médiathèque Alcazar"), create("Point numérique Belsunce")
+	d := link(w.b, fake)
+	// The team's manager lists the link concerning the structure.
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?actor_id=" + w.b, Token: mgrB}); r.Code != 200 || !strings.Contains(r.Body.String(), d) {
+		t.Errorf("the manager lists the links of their structure: %d %s", r.Code, r.Body)
+	}
+	// M1: keeping the look-alike hides the team's record.
+	if r := decide(w.coord, d, "confirm", fake); r.Code != 403 || !strings.Contains(r.Body.String(), "managers") {
+		t.Errorf("coordinator hides the team's record: %d %s", r.Code, r.Body)
+	}
+	if !searched() {
+		t.Errorf("the team's service left search")
+	}
+	// Keeping the team's record is the coordinator's to decide.
+	if r := decide(w.coord, d, "confirm", w.b); r.Code != 200 {
+		t.Errorf("coordinator keeps the team's record: %d %s", r.Code, r.Body)
+	}
+	// Re-confirming to keep the other record is refused the same.
+	if r := decide(w.coord, d, "confirm", fake); r.Code != 403 {
+		t.Errorf("coordinator re-confirms keeping the look-alike: %d %s", r.Code, r.Body)
+	}
+	if !searched() {
+		t.Errorf("the team's service left search after a re-confirmation")
+	}
+	if ev := trailEvents(t, e, w.b, mgrB, "actor.duplicate_decided"); len(ev) != 1 {
+		t.Errorf("the structure's trail records the decision on its record once: %v", ev)
+	}
+	if r := decide(w.coord, d, "dismiss", ""); r.Code != 200 {
+		t.Errorf("coordinator undoes: %d %s", r.Code, r.Body)
+	}
+	// Between two teamless records, the coordinator decides.
+	if r := decide(w.coord, link(fake, other), "confirm", other); r.Code != 200 {
+		t.Errorf("coordinator confirms between teamless records: %d %s", r.Code, r.Body)
+	}
+	// M1b: two structures with teams; the manager dismisses a suggestion
+	// about their structure; an administrator may hide it.
+	d2 := link(w.a, w.b)
+	for _, keep := range []string{w.a, w.b, ""} {
+		if r := decide(w.coord, d2, "confirm", keep); r.Code != 403 {
+			t.Errorf("coordinator merges two teams keeping %q: %d %s", keep, r.Code, r.Body)
+		}
+	}
+	if r := decide(mgrB, d2, "dismiss", ""); r.Code != 200 {
+		t.Errorf("the manager dismisses a suggestion about their structure: %d %s", r.Code, r.Body)
+	}
+	annex := create("Médiathèque annexe")
+	d3 := link(w.b, annex)
+	if r := decide(e.Admin, d3, "confirm", w.b); r.Code != 200 || !searched() {
+		t.Errorf("administrator confirms keeping the team's record: %d %s", r.Code, r.Body)
+	}
+	if r := decide(e.Admin, d3, "confirm", annex); r.Code != 200 || searched() {
+		t.Errorf("administrator hides the team's record: %d %s (still searched: %t)", r.Code, r.Body, searched())
+	}
+	if ev := trailEvents(t, e, w.b, mgrB, "actor.duplicate_decided"); len(ev) < 4 {
+		t.Errorf("the structure's trail records every decision on its record: %d", len(ev))
+	}
+}
+
+// TestSec17LookalikeNames reproduces L1 of the probe of 2026-12-06: a
+// place, a service or an account's display name could mix Latin letters
+// with Cyrillic or Greek look-alikes (« Мédiathèque Alcazar » beside the
+// real one, « Сlaire Dupont » for a colleague) or pile up combining marks.
+// The partner client names' rule now applies to every name people are told
+// apart by, on every path that writes one (create, edit, suggestion, sync
+// batch: a rejected row naming the field); a name wholly in another script
+// stays accepted.
+func TestSec17LookalikeNames(t *testing.T) {
+	w := newReferralWorld(t)
+	e := w.e
+	refused := []string{
+		"Мédiathèque Alcazar", // Cyrillic М
+		"Сlaire Dupont",       // Cyrillic С
+		"Самille Маrtin",      // words mixing both
+		"САF Marseille",       // a Cyrillic word that reads as Latin, beside a Latin one
+		"Centre Ρhénix",       // Greek Ρ
+		"C\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301amille", // stacked marks
+		"Ca\u0300\u0301\u0302\u0303mille",                                     // à and three more
+	}
+	accepted := []string{"Médiathèque Alcazar", "Центр цифровой помощи", "مركز المساعدة الرقمية", "Ελληνική Κοινότητα Μασσαλίας", "Кафе Internet", "Русский дом Marseille", "Nguyễn Thị Phương", "Œuvre d'Orient", "Ca\u0300\u0301mille"}
+	for _, name := range refused {
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: validActor(name)}); r.Code != 422 || !hasAll(fields(t, r), "name") {
+			t.Errorf("actor %q: %d %s", name, r.Code, r.Body)
+		}
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: validService(w.b, name)}); r.Code != 422 || !hasAll(fields(t, r), "name") {
+			t.Errorf("service %q: %d %s", name, r.Code, r.Body)
+		}
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + w.b, Token: e.Admin, ContentType: "application/merge-patch+json", Body: obj{"name": name}}); r.Code != 422 {
+			t.Errorf("actor renamed %q: %d %s", name, r.Code, r.Body)
+		}
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: w.memberA, Body: obj{"display_name": name}}); r.Code != 422 || !hasAll(fields(t, r), "display_name") {
+			t.Errorf("display name %q: %d %s", name, r.Code, r.Body)
+		}
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors/" + w.b + "/suggestions", Token: w.memberC, Body: obj{"changes": obj{"name": name}}}); r.Code != 422 {
+			t.Errorf("suggested name %q: %d %s", name, r.Code, r.Body)
+		}
+		res := syncActors(t, e, "", partnerActor("lookalike", name))
+		if res.Counts["rejected"] != 1 || len(res.Results) != 1 || len(res.Results[0].Errors) == 0 || res.Results[0].Errors[0].Field != "name" {
+			t.Errorf("sync row %q: %+v", name, res)
+		}
+	}
+	// The national standard's import: the row is rejected, naming the column.
+	var rows []obj
+	for i, name := range refused {
+		rows = append(rows, obj{"id": "l-" + strconv.Itoa(i), "nom": name, "pivot": "00000000000000", "commune": "Gap", "code_postal": "05000",
+			"adresse": "3 rue Colonel Roux", "date_maj": "2023-05-01", "services": "Aide aux démarches administratives"})
+	}
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/sync/hub/import", Token: e.Admin, Body: rows})
+	if r.Code != 200 || strings.Count(r.Body.String(), `"field":"nom"`) < len(refused) {
+		t.Errorf("import: %d %s", r.Code, r.Body)
+	}
+	if got := get(t, e, "/api/v1/actors?source=hub")["data"].([]any); len(got) != 0 {
+		t.Errorf("import stored %d look-alike places", len(got))
+	}
+	for i, name := range accepted {
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: validActor(name)}); r.Code != 201 {
+			t.Errorf("actor %q: %d %s", name, r.Code, r.Body)
+		}
+		if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: validService(w.b, name+" "+strconv.Itoa(i))}); r.Code != 201 {
+			t.Errorf("service %q: %d %s", name, r.Code, r.Body)
+		}
+		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: w.memberA, Body: obj{"display_name": name}}); r.Code != 200 {
+			t.Errorf("display name %q: %d %s", name, r.Code, r.Body)
+		}
+	}
 }
