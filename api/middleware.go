@@ -72,7 +72,7 @@ func accessLog(log *slog.Logger) gin.HandlerFunc {
 }
 
 // unmatchedPath stands in the request log for a path no route matched.
-const unmatchedPath = "(no route)"
+const unmatchedPath = "unmatched" // as the metrics say it
 
 // loggedPath is what the request log says of the path: the matched route
 // pattern, never the segments sent.

@@ -325,7 +325,6 @@ func checkRequired(fe *FieldErrors, field, s string, max int) {
 // nameless from its own CSV export.
 func checkName(fe *FieldErrors, field, s string, max int) {
 	checkRequired(fe, field, s, max)
-	checkLookalike(fe, field, s)
 	if s != "" && !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		fe.Add(field, "must contain a letter or a digit")
 	}
@@ -731,11 +730,20 @@ const reservedSource = "reads as Carnet's own name, reserved for the records mad
 // field (a manager's PATCH of the phone, an accepted suggestion, a restore,
 // the partner's re-sync) must not be refused for a value its author did
 // not send. A value spelt otherwise (« CARNET » for « Carnet ») is set.
-type heldNames struct{ Source, Producer string }
+type heldNames struct{ Source, Producer, Name string }
 
 // sets says whether a write leaving value where the record held was sets
 // it; a nil heldNames is a new record, whose every value is set.
 func (h *heldNames) sets(was, value string) bool { return h == nil || was != value }
+
+// checkNewName applies checkLookalike to a place's or a service's name
+// that a write sets: a record named before the rule keeps its name through
+// edits of other fields, syncs and suggestions that leave it as it is.
+func (h *heldNames) checkNewName(fe *FieldErrors, name string) {
+	if h == nil || h.Name != name {
+		checkLookalike(fe, "name", name)
+	}
+}
 
 func (h *heldNames) source() string {
 	if h == nil {

@@ -16,13 +16,13 @@ import (
 	"carnet/models"
 )
 
-// TestSec17TokenLeniencies reproduces L3 of the probe of 2026-12-06: a
+// TestSec18TokenLeniencies reproduces L3 of the probe of 2026-12-06: a
 // token whose header lists "crit" extensions was read although this
 // service understands none (RFC 7515 §4.1.11 says it must then be
 // refused), and a time claim written as a JSON string ("exp": "1765…")
 // was read as a number (RFC 7519 §2: a NumericDate is a JSON number).
 // Both are refused now; the same token without the leniency is read.
-func TestSec17TokenLeniencies(t *testing.T) {
+func TestSec18TokenLeniencies(t *testing.T) {
 	e := apitest.New(t)
 	sess, err := e.Store.OpenSession(t.Context(), e.AdminUser.ID, time.Hour)
 	if err != nil {
@@ -66,12 +66,12 @@ func TestSec17TokenLeniencies(t *testing.T) {
 	}
 }
 
-// TestSec17RequestLogKeepsNoPath reproduces L4 of the probe of 2026-12-06:
+// TestSec18RequestLogKeepsNoPath reproduces L4 of the probe of 2026-12-06:
 // the request log wrote the raw decoded path, so a person's name put in a
 // URL (an id that is no id, a route that does not exist) reached the logs.
 // The log now names the route pattern, and a fixed placeholder for a path
 // no route matches; never the query either.
-func TestSec17RequestLogKeepsNoPath(t *testing.T) {
+func TestSec18RequestLogKeepsNoPath(t *testing.T) {
 	var logs safeBuffer
 	w := newReferralWorld(t, apitest.WithLogger(slog.New(slog.NewJSONHandler(&logs, nil))))
 	e := w.e
@@ -83,9 +83,9 @@ func TestSec17RequestLogKeepsNoPath(t *testing.T) {
 		route     string
 	}{
 		{"/api/v1/referrals/" + marker + "%20Benali", w.memberB, false, "/api/v1/referrals/:id"},
-		{"/api/v1/referrals/by-name/" + marker + "2", "", true, "(no route)"},
+		{"/api/v1/referrals/by-name/" + marker + "2", "", true, "unmatched"},
 		{"/api/v1/actors/" + marker + "3?q=" + marker + "4", "", false, "/api/v1/actors/:id"},
-		{"/" + marker + "5", "", true, "(no route)"},
+		{"/" + marker + "5", "", true, "unmatched"},
 		{"/api/hsds/v3/services/" + marker + "6", "", true, "/api/hsds/v3/services/:id"},
 	} {
 		e.Do(apitest.Request{Method: "GET", Path: c.path, Token: c.token, NotInSpec: c.notInSpec})
@@ -117,7 +117,7 @@ func (s *safeBuffer) String() string {
 	return s.b.String()
 }
 
-// TestSec17CoordinatorsHideNoTeamRecord reproduces M1 of the probe of
+// TestSec18CoordinatorsHideNoTeamRecord reproduces M1 of the probe of
 // 2026-12-06: a territorial coordinator linked a structure with a team to
 // a record of its own (a look-alike, or another team's structure) and
 // confirmed the link keeping the other record: the team's services, one
@@ -128,7 +128,7 @@ func (s *safeBuffer) String() string {
 // who decides; keeping the team's record, or between teamless records,
 // stays the coordinator's. The team's managers list the link, dismiss it
 // while suggested, and their trail records each decision on their record.
-func TestSec17CoordinatorsHideNoTeamRecord(t *testing.T) {
+func TestSec18CoordinatorsHideNoTeamRecord(t *testing.T) {
 	w := newReferralWorld(t)
 	e := w.e
 	_, mgrB := e.Account("direction.mediatheque@example.fr", map[string]models.Role{w.b: models.RoleManager}, models.Territory{})
@@ -215,7 +215,7 @@ func TestSec17CoordinatorsHideNoTeamRecord(t *testing.T) {
 	}
 }
 
-// TestSec17LookalikeNames reproduces L1 of the probe of 2026-12-06: a
+// TestSec18LookalikeNames reproduces L1 of the probe of 2026-12-06: a
 // place, a service or an account's display name could mix Latin letters
 // with Cyrillic or Greek look-alikes (« Мédiathèque Alcazar » beside the
 // real one, « Сlaire Dupont » for a colleague) or pile up combining marks.
@@ -223,7 +223,7 @@ func TestSec17CoordinatorsHideNoTeamRecord(t *testing.T) {
 // apart by, on every path that writes one (create, edit, suggestion, sync
 // batch: a rejected row naming the field); a name wholly in another script
 // stays accepted.
-func TestSec17LookalikeNames(t *testing.T) {
+func TestSec18LookalikeNames(t *testing.T) {
 	w := newReferralWorld(t)
 	e := w.e
 	refused := []string{
@@ -279,6 +279,60 @@ func TestSec17LookalikeNames(t *testing.T) {
 		}
 		if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/me", Token: w.memberA, Body: obj{"display_name": name}}); r.Code != 200 {
 			t.Errorf("display name %q: %d %s", name, r.Code, r.Body)
+		}
+	}
+}
+
+// TestSec18NoOpPatchConfirms pins the answer to L2 of the probe of
+// 2026-12-06 (« a PATCH that changes nothing counts as an edit »): it is
+// documented as a confirmation of the record, kept as such. It answers 200
+// with a new version and ETag, moves the place's checked_on to today
+// (checked_by carnet, even over a producer's date), writes a history entry
+// with no changes and a feed entry; a published service's confirms its
+// place the same.
+func TestSec18NoOpPatchConfirms(t *testing.T) {
+	e := apitest.New(t)
+	actor := createActor(t, e, merge(validActor("Espace numérique"), obj{"producer": "Hub du Sud", "producer_updated_on": "2023-05-01"}))
+	id := str(actor["id"])
+	svc := str(createService(t, e, validService(id, "Aide aux démarches"))["id"])
+	today := time.Now().UTC().Format(time.DateOnly)
+	history := func(path string) []any {
+		r := e.Do(apitest.Request{Method: "GET", Path: path + "/history?limit=100", Token: e.Admin})
+		return r.Map()["data"].([]any)
+	}
+	// The feed's latest version of a record (a page collapses its changes).
+	fed := func(path string) float64 {
+		v := 0.0
+		for _, ch := range get(t, e, "/api/v1/changes?limit=1000")["data"].([]any) {
+			if ch := ch.(obj); strings.HasSuffix(path, "/"+str(ch["entity_id"])) {
+				v = max(v, ch["version"].(float64))
+			}
+		}
+		return v
+	}
+	for _, c := range []struct {
+		path string
+		body obj
+	}{
+		{"/api/v1/actors/" + id, obj{}},
+		{"/api/v1/actors/" + id, obj{"name": "Espace numérique"}},
+		{"/api/v1/services/" + svc, obj{}},
+		{"/api/v1/services/" + svc, obj{"name": "Aide aux démarches"}},
+	} {
+		before := e.Do(apitest.Request{Method: "GET", Path: c.path, Token: e.Admin})
+		h0 := len(history(c.path))
+		r := e.Do(apitest.Request{Method: "PATCH", Path: c.path, Token: e.Admin, ContentType: "application/merge-patch+json", Body: c.body})
+		if r.Code != 200 || r.Header().Get("ETag") == before.Header().Get("ETag") || r.Map()["version"].(float64) != before.Map()["version"].(float64)+1 {
+			t.Errorf("PATCH %s %v: %d %s (ETag %s → %s)", c.path, c.body, r.Code, r.Body, before.Header().Get("ETag"), r.Header().Get("ETag"))
+		}
+		if h := history(c.path); len(h) != h0+1 {
+			t.Errorf("PATCH %s %v: %d history entries after %d", c.path, c.body, len(h), h0)
+		}
+		if v := fed(c.path); r.Code == 200 && v != r.Map()["version"].(float64) {
+			t.Errorf("PATCH %s %v: the feed's version is %v", c.path, c.body, v)
+		}
+		if a := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + id, Token: e.Admin}).Map(); a["checked_on"] != today || a["checked_by"] != "carnet" {
+			t.Errorf("PATCH %s %v: the place is not confirmed: checked_on %v, checked_by %v", c.path, c.body, a["checked_on"], a["checked_by"])
 		}
 	}
 }
