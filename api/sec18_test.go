@@ -35,16 +35,7 @@ func TestSec18TokenLeniencies(t *testing.T) {
 		if mut != nil {
 			mut(mc)
 		}
-		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, mc)
-		tok.Header["kid"] = probeKid(e.Admin)
-		for k, v := range header {
-			tok.Header[k] = v
-		}
-		s, err := tok.SignedString([]byte(strings.Repeat("k", 48)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
+		return signWithTestKey(t, e, header, mc)
 	}
 	for _, c := range []struct {
 		name string
@@ -64,6 +55,22 @@ func TestSec18TokenLeniencies(t *testing.T) {
 			t.Errorf("%s: %d, want %d %s", c.name, r.Code, c.want, r.Body)
 		}
 	}
+}
+
+// signWithTestKey signs claims, with header's entries added to the
+// header, with apitest's key (HS256, its key id).
+func signWithTestKey(t *testing.T, e *apitest.Env, header map[string]any, claims jwt.MapClaims) string {
+	t.Helper()
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
+	tok.Header["kid"] = probeKid(e.Admin)
+	for k, v := range header {
+		tok.Header[k] = v
+	}
+	s, err := tok.SignedString([]byte(strings.Repeat("k", 48)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // TestSec18RequestLogKeepsNoPath reproduces L4 of the probe of 2026-12-06:
