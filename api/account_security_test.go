@@ -321,13 +321,7 @@ func TestTokenTimesOutsideTheLeeway(t *testing.T) {
 		if iat.IsZero() {
 			delete(mc, "iat")
 		}
-		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, mc)
-		tok.Header["kid"] = probeKid(e.Admin)
-		s, err := tok.SignedString([]byte(strings.Repeat("k", 48)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
+		return signWithTestKey(t, e, nil, mc)
 	}
 	for _, c := range []struct {
 		name     string

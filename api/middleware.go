@@ -44,8 +44,10 @@ func saneRequestID(s string) bool {
 	return true
 }
 
-// accessLog logs one line per request. It logs the route pattern and path but
-// never the query string nor bodies: they can carry people's data.
+// accessLog logs one line per request. It logs the route pattern, never the
+// path as sent, the query string nor bodies: they can carry people's data
+// (a name put in a URL where an id goes, probe42 L4). "path" is the pattern
+// too, or unmatchedPath when no route matched.
 func accessLog(log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
@@ -61,12 +63,24 @@ func accessLog(log *slog.Logger) gin.HandlerFunc {
 			slog.String("request_id", handlers.RequestID(c)),
 			slog.String("method", requestMethod(c)),
 			slog.String("route", c.FullPath()),
-			slog.String("path", c.Request.URL.Path),
+			slog.String("path", loggedPath(c)),
 			slog.Int("status", status),
 			slog.Int("bytes", c.Writer.Size()),
 			slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
 		)
 	}
+}
+
+// unmatchedPath stands in the request log for a path no route matched.
+const unmatchedPath = "unmatched" // as the metrics say it
+
+// loggedPath is what the request log says of the path: the matched route
+// pattern, never the segments sent.
+func loggedPath(c *gin.Context) string {
+	if p := c.FullPath(); p != "" {
+		return p
+	}
+	return unmatchedPath
 }
 
 // recovery turns a panic into a logged 500 problem instead of a dropped

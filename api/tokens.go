@@ -2,9 +2,12 @@ package api
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -114,6 +117,37 @@ func NewTokens(cfg TokenConfig) (*Tokens, error) {
 	return t, nil
 }
 
+// strictToken refuses what the JWT library reads leniently (probe42, L3):
+// a "crit" header, whose extensions this service understands none of
+// (RFC 7515 §4.1.11: it must then be refused; an empty list is invalid
+// too), and a time claim that is not a JSON number (RFC 7519 §2: a
+// NumericDate is a number; the library also reads "1765…" as one).
+func strictToken(tok *jwt.Token) error {
+	if _, ok := tok.Header["crit"]; ok {
+		return errors.New("the token lists critical header extensions")
+	}
+	parts := strings.Split(tok.Raw, ".")
+	if len(parts) != 3 {
+		return errors.New("malformed token")
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		return err
+	}
+	var times struct {
+		Exp, Iat, Nbf json.RawMessage
+	}
+	if err := json.Unmarshal(payload, &times); err != nil {
+		return err
+	}
+	for _, v := range []json.RawMessage{times.Exp, times.Iat, times.Nbf} {
+		if len(v) > 0 && (v[0] < '0' || v[0] > '9') && v[0] != '-' {
+			return errors.New("a time claim is not a number")
+		}
+	}
+	return nil
+}
+
 // tokenLeeway absorbs clock skew between servers.
 const tokenLeeway = 30 * time.Second
 
@@ -165,6 +199,9 @@ func (t *Tokens) Issue(p *models.Principal) (string, time.Time, error) {
 func (t *Tokens) Verify(raw string) (Identity, error) {
 	var c claims
 	_, err := t.parser.ParseWithClaims(raw, &c, func(tok *jwt.Token) (any, error) {
+		if err := strictToken(tok); err != nil {
+			return nil, err
+		}
 		kid, _ := tok.Header["kid"].(string)
 		key, ok := t.keys[kid]
 		if !ok {

@@ -42,7 +42,10 @@ type TrailEvent struct {
 	// old and new): actor.network_changed (joining, moving or leaving a
 	// network, whose managers manage the structure's team),
 	// actor.contact_public_changed and service.accepts_referrals_changed
-	// (for a structure with a team; subject_id is the service).
+	// (for a structure with a team; subject_id is the service), and
+	// actor.duplicate_decided (a link of the structure's record confirmed,
+	// dismissed or kept otherwise, for a structure with a team; subject_id
+	// is the other record, old and new give status, kept and link).
 	Action string `json:"action" example:"membership.added"`
 	// The structure concerned; "" for platform events.
 	ActorID string `json:"actor_id"`

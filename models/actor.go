@@ -300,7 +300,7 @@ func (a *Actor) held() *heldNames {
 	if a == nil {
 		return nil
 	}
-	return &heldNames{Source: a.Source, Producer: a.Producer}
+	return &heldNames{Source: a.Source, Producer: a.Producer, Name: a.Name}
 }
 
 // validateChange is Validate of a write leaving before (nil on creation)
@@ -309,6 +309,7 @@ func (a *Actor) validateChange(before *Actor) error {
 	held := before.held()
 	var fe FieldErrors
 	checkName(&fe, "name", a.Name, maxName)
+	held.checkNewName(&fe, a.Name)
 	if _, err := ident.ParsePivot(a.Pivot); err != nil {
 		fe.Add("pivot", err.Error())
 	}

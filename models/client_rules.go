@@ -63,26 +63,6 @@ func sameClientName(a, b [3]string) bool {
 	return a[0] == b[0] || a[1] == b[1] || a[2] == b[2]
 }
 
-// lookalikeScripts are the scripts whose letters pass for Latin ones (А,
-// Е, О, Р, С in Cyrillic; Α, Β, Ε, Ο in Greek).
-var lookalikeScripts = []*unicode.RangeTable{unicode.Cyrillic, unicode.Greek}
-
-// mixesScripts reports whether name writes Latin letters and letters of a
-// script whose letters look Latin: « CАF 13 » with a Cyrillic А reads as
-// « CAF 13 » and is another name. A name wholly in one script is kept.
-func mixesScripts(name string) bool {
-	latin, other := false, false
-	for _, r := range norm.NFKC.String(name) {
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin = true
-		case slices.ContainsFunc(lookalikeScripts, func(t *unicode.RangeTable) bool { return unicode.Is(t, r) }):
-			other = true
-		}
-	}
-	return latin && other
-}
-
 // writesRecords reports whether c, enabled, writes its sources' records
 // (REST or sync): the clients a source may not be shared between
 // unawares. Clients that only read or manage webhooks share freely.
@@ -116,7 +96,7 @@ func checkClientRules(tx *gorm.DB, c, before *PartnerClient, requested []string,
 	}
 	if before == nil || clientNameKeys(before.Name) != clientNameKeys(c.Name) {
 		if mixesScripts(c.Name) {
-			return (&FieldErrors{{Field: "name", Reason: "mixes Latin letters with Cyrillic or Greek ones, which look alike: write it in one script"}}).Err("The partner client is invalid.")
+			return (&FieldErrors{{Field: "name", Reason: mixedScriptsReason}}).Err("The partner client is invalid.")
 		}
 		if o := sameNamed(others, c.Name); o != nil {
 			return &Error{Code: ECONFLICT, Message: "Another partner client has this name, written alike: « " + o.Name + " » (" + o.ID + ").",

@@ -643,8 +643,8 @@ func (s *Store) DecideDuplicate(ctx context.Context, id string, d Decision) (*Du
 			return fieldError("keep", "is neither of the link's records: give actor_a.id or actor_b.id")
 		}
 		p := PrincipalFrom(ctx)
+		var refs [2]ActorRef
 		if p != nil {
-			var refs [2]ActorRef
 			for i, aid := range []string{l.ActorAID, l.ActorBID} {
 				if refs[i], err = actorRef(tx, aid); err != nil {
 					return err
@@ -666,6 +666,11 @@ func (s *Store) DecideDuplicate(ctx context.Context, id string, d Decision) (*Du
 				return err
 			}
 			l.Kept = &kept
+			if p != nil {
+				if err := mayHide(tx, p, l, refs); err != nil {
+					return err
+				}
+			}
 		}
 		now := s.now()
 		by := p.Scope()
@@ -674,9 +679,69 @@ func (s *Store) DecideDuplicate(ctx context.Context, id string, d Decision) (*Du
 			return err
 		}
 		out = l
+		if err := s.traceDuplicateDecision(tx, l, was, wasKept); err != nil {
+			return err
+		}
 		return s.touchSides(tx, l, was, wasKept, before)
 	})
 	return out, err
+}
+
+// mayHide refuses a confirmation of l (its kept record chosen) that hides
+// the record of a structure with a team by someone who is neither its
+// manager (its own or its network's) nor an administrator: what its
+// services and its openness to referrals become is the structure's own
+// decision, as its network or its public contacts are (probe42 M1: a
+// coordinator hid a team's structure behind a look-alike of its own, and
+// its managers could not undo it). The link stays suggested: its managers
+// see it in their list and decide. refs are the link's two actors.
+func mayHide(tx *gorm.DB, p *Principal, l *DuplicateLink, refs [2]ActorRef) error {
+	if p.IsAdmin() {
+		return nil
+	}
+	hidden, ref := l.HiddenID(), refs[1]
+	if hidden == l.ActorAID {
+		ref = refs[0]
+	}
+	team, err := hasTeam(tx, hidden)
+	if err != nil || !team || p.ManagesActor(ref) {
+		return err
+	}
+	return Errorf(EFORBIDDEN, "Confirming this link keeping %s hides %s, a structure with a team: hiding it is the decision of its managers (or of an administrator), who see the link in GET /api/v1/duplicates. Keep %s instead, or leave the link suggested for them.", l.KeptID(), hidden, hidden)
+}
+
+// traceDuplicateDecision records in the trail of each side of l that has
+// a team a decision that changed the link's status or the record it keeps
+// (actor.duplicate_decided, subject the other record; old and new give
+// status and kept): a confirmation hides one of them from search, the
+// exports and HSDS, so it is as much the structure's business as its
+// network (probe42 M1: the journal said nothing).
+func (s *Store) traceDuplicateDecision(tx *gorm.DB, l *DuplicateLink, was, wasKept string) error {
+	if was == l.Status && wasKept == l.KeptID() {
+		return nil
+	}
+	state := func(status, kept string) map[string]any {
+		if status != DuplicateConfirmed {
+			kept = ""
+		}
+		return map[string]any{"status": status, "kept": nullIfEmpty(kept), "link": l.ID}
+	}
+	for _, side := range [][2]*Actor{{l.ActorA, l.ActorB}, {l.ActorB, l.ActorA}} {
+		self, other := side[0], side[1]
+		if self == nil || other == nil {
+			continue
+		}
+		team, err := hasTeam(tx, self.ID)
+		if err != nil {
+			return err
+		}
+		if team {
+			if err := s.traceDecision(tx, TrailDuplicateDecided, SubjectActor, self.ID, other.ID, other.Name, state(was, wasKept), state(l.Status, l.KeptID())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // touchSides writes the next version of both actors of l, and so a change

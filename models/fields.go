@@ -330,6 +330,84 @@ func checkName(fe *FieldErrors, field, s string, max int) {
 	}
 }
 
+// checkLookalike is the rule of names people are told apart by (places',
+// services', partner clients' and accounts' display names): no word that
+// mixes scripts confusably (mixesScripts), no pile of combining marks
+// (stackedMarks). Probe42 L1: « Мédiathèque Alcazar » with a Cyrillic М
+// was created beside the real one, and a colleague took « Сlaire Dupont ».
+// No name of the real files is refused (none holds a Cyrillic or Greek
+// letter, nor two combining marks in a row once composed).
+func checkLookalike(fe *FieldErrors, field, s string) {
+	if mixesScripts(s) {
+		fe.Add(field, mixedScriptsReason)
+	}
+	if stackedMarks(s) {
+		fe.Addf(field, "must not pile up more than %d combining marks on a letter", maxMarks)
+	}
+}
+
+// mixedScriptsReason is the reason a name mixing scripts is refused with.
+const mixedScriptsReason = "mixes Latin letters with Cyrillic or Greek ones, which look alike: write it in one script"
+
+// lookalikeScripts are the scripts whose letters pass for Latin ones (А,
+// Е, О, Р, С in Cyrillic; Α, Β, Ε, Ο in Greek).
+var lookalikeScripts = []*unicode.RangeTable{unicode.Cyrillic, unicode.Greek}
+
+// mixesScripts reports whether name mixes Latin letters with letters of a
+// script whose letters look Latin, confusably: a word that writes both
+// (« CАF 13 », « Мédiathèque » with a Cyrillic А, М), or, in a name with
+// Latin letters, a word wholly Cyrillic or Greek whose every letter reads
+// as a plain Latin one (« САF Marseille » written « САF »: its confusable
+// skeleton, UTS #39, is ASCII; « Кафе » reads « Kaɸe » and is kept). A name wholly in one script is kept, and so
+// is a word of another script that reads as itself beside Latin ones
+// (« Кафе Internet »).
+func mixesScripts(name string) bool {
+	name = norm.NFKC.String(name)
+	isOther := func(r rune) bool {
+		return slices.ContainsFunc(lookalikeScripts, func(t *unicode.RangeTable) bool { return unicode.Is(t, r) })
+	}
+	latin := strings.ContainsFunc(name, func(r rune) bool { return unicode.Is(unicode.Latin, r) })
+	if !latin {
+		return false
+	}
+	for _, word := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.In(r, unicode.L, unicode.M) }) {
+		wordLatin := strings.ContainsFunc(word, func(r rune) bool { return unicode.Is(unicode.Latin, r) })
+		if !strings.ContainsFunc(word, isOther) {
+			continue
+		}
+		if wordLatin || readsAsASCII(withoutMarks(confusables.Skeleton(word))) {
+			return true
+		}
+	}
+	return false
+}
+
+// readsAsASCII reports whether s, a skeleton, is ASCII letters only.
+func readsAsASCII(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return r > unicode.MaxASCII || !unicode.IsLetter(r) })
+}
+
+// maxMarks is the most combining marks a name may stack on one letter once
+// composed (NFC): French accents compose into one letter, and real names
+// stack at most two (Vietnamese, Arabic's shadda with a vowel).
+const maxMarks = 2
+
+// stackedMarks reports whether s piles more than maxMarks combining marks
+// on a letter (« C̸̸̸̸̸̸amille » spills over the lines around it).
+func stackedMarks(s string) bool {
+	run := 0
+	for _, r := range norm.NFC.String(s) {
+		if !unicode.Is(unicode.M, r) {
+			run = 0
+			continue
+		}
+		if run++; run > maxMarks {
+			return true
+		}
+	}
+	return false
+}
+
 func checkCoordinates(fe *FieldErrors, lat, lon *float64) {
 	if lat == nil && lon != nil {
 		fe.Add("latitude", "is required when longitude is set")
@@ -652,11 +730,20 @@ const reservedSource = "reads as Carnet's own name, reserved for the records mad
 // field (a manager's PATCH of the phone, an accepted suggestion, a restore,
 // the partner's re-sync) must not be refused for a value its author did
 // not send. A value spelt otherwise (« CARNET » for « Carnet ») is set.
-type heldNames struct{ Source, Producer string }
+type heldNames struct{ Source, Producer, Name string }
 
 // sets says whether a write leaving value where the record held was sets
 // it; a nil heldNames is a new record, whose every value is set.
 func (h *heldNames) sets(was, value string) bool { return h == nil || was != value }
+
+// checkNewName applies checkLookalike to a place's or a service's name
+// that a write sets: a record named before the rule keeps its name through
+// edits of other fields, syncs and suggestions that leave it as it is.
+func (h *heldNames) checkNewName(fe *FieldErrors, name string) {
+	if h == nil || h.Name != name {
+		checkLookalike(fe, "name", name)
+	}
+}
 
 func (h *heldNames) source() string {
 	if h == nil {

@@ -170,7 +170,7 @@ func (s *Service) Validate() error { return s.validateChange(nil) }
 func (s *Service) validateChange(before *Service) error {
 	var held *heldNames
 	if before != nil {
-		held = &heldNames{Source: before.Source}
+		held = &heldNames{Source: before.Source, Name: before.Name}
 	}
 	var fe FieldErrors
 	s.validateActorID(&fe)
@@ -189,6 +189,7 @@ func (s *Service) validateActorID(fe *FieldErrors) {
 // id; held is what the service held before the write (nil on creation).
 func (s *Service) validateContent(fe *FieldErrors, held *heldNames) {
 	checkName(fe, "name", s.Name, maxName)
+	held.checkNewName(fe, s.Name)
 	checkLen(fe, "description", s.Description, maxLongText)
 	checkVocabOne(fe, "kind", vocab.NameServiceKinds, s.Kind)
 	if len(s.Themes) == 0 {

@@ -88,6 +88,9 @@ const (
 	TrailNetworkChanged       = "actor.network_changed"
 	TrailContactPublicChanged = "actor.contact_public_changed"
 	TrailReferralsChanged     = "service.accepts_referrals_changed"
+	// TrailDuplicateDecided: a link of the structure's record with another
+	// record confirmed (one of them hidden), dismissed, or kept otherwise.
+	TrailDuplicateDecided = "actor.duplicate_decided"
 )
 
 // teamActions are the events of a structure's team: they belong to that
@@ -99,7 +102,7 @@ var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMembe
 	TrailInvitationRevoked, TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
 	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead, TrailReferralAttempt,
 	TrailReferralStatsRead, TrailWebhookCreated, TrailWebhookUpdated, TrailWebhookSecretRotated, TrailWebhookDeleted,
-	TrailNetworkChanged, TrailContactPublicChanged, TrailReferralsChanged}
+	TrailNetworkChanged, TrailContactPublicChanged, TrailReferralsChanged, TrailDuplicateDecided}
 
 // trail appends ev inside tx; who and channel come from the transaction's
 // context, the time from the store's clock.

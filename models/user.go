@@ -65,6 +65,7 @@ const UnnamedAccountLabel = "compte sans nom"
 // deleted or nameless one.
 func checkDisplayName(fe *FieldErrors, s string) {
 	checkLen(fe, "display_name", s, maxName)
+	checkLookalike(fe, "display_name", s)
 	k := strings.ToLower(strings.Join(strings.Fields(foldAccents(s)), " "))
 	for _, reserved := range []string{DeletedAccountLabel, UnnamedAccountLabel} {
 		if k == strings.ToLower(foldAccents(reserved)) {
