@@ -24,3 +24,24 @@ func TestACyberIsInternetAccessOfTheBatch0314(t *testing.T) {
 		t.Errorf("cyber tremplin: %v, want Cyber Tremplin", got)
 	}
 }
+
+// A word heard and written as it sounds: « fransai » is « français »,
+// whose « ç », folded to a « c » that sounds « k » before a, o, u, had
+// another sound key; the same sound found « France » only, and the
+// French classes were lost to the France Services (batch 2027-03-14,
+// « cour de fransai pour ma femme »). Of the words of that sound, the
+// one written nearest is read.
+func TestAWordWrittenAsItSoundsOfTheBatch0314(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fle", "Apprendre le français", "Vierzon", "18100", "1 rue de la Paix"),
+		record("fr", "France Services Draguignan", "Draguignan", "83300", "2 rue de la République", "services", themeTools),
+	})
+	for _, q := range []string{"cours de fransé", "apprendre le fransai", "cour de fransais pour mon mari"} {
+		if _, got := searchNames(t, m, q); len(got) == 0 || got[0] != "Apprendre le français" {
+			t.Errorf("%s: %v, want the French classes first", q, got)
+		}
+	}
+	if _, got := searchNames(t, m, "franse servis draguignan"); len(got) == 0 || got[0] != "France Services Draguignan" {
+		t.Errorf("franse servis draguignan: %v, want France Services", got)
+	}
+}
