@@ -591,6 +591,10 @@ var functionWords = func() map[string]bool {
 var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": true, "oubliees": true,
 	"perdu": true, "perdue": true, "perdus": true, "perdues": true, "remplir": true, "trouver": true, "refaire": true,
 	"chercher": true,
+	// Having given something away (« j'ai donné mon code de carte à un
+	// faux site »): the thing and the scam say the need; required,
+	// « donné » found a street « Donnet » (batch 2027-03-14).
+	"donne": true, "donnee": true,
 	// The forms of « faire », a stop word (« il faut que je fasse »,
 	// « vous faites »: spelt « passe », « fêtes »), coming, seeing,
 	// knowing, sending, calling back, saying (« on m'a dit de venir vous

@@ -45,3 +45,47 @@ func TestAWordWrittenAsItSoundsOfTheBatch0314(t *testing.T) {
 		t.Errorf("franse servis draguignan: %v, want France Services", got)
 	}
 }
+
+// The driving code is revised online: « réviser le code de la route »
+// seeks a computer and a connection, where « code » found the Wild Code
+// School and « route » every address on a route (batch 2027-03-14). A
+// school named « Code » is still found by its name.
+func TestRevisingTheDrivingCodeOfTheBatch0314(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("acc", "Espace numérique", "Carpentras", "84200", "1 place de la Mairie", "services", themeAccess0314),
+		record("code", "Wild Code School", "Marseille", "13001", "3 rue Jean Jaurès", "services", themeTools),
+		record("route", "Atelier numérique", "Nice", "06000", "12 route de Turin", "services", themeTools),
+	})
+	for _, q := range []string{"apprendre le code de la route", "passer le code en ligne", "réviser son code de la route carpentras"} {
+		if _, got := searchNames(t, m, q); len(got) == 0 || got[0] != "Espace numérique" {
+			t.Errorf("%s: %v, want the internet access first", q, got)
+		}
+	}
+	if _, got := searchNames(t, m, "wild code school"); len(got) == 0 || got[0] != "Wild Code School" {
+		t.Errorf("wild code school: %v, want the school", got)
+	}
+}
+
+// « mon code » is the code of an account or a card, as « compte » is the
+// account: a generic word ranking the places holding it without being
+// required, and a code given away is a scam. Required, « un faux
+// banquier m'a appelé pour mon code » found one « Codecom » (batch
+// 2027-03-14). « code » alone still finds the names holding it.
+func TestACodeIsGenericOfTheBatch0314(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("sec", "Atelier sécurité", "Toulon", "83000", "1 rue Jean Jaurès", "services", themeSafety0314),
+		record("codec", "Codecom Pôle", "Damvillers", "55150", "2 rue Haute", "services", themeTools),
+		record("acc", "Espace numérique", "Carpentras", "84200", "1 place de la Mairie", "services", themeAccess0314),
+	})
+	for _, c := range []struct{ q, want string }{
+		{"un faux conseiller ma demande mon code", "Atelier sécurité"},
+		{"on m a demandé mon code secret par sms", "Atelier sécurité"},
+		{"j ai donné mon code de carte a un faux site", "Atelier sécurité"},
+		{"code wifi", "Espace numérique"},
+		{"code", "Codecom Pôle"},
+	} {
+		if _, got := searchNames(t, m, c.q); len(got) == 0 || got[0] != c.want {
+			t.Errorf("%s: %v, want %s first", c.q, got, c.want)
+		}
+	}
+}
