@@ -164,7 +164,10 @@ func houseNumber(ws []string, i int) bool {
 func houseTerm(n string) string { return "#" + strings.TrimLeft(n, "0") }
 
 // possessives and ownPlace: « mon village », « ma ville », « notre
-// commune », « mon coin », the person's own place (see tokenize).
+// commune », « mon coin », the person's own place (see tokenize). Beside
+// a named place, ownPlace words without a possessive say the same and
+// rank without being required (markSoft): « village sans internet
+// charente » kept the places named « … Village ».
 var possessives = map[string]bool{"mon": true, "ma": true, "notre": true, "ton": true, "ta": true, "votre": true}
 var ownPlace = map[string]bool{"village": true, "ville": true, "commune": true, "quartier": true, "coin": true, "bled": true}
 

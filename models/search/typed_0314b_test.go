@@ -89,3 +89,23 @@ func TestACodeIsGenericOfTheBatch0314(t *testing.T) {
 		}
 	}
 }
+
+// « village » beside a named place says where the person lives, as « mon
+// village » does: required, « village sans internet charente » kept the
+// places named « … Village » (batch 2027-03-14, « village sans internet
+// point numerique charente »).
+func TestAVillageBesideAPlaceOfTheBatch0314(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("acc", "Espace numérique", "Cognac", "16100", "1 place de la Mairie", "services", themeAccess0314),
+		record("vil", "Valfontaine Village", "Lachaise", "16300", "2 rue Haute", "services", themeTools),
+		record("pt", "Point Rencontre", "Cognac", "16100", "3 rue Haute", "services", themeTools),
+	})
+	for _, q := range []string{"village sans internet charente", "petit village pas de connexion cognac"} {
+		if _, got := searchNames(t, m, q); len(got) == 0 || got[0] != "Espace numérique" {
+			t.Errorf("%s: %v, want the internet access first", q, got)
+		}
+	}
+	if _, got := searchNames(t, m, "valfontaine village"); len(got) == 0 || got[0] != "Valfontaine Village" {
+		t.Errorf("valfontaine village: %v, want it", got)
+	}
+}
