@@ -152,7 +152,12 @@ type lexicon struct {
 	phrases map[string][]*lexPhrase // first token (and its stem) → phrases
 	stems   map[string][]string     // stem → lexicon words
 	phon    map[string][]string     // phonetic key → lexicon words
-	words   []string                // every lexicon word, sorted
+	// sounded: a folded word whose written form has a « ç » → that
+	// form with « s » (« francais » → « fransais »), whose phonetic key
+	// is the sound: folded, « ç » is a « c » that sounds « k » before
+	// a, o, u, and « fransai » was heard as « France » only.
+	sounded map[string]string
+	words   []string // every lexicon word, sorted
 	known   map[string]bool
 	// abbrev reads abbreviations in records' text (see docTerms): each
 	// acronym, name and kind of vocab.Abbreviations, as words folded by
@@ -306,7 +311,7 @@ func (l *lexicon) apartEntry(via string, entry int) bool {
 var lex = buildLexicon()
 
 func buildLexicon() *lexicon {
-	l := &lexicon{labels: map[string][]lexTarget{}, phrases: map[string][]*lexPhrase{}, known: map[string]bool{}, generic: map[string]bool{},
+	l := &lexicon{labels: map[string][]lexTarget{}, phrases: map[string][]*lexPhrase{}, known: map[string]bool{}, sounded: map[string]string{}, generic: map[string]bool{},
 		partners: map[string][]lexTarget{}}
 	for _, w := range vocab.GetThesaurus().Generic {
 		for _, tok := range tokens(w) {
@@ -379,6 +384,15 @@ func buildLexicon() *lexicon {
 		p.tokens = tokens(words)
 		if len(p.tokens) == 0 {
 			return
+		}
+		if strings.ContainsAny(words, "çÇ") {
+			if st := tokens(strings.NewReplacer("ç", "s", "Ç", "s").Replace(words)); len(st) == len(p.tokens) {
+				for i, w := range p.tokens {
+					if st[i] != w {
+						l.sounded[w] = st[i]
+					}
+				}
+			}
 		}
 		if len(p.keys) > 0 {
 			// An abbreviation written like thesaurus words, or another
@@ -476,6 +490,9 @@ func buildLexicon() *lexicon {
 			l.stems[s] = append(l.stems[s], w)
 		}
 		if p := phonetic(w); p != "" {
+			l.phon[p] = append(l.phon[p], w)
+		}
+		if p := phonetic(l.sounded[w]); p != "" && p != phonetic(w) {
 			l.phon[p] = append(l.phon[p], w)
 		}
 	}

@@ -109,7 +109,17 @@ func nearLexicon(w string) []string {
 		}
 	}
 	if p := phonetic(w); p != "" && len(l) == 0 {
-		l = lex.phon[p]
+		// Of the words of the same sound, those written nearest
+		// (« fransai »: « français », not « France »).
+		least := -1
+		for _, lw := range lex.phon[p] {
+			switch d := editdist.Bounded(w, lw, 4); {
+			case least < 0 || d < least:
+				l, least = []string{lw}, d
+			case d == least:
+				l = append(l, lw)
+			}
+		}
 	}
 	for _, lw := range l {
 		if inflectionBase(lw) != inflectionBase(l[0]) {

@@ -164,7 +164,10 @@ func houseNumber(ws []string, i int) bool {
 func houseTerm(n string) string { return "#" + strings.TrimLeft(n, "0") }
 
 // possessives and ownPlace: « mon village », « ma ville », « notre
-// commune », « mon coin », the person's own place (see tokenize).
+// commune », « mon coin », the person's own place (see tokenize). Beside
+// a named place, ownPlace words without a possessive say the same and
+// rank without being required (markSoft): « village sans internet
+// charente » kept the places named « … Village ».
 var possessives = map[string]bool{"mon": true, "ma": true, "notre": true, "ton": true, "ta": true, "votre": true}
 var ownPlace = map[string]bool{"village": true, "ville": true, "commune": true, "quartier": true, "coin": true, "bled": true}
 
@@ -591,6 +594,10 @@ var functionWords = func() map[string]bool {
 var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": true, "oubliees": true,
 	"perdu": true, "perdue": true, "perdus": true, "perdues": true, "remplir": true, "trouver": true, "refaire": true,
 	"chercher": true,
+	// Having given something away (« j'ai donné mon code de carte à un
+	// faux site »): the thing and the scam say the need; required,
+	// « donné » found a street « Donnet » (batch 2027-03-14).
+	"donne": true, "donnee": true,
 	// The forms of « faire », a stop word (« il faut que je fasse »,
 	// « vous faites »: spelt « passe », « fêtes »), coming, seeing,
 	// knowing, sending, calling back, saying (« on m'a dit de venir vous

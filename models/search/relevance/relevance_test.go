@@ -374,7 +374,9 @@ func TestJudgedQueries(t *testing.T) {
 		//     counts (recall 0.33 on six French-class queries), the
 		//     farmers (« eleveuse de brebis aide ordinateur msa »,
 		//     « internet a la ferme »), « cour de fransai », « reviser le
-		//     code de la route sur internet ».
+		//     code de la route sur internet »; 0.86/0.81 after round 15b
+		//     (« un cyber », a word written as it sounds, the driving
+		//     code, « code » generic, « village » beside a place).
 		for _, bf := range []struct {
 			added      string
 			queries    int
@@ -391,7 +393,7 @@ func TestJudgedQueries(t *testing.T) {
 			{"2027-01-31", 61, 0.92, 0.93, 1}, {"2027-02-07", 68, 0.91, 0.91, 1},
 			{"2027-02-14", 61, 0.91, 0.93, 1}, {"2027-02-21", 63, 0.96, 0.95, 1},
 			{"2027-02-28", 63, 0.81, 0.85, 2}, {"2027-03-07", 59, 0.93, 0.91, 5},
-			{"2027-03-14", 64, 0.80, 0.77, 1}} {
+			{"2027-03-14", 64, 0.85, 0.80, 1}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {
