@@ -143,6 +143,11 @@ func (b *placeBuilder) cell(name string) string {
 	}
 	if isPlaceholder(v) {
 		how := "« " + clip(strings.TrimSpace(v)) + " » read as empty (a placeholder for no value)"
+		if name == "date_maj" {
+			// Not as an empty cell, which removes a stored date: the
+			// row's warning says what no date does (unreadDate).
+			how = "« " + clip(strings.TrimSpace(v)) + " » read as no date (a placeholder for none), not as an empty cell"
+		}
 		if !slices.Contains(b.readings, RowReading{name, how}) {
 			b.read(name, how)
 		}
@@ -504,7 +509,9 @@ func ToPlace(rec Record, source string) Place {
 	if w := rec.idFloat; w != "" && scientificID.MatchString(w) {
 		b.warn("id", w, "a number in a spreadsheet's scientific notation: its digits past the first few were lost when a spreadsheet saved the file, and other places may now share it; kept as written (format the id column as text in the spreadsheet and export again)")
 	} else if w != "" {
-		b.warn("id", w, "a whole number written as a decimal (pandas, a spreadsheet): read as « "+a.SourceID+" »")
+		// The number read, not the id the row was then followed to (an
+		// older Carnet's « 124.0 »: the row's reading says it).
+		b.warn("id", w, "a whole number written as a decimal (pandas, a spreadsheet): read as « "+spreadsheetFloat(w)[1]+" »")
 	}
 	if a.SourceID == "" && rec.DeriveID {
 		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
