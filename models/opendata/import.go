@@ -1377,7 +1377,7 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 			if c, ok := fieldColumns[strings.SplitN(col, "[", 2)[0]]; ok {
 				col = c
 			}
-			r.issue(Issue{Row: row, Field: col, Reason: f.Reason, Severity: SeverityError})
+			r.issue(Issue{Row: row, Field: col, Value: clip(f.Value), Reason: f.Reason, Severity: SeverityError})
 		}
 	}
 	count(r, res)

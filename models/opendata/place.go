@@ -707,7 +707,7 @@ func ToPlace(rec Record, source string) Place {
 		// A typing slip: the producer gave a date, not none.
 		a.SetUnreadDate()
 		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD): "+unreadDate)
-	case day > string(time.Now().AppendFormat(today[:0], time.DateOnly)):
+	case day > string(models.AppendLatestProducerDate(today[:0], time.Now())):
 		// No check yet (a typing slip, a planned visit): read as no
 		// date, but not as a current record either (SetFutureDate).
 		a.SetFutureDate(day)
