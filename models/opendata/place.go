@@ -779,6 +779,15 @@ func ToPlace(rec Record, source string) Place {
 			sv, p.Rejected = nil, true
 		}
 	}
+	if p.Rejected && b.rec.shift != nil {
+		// One outcome: the row refused for another reason (its services,
+		// read from the wrong column) is not said imported.
+		for i, is := range b.issues {
+			if is.Field == "" && is.Severity == SeverityWarning && strings.HasSuffix(is.Reason, shiftImported) {
+				b.issues[i].Reason = strings.TrimSuffix(is.Reason, shiftImported) + "; the row is not imported, for the errors below (add the missing cell, empty if need be)"
+			}
+		}
+	}
 	p.Service, p.Issues, p.Readings = sv, b.issues, b.readings
 	if sv == nil && !p.Rejected && b.partial != nil {
 		b.partial.Normalize()
@@ -849,7 +858,7 @@ func (b *placeBuilder) rowShape() (shifted bool) {
 		b.fail("", "", rec.shift.reason()+"; the row is not imported (add the missing cell, empty if need be)")
 		shifted = true
 	case rec.shift != nil:
-		b.warn("", "", rec.shift.reason()+"; imported as read: check the row")
+		b.warn("", "", rec.shift.reason()+shiftImported)
 	case rec.Short:
 		b.read("", "the row has fewer cells than the header: its last columns were read as empty")
 	}
@@ -893,6 +902,10 @@ var fieldColumns = map[string]string{
 	"accompaniment_modes": "modalites_accompagnement", "latitude": "latitude", "longitude": "longitude",
 	"producer_updated_on": "date_maj",
 }
+
+// shiftImported ends the warning of a short row whose missing cell is
+// uncertain, imported as read (see rowShape).
+const shiftImported = "; imported as read: check the row"
 
 // undatedRow says what a row without a readable date_maj becomes: its
 // check date in Carnet is the day of the import, marked undated, and
