@@ -26,6 +26,11 @@ import (
 //     places of the producer under ids its spreadsheet made alike, or the
 //     same place moved: the report lets the producer tell).
 //
+// Several stored ids may be the row's but for their zeros (« 123 » and
+// « 00123 » for « 0123 »): the row is the one at its name and address,
+// the first in id order when several are, and the warning names the
+// others.
+//
 // An older Carnet stored pandas' « 124.0 » as the id of the place this
 // one reads « 124 » (probe 41a L1): the stored « 124.0 » is that place,
 // which keeps its id, with a reading.
