@@ -16,9 +16,10 @@ import (
 // A verification of session 42's importer fixes: where the report said
 // something other than what the import did.
 
-// storeAt opens a store in a file, and the file for direct edits (an id an
-// older Carnet stored).
-func storeAt(t *testing.T) (*models.Store, *sql.DB) {
+// storedUnder imports rows (after fix42Head) into a store in a file, then
+// moves the place stored under from to the id to, as an older Carnet (or
+// another import) stored it.
+func storedUnder(t *testing.T, rows, from, to string) *models.Store {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "carnet.db")
 	s, err := models.Open(context.Background(), path, models.Options{})
@@ -26,12 +27,16 @@ func storeAt(t *testing.T) (*models.Store, *sql.DB) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	importBytes(t, s, []byte(fix42Head+rows), opendata.ImportOptions{Source: "hubt"})
 	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	return s, db
+	defer db.Close()
+	if _, err := db.Exec("UPDATE actors SET source_id = ?, source_hash = '' WHERE source_id = ?", to, from); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // TestLeadingZerosWarningSaysStoredPlace: « 00123 » for the stored « 123 »,
@@ -55,13 +60,8 @@ func TestLeadingZerosWarningSaysStoredPlace(t *testing.T) {
 // « 0123 »: it went to one of them without a word, and to the one at
 // another address when the other was at its own (a place made beside).
 func TestLeadingZerosTwoStoredCandidates(t *testing.T) {
-	s, db := storeAt(t)
-	importBytes(t, s, []byte(fix42Head+
-		"123,Médiathèque A,Angoulême,16000,1 rue de Périgueux,hub-test,2023-05-17,Aide aux démarches administratives\n"+
-		"999,Médiathèque B,Angoulême,16000,9 rue de Bordeaux,hub-test,2023-05-17,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "hubt"})
-	if _, err := db.Exec("UPDATE actors SET source_id = '00123', source_hash = '' WHERE source_id = '999'"); err != nil {
-		t.Fatal(err)
-	}
+	s := storedUnder(t, "123,Médiathèque A,Angoulême,16000,1 rue de Périgueux,hub-test,2023-05-17,Aide aux démarches administratives\n"+
+		"999,Médiathèque B,Angoulême,16000,9 rue de Bordeaux,hub-test,2023-05-17,Aide aux démarches administratives\n", "999", "00123")
 	rep := importBytes(t, s, []byte(fix42Head+
 		"0123,Médiathèque A,Angoulême,16000,1 rue de Périgueux,hub-test,2023-06-17,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "hubt"})
 	ids := sourceIDs(t, s)
@@ -79,12 +79,8 @@ func TestLeadingZerosTwoStoredCandidates(t *testing.T) {
 // place stored « 124.0 » by an older Carnet. Row 1 was said « read as
 // « 124.0 » », row 2 refused with the value « 124.0 », not its own.
 func TestPandasRowsSayWhatWasRead(t *testing.T) {
-	s, db := storeAt(t)
 	row := ",Médiathèque P,Nice,06100,1 avenue de la Californie,hub-test,2023-05-17,Aide aux démarches administratives\n"
-	importBytes(t, s, []byte(fix42Head+"124"+row), opendata.ImportOptions{Source: "hubt"})
-	if _, err := db.Exec("UPDATE actors SET source_id = '124.0', source_hash = '' WHERE source_id = '124'"); err != nil {
-		t.Fatal(err)
-	}
+	s := storedUnder(t, "124"+row, "124", "124.0")
 	rep := importBytes(t, s, []byte(fix42Head+"124.0"+row+"124"+row), opendata.ImportOptions{Source: "hubt"})
 	if !hasIssue(rep, 1, "id", opendata.SeverityWarning, "read as « 124 »") {
 		t.Errorf("row 1: %+v", issuesOfRow(rep, 1))
