@@ -476,8 +476,8 @@ func (s *Store) checkActorRefs(tx *gorm.DB, a *Actor) error {
 // (CheckProducerDate).
 const ProducerDateFloor = "2000-01-01"
 
-// CheckProducerDate refuses a producer's date after the place's day or
-// before ProducerDateFloor, on every write of an actor (create, PUT, PATCH,
+// CheckProducerDate refuses a producer's date after the latest day
+// (AppendLatestProducerDate) or before ProducerDateFloor, on every write of an actor (create, PUT, PATCH,
 // accepted suggestion, sync, import; a restore, which sends no date, reads
 // an archived placeholder as no date: dropPlaceholderDate): it is the day the producer
 // last checked the record, which cannot have come yet, nor be a tool's
@@ -493,17 +493,28 @@ func CheckProducerDate(before, a *Actor, now time.Time) error {
 		return nil
 	}
 	if d < ProducerDateFloor {
-		return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "producer_updated_on",
+		return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "producer_updated_on", Value: d,
 			Reason: "is before " + ProducerDateFloor + ": a placeholder (the zero date of a program or spreadsheet), not a day someone checked the place; leave it out (or null) when the producer has no date"}}}
 	}
-	// The place's day, or the day in UTC when it is later (an import
-	// compares date_maj with the latter: no row it keeps is refused here).
-	today := max(PlaceDate(now, a.Address.InseeCode, a.Address.departement()), dateOnly(now.UTC()))
-	if d > today {
-		return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "producer_updated_on",
-			Reason: "is in the future: it is the day the producer last checked the record, at the latest today (" + today + ")"}}}
+	if latest := string(AppendLatestProducerDate(nil, now)); d > latest {
+		return &Error{Code: EINVALID, Message: "The actor is invalid.", Fields: []FieldError{{Field: "producer_updated_on", Value: d,
+			Reason: "is in the future: it is the day the producer last checked the record, at the latest the day after today in UTC (" + latest + ")"}}}
 	}
 	return nil
+}
+
+// AppendLatestProducerDate appends the last day a producer's date may be
+// at now: the day after today in UTC. A place's own day is at most that
+// (France's zones run from UTC−10 to UTC+12), and so is the day of a
+// producer whose tool's clock is a zone east of the server's. One rule for
+// the store (CheckProducerDate) and an import's reading of date_maj
+// (opendata), whatever the zone of the process: the reader drops a later
+// date with a warning, so the store never refuses a row the reader kept
+// (the reader judged by the process's zone and the store by the place's,
+// and a row dated the place's today east of the server was refused
+// whole).
+func AppendLatestProducerDate(b []byte, now time.Time) []byte {
+	return now.UTC().AddDate(0, 0, 1).AppendFormat(b, time.DateOnly)
 }
 
 // dropPlaceholderDate reads a stored producer's date before

@@ -2,8 +2,6 @@ package opendata_test
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -87,22 +85,7 @@ func TestLeadingZerosBothFormsInOneFile(t *testing.T) {
 // as the id; this one reads it « 124 », and the next import made a place
 // beside the old. The stored « 124.0 » is that place, which keeps its id.
 func TestPandasIDStoredIsTheSamePlace(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "carnet.db")
-	s, err := models.Open(context.Background(), path, models.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	importBytes(t, s, []byte(fix42Head+
-		"124,Médiathèque P,Nice,06100,1 avenue de la Californie,hub-test,2023-05-17,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "hubt"})
-	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec("UPDATE actors SET source_id = '124.0', source_hash = '' WHERE source_id = '124'"); err != nil {
-		t.Fatal(err)
-	}
+	s := storedUnder(t, "124,Médiathèque P,Nice,06100,1 avenue de la Californie,hub-test,2023-05-17,Aide aux démarches administratives\n", "124", "124.0")
 	rep := importBytes(t, s, []byte(fix42Head+
 		"124.0,Médiathèque P,Nice,6100.0,1 avenue de la Californie,hub-test,2023-06-17,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "hubt"})
 	ids := sourceIDs(t, s)

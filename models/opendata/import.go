@@ -502,9 +502,14 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 				rep, repeated = repeatOf{written: zi.Value}, true
 				delete(places.zeros, rec.Row)
 			}
+			written, pandas := places.pandas[rec.Row]
+			delete(places.pandas, rec.Row)
 			if place != nil && place.row != 0 {
 				// The row's warning about its id is the first row's.
 				b.rejected++
+				if pandas {
+					id = written // the row's own id, not the stored « N.0 » it was read as
+				}
 				if repeated {
 					b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(rep.written), Severity: SeverityError,
 						Reason: fmt.Sprintf("the id « %s » of an earlier row (first at row %d) but for its leading zeros, at the same name and address: the same place, read once; this row is ignored", id, place.row)})
@@ -520,10 +525,9 @@ func readBatches(ctx context.Context, rd *Reader, store *models.Store, opt Impor
 				b.issues = append(b.issues, Issue{Row: rec.Row, Field: "id", Value: clip(rep.written), Severity: SeverityWarning,
 					Reason: fmt.Sprintf("read under « %s », the id of row %d (not imported) but for its leading zeros, at the same name and address", id, rep.first)})
 			}
-			if places.pandas[rec.Row] {
+			if pandas {
 				id = rec.Cells["id"]
 				b.readings = append(b.readings, rowReadings{rec.Row, []RowReading{pandasReading}})
-				delete(places.pandas, rec.Row)
 			}
 			if is := idIssues[i]; is != nil {
 				b.issues = append(b.issues, *is)
@@ -675,14 +679,14 @@ type placeIDs struct {
 	zeros map[int]Issue
 	// zeroIDs are the source's stored ids of digits starting with a zero,
 	// by their digits after the zeros, read at the first new id of digits.
-	zeroIDs map[string]models.SourcePlace
+	zeroIDs map[string][]models.SourcePlace
 	// sourceLive says the source held places when the import began
 	// (decided with zeroIDs): only then are the other stored forms of
 	// new ids of digits asked (see zeroTwins).
 	sourceLive bool
 	// pandas holds the rows read as a place stored under their id with
-	// « .0 » (see zeroTwins), by row number.
-	pandas map[int]bool
+	// « .0 » (see zeroTwins): their id as written, by row number.
+	pandas map[int]string
 	// zeroForms are the ids of digits of the file, by their digits after
 	// the zeros; repeats the rows read as an earlier row's place (see
 	// zeroRepeats), by row number.
@@ -1373,7 +1377,7 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 			if c, ok := fieldColumns[strings.SplitN(col, "[", 2)[0]]; ok {
 				col = c
 			}
-			r.issue(Issue{Row: row, Field: col, Reason: f.Reason, Severity: SeverityError})
+			r.issue(Issue{Row: row, Field: col, Value: clip(f.Value), Reason: f.Reason, Severity: SeverityError})
 		}
 	}
 	count(r, res)

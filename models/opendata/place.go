@@ -143,6 +143,11 @@ func (b *placeBuilder) cell(name string) string {
 	}
 	if isPlaceholder(v) {
 		how := "« " + clip(strings.TrimSpace(v)) + " » read as empty (a placeholder for no value)"
+		if name == "date_maj" {
+			// Not as an empty cell, which removes a stored date: the
+			// row's warning says what no date does (unreadDate).
+			how = "« " + clip(strings.TrimSpace(v)) + " » read as no date (a placeholder for none), not as an empty cell"
+		}
 		if !slices.Contains(b.readings, RowReading{name, how}) {
 			b.read(name, how)
 		}
@@ -504,7 +509,9 @@ func ToPlace(rec Record, source string) Place {
 	if w := rec.idFloat; w != "" && scientificID.MatchString(w) {
 		b.warn("id", w, "a number in a spreadsheet's scientific notation: its digits past the first few were lost when a spreadsheet saved the file, and other places may now share it; kept as written (format the id column as text in the spreadsheet and export again)")
 	} else if w != "" {
-		b.warn("id", w, "a whole number written as a decimal (pandas, a spreadsheet): read as « "+a.SourceID+" »")
+		// The number read, not the id the row was then followed to (an
+		// older Carnet's « 124.0 »: the row's reading says it).
+		b.warn("id", w, "a whole number written as a decimal (pandas, a spreadsheet): read as « "+spreadsheetFloat(w)[1]+" »")
 	}
 	if a.SourceID == "" && rec.DeriveID {
 		b.fail("id", "", "is required: the file gives no id, and Carnet derives one only from a name and an address or commune, which this row lacks")
@@ -700,7 +707,7 @@ func ToPlace(rec Record, source string) Place {
 		// A typing slip: the producer gave a date, not none.
 		a.SetUnreadDate()
 		b.warn("date_maj", d, "not a date (the standard writes YYYY-MM-DD): "+unreadDate)
-	case day > string(time.Now().AppendFormat(today[:0], time.DateOnly)):
+	case day > string(models.AppendLatestProducerDate(today[:0], time.Now())):
 		// No check yet (a typing slip, a planned visit): read as no
 		// date, but not as a current record either (SetFutureDate).
 		a.SetFutureDate(day)
@@ -770,6 +777,15 @@ func ToPlace(rec Record, source string) Place {
 				}
 			}
 			sv, p.Rejected = nil, true
+		}
+	}
+	if p.Rejected && b.rec.shift != nil {
+		// One outcome: the row refused for another reason (its services,
+		// read from the wrong column) is not said imported.
+		for i, is := range b.issues {
+			if is.Field == "" && is.Severity == SeverityWarning && strings.HasSuffix(is.Reason, shiftImported) {
+				b.issues[i].Reason = strings.TrimSuffix(is.Reason, shiftImported) + "; the row is not imported, for the errors below (add the missing cell, empty if need be)"
+			}
 		}
 	}
 	p.Service, p.Issues, p.Readings = sv, b.issues, b.readings
@@ -842,7 +858,7 @@ func (b *placeBuilder) rowShape() (shifted bool) {
 		b.fail("", "", rec.shift.reason()+"; the row is not imported (add the missing cell, empty if need be)")
 		shifted = true
 	case rec.shift != nil:
-		b.warn("", "", rec.shift.reason()+"; imported as read: check the row")
+		b.warn("", "", rec.shift.reason()+shiftImported)
 	case rec.Short:
 		b.read("", "the row has fewer cells than the header: its last columns were read as empty")
 	}
@@ -886,6 +902,10 @@ var fieldColumns = map[string]string{
 	"accompaniment_modes": "modalites_accompagnement", "latitude": "latitude", "longitude": "longitude",
 	"producer_updated_on": "date_maj",
 }
+
+// shiftImported ends the warning of a short row whose missing cell is
+// uncertain, imported as read (see rowShape).
+const shiftImported = "; imported as read: check the row"
 
 // undatedRow says what a row without a readable date_maj becomes: its
 // check date in Carnet is the day of the import, marked undated, and

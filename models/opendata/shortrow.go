@@ -24,10 +24,12 @@ import (
 type shortShift struct {
 	column string   // the header's name of the column whose cell is missing
 	at     int      // its index
+	from   int      // the first column it may be missing from, when the values cannot tell (at otherwise)
 	cells  int      // the cells missing
 	better int      // how many values fit better read on from it
 	fits   []string // a few values and the columns they fit read on
 	missed []string // the header's names of the columns whose cells are missing
+	names  []string // the header's names
 	have   int      // the row's cells
 	header int      // the header's
 }
@@ -66,6 +68,9 @@ func misfit(col, v string) bool {
 		return false
 	case "pivot", "id", "":
 		return false
+	case "commune":
+		// No commune's name is a number: a postal code one column on.
+		return isDigits(v) || dateShaped(v)
 	}
 	return dateShaped(v)
 }
@@ -130,8 +135,30 @@ func shortRow(fields []string, header []columnReading, names []string) *shortShi
 	if best == nil {
 		return nil
 	}
+	// The values between two points of the row may fit both readings
+	// (free text: a name, an address, a commune): the cell is missing
+	// somewhere there, and the reason gives the range, not its last
+	// column (a missing commune was said missing from telephone).
+	best.from = best.at
+	on := make([]int, n+1)
+	for i := n - 1; i >= 0; i-- {
+		on[i] = on[i+1]
+		if misfit(col(i+best.cells), strings.TrimSpace(fields[i])) {
+			on[i]++
+		}
+	}
+	for p, before := 0, 0; p < best.at; p++ {
+		if m0-(before+on[p]) == best.better {
+			best.from = p
+			break
+		}
+		if as[p] {
+			before++
+		}
+	}
 	best.have, best.header = n, len(header)
 	best.missed = names[best.at : best.at+best.cells]
+	best.names = names
 	for i := best.at; i < n && len(best.fits) < 3; i++ {
 		v := strings.TrimSpace(fields[i])
 		if as[i] && !misfit(col(i+best.cells), v) {
@@ -143,6 +170,16 @@ func shortRow(fields []string, header []columnReading, names []string) *shortShi
 
 // reason says what a short row's missing cell does to it.
 func (s *shortShift) reason() string {
+	if s.from < s.at {
+		// The values fit as well read on from any column of a range.
+		first := s.names[s.from]
+		last := s.names[s.at+s.cells-1]
+		where := fmt.Sprintf("between « %s » (column %d) and « %s » (column %d)", first, s.from+1, last, s.at+s.cells)
+		if s.cells == 1 {
+			return fmt.Sprintf("the row has fewer cells than the header (%d of %d), and its values fit their columns read one column on from some column %s: %s. A cell is missing in that range (a separator forgotten?), which column the values cannot tell (those in the range fit either way), and the values after it would land in the wrong columns", s.have, s.header, where, strings.Join(s.fits, ", "))
+		}
+		return fmt.Sprintf("the row has fewer cells than the header (%d of %d), and its values fit their columns read %s columns on from some column %s: %s. %d cells are missing in that range (separators forgotten?), which columns the values cannot tell (those in the range fit either way), and the values after them would land in the wrong columns", s.have, s.header, countWord(s.cells), where, strings.Join(s.fits, ", "), s.cells)
+	}
 	if s.cells == 1 {
 		return fmt.Sprintf("the row has fewer cells than the header (%d of %d), and its values fit their columns read one column on from « %s » (column %d): %s. A cell is missing there (a separator forgotten?), and the values after it would land in the wrong columns", s.have, s.header, s.column, s.at+1, strings.Join(s.fits, ", "))
 	}

@@ -1,8 +1,10 @@
 package opendata
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"carnet/models"
@@ -23,6 +25,11 @@ import (
 //   - a new place otherwise, with a warning naming the stored id (two
 //     places of the producer under ids its spreadsheet made alike, or the
 //     same place moved: the report lets the producer tell).
+//
+// Several stored ids may be the row's but for their zeros (« 123 » and
+// « 00123 » for « 0123 »): the row is the one at its name and address,
+// the first in id order when several are, and the warning names the
+// others.
 //
 // An older Carnet stored pandas' « 124.0 » as the id of the place this
 // one reads « 124 » (probe 41a L1): the stored « 124.0 » is that place,
@@ -94,10 +101,11 @@ func (p *placeIDs) zeroTwins(ctx context.Context, store *models.Store, records [
 			if err != nil {
 				return err
 			}
-			p.zeroIDs = map[string]models.SourcePlace{}
+			p.zeroIDs = map[string][]models.SourcePlace{}
 			for _, sp := range places {
 				if isDigits(sp.SourceID) {
-					p.zeroIDs[strings.TrimLeft(sp.SourceID, "0")] = sp
+					t := strings.TrimLeft(sp.SourceID, "0")
+					p.zeroIDs[t] = append(p.zeroIDs[t], sp)
 				}
 			}
 			if p.sourceLive, err = store.SourceHasLivePlaces(ctx, p.source); err != nil {
@@ -128,30 +136,45 @@ func (p *placeIDs) zeroTwins(ctx context.Context, store *models.Store, records [
 		}
 		rec := &records[i]
 		if sp, ok := others[id+".0"]; ok {
+			written := cmp.Or(rec.idFloat, id)
 			if err := p.follow(ctx, store, rec, ids, i, sp.SourceID, st); err != nil {
 				return err
 			}
 			if p.pandas == nil {
-				p.pandas = map[int]bool{}
+				p.pandas = map[int]string{}
 			}
-			p.pandas[rec.Row] = true
+			p.pandas[rec.Row] = written
 			continue
 		}
-		sp, ok := p.zeroIDs[strings.TrimLeft(id, "0")]
-		if !ok || sp.SourceID == id {
-			if sp, ok = others[strings.TrimLeft(id, "0")]; !ok {
-				continue
+		// Every stored form of the id but for its zeros (« 123 » and
+		// « 00123 » for « 0123 »), in id order.
+		t := strings.TrimLeft(id, "0")
+		var cands []models.SourcePlace
+		for _, sp := range p.zeroIDs[t] {
+			if sp.SourceID != id {
+				cands = append(cands, sp)
 			}
 		}
-		twin := sp.SourceID
+		if sp, ok := others[t]; ok {
+			cands = append(cands, sp)
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		slices.SortFunc(cands, func(a, b models.SourcePlace) int { return strings.Compare(a.SourceID, b.SourceID) })
+		same := slices.IndexFunc(cands, func(sp models.SourcePlace) bool { return samePlace(rec.Cells, storedCells(sp)) })
 		is := Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning}
-		if samePlace(rec.Cells, storedCells(sp)) {
-			is.Reason = fmt.Sprintf("the id of the place stored as « %s » but for its leading zeros (a spreadsheet read it as a number, or the producer's tool put them back), at the same name and address: read as that place, which is updated under « %s » (format the id column as text)", twin, twin)
+		if same >= 0 {
+			twin := cands[same].SourceID
+			is.Reason = fmt.Sprintf("the id of the place stored as « %s » but for its leading zeros (a spreadsheet read it as a number, or the producer's tool put them back), at the same name and address: read as that place, the stored place « %s » (updated only where the row changed it; format the id column as text)", twin, twin)
+			if len(cands) > 1 {
+				is.Reason += fmt.Sprintf(". This id is also %s but for leading zeros: « %s » was chosen, %s", quotedIDs(cands, same), twin, zeroChoice(cands, rec.Cells))
+			}
 			if err := p.follow(ctx, store, rec, ids, i, twin, st); err != nil {
 				return err
 			}
 		} else {
-			is.Reason = fmt.Sprintf("a place of this source is stored as « %s », this id but for its leading zeros, at another name or address: imported as another place (if a spreadsheet dropped or added the zeros of « %s », give the id as written there)", twin, twin)
+			is.Reason = fmt.Sprintf("a place of this source is stored as %s, this id but for its leading zeros, at another name or address: imported as another place (if a spreadsheet dropped or added the zeros of %s, give the id as written there)", quotedIDs(cands, -1), quotedIDs(cands, -1))
 		}
 		if p.zeros == nil {
 			p.zeros = map[int]Issue{}
@@ -160,6 +183,33 @@ func (p *placeIDs) zeroTwins(ctx context.Context, store *models.Store, records [
 	}
 	p.zeroRepeats(records, ids)
 	return nil
+}
+
+// quotedIDs are the ids of places but the skip-th, « a » and « b ».
+func quotedIDs(places []models.SourcePlace, skip int) string {
+	var ids []string
+	for i, sp := range places {
+		if i != skip {
+			ids = append(ids, sp.SourceID)
+		}
+	}
+	return quotedList(ids)
+}
+
+// zeroChoice says why a row whose id is several stored ids but for their
+// leading zeros went to the one it did: the only one at its name and
+// address, or the first in id order of those that are.
+func zeroChoice(cands []models.SourcePlace, cells map[string]string) string {
+	n := 0
+	for _, sp := range cands {
+		if samePlace(cells, storedCells(sp)) {
+			n++
+		}
+	}
+	if n == 1 {
+		return "the only one at the row's name and address"
+	}
+	return "the first in the order of ids of those at the row's name and address (give the id as stored to choose)"
 }
 
 // follow reads records[i] as the place stored under id.
@@ -223,4 +273,4 @@ func digitID(id string) bool {
 
 // pandasReading says how a row was read as the place an older Carnet
 // stored under its id followed by « .0 ».
-var pandasReading = RowReading{Field: "id", How: "the place an older Carnet stored under this id followed by « .0 » (pandas' writing of a number, 124.0, read since as 124): the place is updated and keeps its stored id"}
+var pandasReading = RowReading{Field: "id", How: "the place an older Carnet stored under this id followed by « .0 » (pandas' writing of a number, 124.0, read since as 124): read as that place, which keeps its stored id (updated only where the row changed it)"}
