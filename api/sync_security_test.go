@@ -291,9 +291,10 @@ func hubServiceID(t *testing.T, e *apitest.Env) string {
 // (dropped with a warning), while a direct create, PUT or PATCH stored it
 // and a sync batch and an accepted suggestion stored it too: a partner or a
 // structure's manager could give a place a date of 2099 in its provenance
-// (the API, the quality export) that no import would keep. Every path now refuses a date after
-// the place's day; a record keeps a date it already has when another field
-// changes.
+// (the API, the quality export) that no import would keep. Every path now
+// refuses a date after tomorrow in UTC (no place's own day is later: one
+// rule for the reader and the store); a record keeps a date it already has
+// when another field changes.
 func TestProducerDateNeverInTheFuture(t *testing.T) {
 	e := apitest.New(t)
 	_, partner := e.Partner("Hub du Sud", []string{"hub"}, []string{models.ScopeSyncWrite, models.ScopeDirectoryWrite})
