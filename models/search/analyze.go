@@ -1530,8 +1530,10 @@ func lacks(p *lexPhrase) bool {
 // the word after them, whose document it is, rank the places holding them
 // first without requiring them (« caf », required, kept one place of 22
 // with a printer). Alone (« attestation caf ») they are required as any
-// word.
+// word. « papiers », « feuilles » are documents as people say them
+// (« scanner papiers toulon », required, kept one place of five).
 var documentWords = map[string]bool{"attestation": true, "attestations": true, "document": true, "documents": true,
+	"papier": true, "papiers": true, "feuille": true, "feuilles": true,
 	"justificatif": true, "justificatifs": true, "courrier": true, "courriers": true, "facture": true, "factures": true,
 	"certificat": true, "certificats": true, "billet": true, "billets": true, "releve": true, "releves": true}
 
