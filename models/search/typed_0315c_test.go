@@ -24,3 +24,25 @@ func TestPapersArePrintedAsDocumentsOfTheBatch0315(t *testing.T) {
 		t.Errorf("papiers solidaires: %v, want the association by its name", got)
 	}
 }
+
+// « ma famille », « sa famille », « mes proches » are whom the person
+// calls or writes to, as the grandchildren are: the need is the everyday
+// tool (a video call, WhatsApp), not a place for families. Required,
+// « famille » kept the 39 places named « Pension de famille » or for
+// family associations of 2,917 teaching video calls (counter helper,
+// 2027-03-15, « appeler sa famille en visio »). « famille » without a
+// possessive is still the word or the public.
+func TestOnesFamilyIsWhomOneCallsOfTheBatch0315(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tools", "Atelier numérique", "Toulon", "83000", "1 rue Jean Jaurès", "services", themeTools),
+		record("pens", "Pension de famille Les Oliviers", "Toulon", "83000", "2 rue Picot", "services", themeAccess0314),
+	})
+	for _, q := range []string{"faire une visio avec ma famille", "whatsapp avec sa famille", "appel video avec mes proches"} {
+		if r, got := searchNames(t, m, q); len(got) == 0 || got[0] != "Atelier numérique" || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the place teaching everyday tools first", q, got, r.Partial)
+		}
+	}
+	if _, got := searchNames(t, m, "pension de famille"); len(got) == 0 || got[0] != "Pension de famille Les Oliviers" {
+		t.Errorf("pension de famille: %v, want the pension", got)
+	}
+}
