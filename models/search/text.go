@@ -479,7 +479,7 @@ var sentenceWords = map[string]bool{
 	"plein": true, "pleine": true, "pleins": true, "pleines": true,
 	"orienter": true, "oriente": true, "orientee": true, "orientes": true, "orientees": true, "rediriger": true,
 	"vers":  true,
-	"parle": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
+	"parle": true, "parler": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
 	"in": true, "the": true, "for": true, "with": true, "my": true, "i": true,
 	// A helper's English question (« where can I print », « open on
 	// sunday », « help near me »): « can » found Cannes, « on »

@@ -46,3 +46,20 @@ func TestOnesFamilyIsWhomOneCallsOfTheBatch0315(t *testing.T) {
 		t.Errorf("pension de famille: %v, want the pension", got)
 	}
 }
+
+// « parler », the infinitive of a verb whose other forms are already
+// sentence words (« je parle », « parlant »): « parler à ma famille en
+// visio » says the tool, not a word a place holds. Required, it was held
+// by no place, and once « ma famille » became whom one calls such a query
+// found nothing.
+func TestSpeakingIsASentenceWordOfTheBatch0315(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tools", "Atelier numérique", "Toulon", "83000", "1 rue Jean Jaurès", "services", themeTools),
+		record("net", "Cyber-espace du port", "Toulon", "83000", "3 quai Cronstadt", "services", themeAccess0314),
+	})
+	for _, q := range []string{"parler a ma famille en visio", "parler avec mes proches en visio toulon"} {
+		if r, got := searchNames(t, m, q); len(got) == 0 || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the places of everyday tools or internet access", q, got, r.Partial)
+		}
+	}
+}
