@@ -1372,7 +1372,8 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 	for i := range a.clauses {
 		c := &a.clauses[i]
 		c.soft = tradeBeside(i) || c.place < 0 && !c.inPhrase && !strings.Contains(c.word, " ") && (lex.generic[inflectionBase(c.word)] || streetKinds[c.word] || placed && (landmarks[c.word] || near[c.word] || ownPlace[c.word]) || placeQualifiers[c.word] || dated[c.word] ||
-			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0) ||
+			documentWords[c.word] || i > 0 && documentWords[a.clauses[i-1].word] && a.clauses[i-1].place < 0 ||
+			paperWords[c.word] && slices.ContainsFunc(a.clauses, func(o clause) bool { return printWords[o.word] })) ||
 			c.place < 0 && c.lacking && need || publicBeside(i) ||
 			c.place < 0 && language && !foreignLanguage(*c) && !exiled(*c)
 		if !c.soft {
@@ -1534,6 +1535,15 @@ func lacks(p *lexPhrase) bool {
 var documentWords = map[string]bool{"attestation": true, "attestations": true, "document": true, "documents": true,
 	"justificatif": true, "justificatifs": true, "courrier": true, "courriers": true, "facture": true, "factures": true,
 	"certificat": true, "certificats": true, "billet": true, "billets": true, "releve": true, "releves": true}
+
+// paperWords are documents as people say them, but « papiers » is also
+// the administrative procedures (« aide papiers »): beside a word of
+// printing or scanning (printWords) they are what is printed and rank
+// without being required (« scanner papiers toulon », required, kept the
+// one place of five helping with procedures too).
+var paperWords = map[string]bool{"papier": true, "papiers": true, "feuille": true, "feuilles": true}
+var printWords = map[string]bool{"imprimer": true, "impression": true, "imprimante": true, "photocopie": true,
+	"photocopier": true, "photocopies": true, "scanner": true, "scan": true, "scanneur": true, "numeriser": true, "numerisation": true, "print": true}
 
 // streetKinds are the kinds of streets (« place de la Mairie », « rue de la
 // Gare »): beside other words they say where, and rank the addresses

@@ -99,6 +99,14 @@ func tokenize(s string, query bool) []string {
 			prev = w
 			continue
 		}
+		if query && relatives[w] && (possessives[prev] || otherPossessives[prev]) {
+			// « appeler ma famille en visio », « whatsapp avec mes
+			// proches »: whom the person calls or writes to, as the
+			// grandchildren are (sentenceAround); required, « famille »
+			// kept the places named « Pension de famille ».
+			prev = w
+			continue
+		}
 		if query && w == "espace" && possessives[prev] && (i+1 >= len(all) || !thesaurusWord(w+" "+all[i+1])) {
 			// « mon espace france travail », « mon espace caf »: the
 			// person's online account, « mon compte »; required,
@@ -169,6 +177,11 @@ func houseTerm(n string) string { return "#" + strings.TrimLeft(n, "0") }
 // rank without being required (markSoft): « village sans internet
 // charente » kept the places named « … Village ».
 var possessives = map[string]bool{"mon": true, "ma": true, "notre": true, "ton": true, "ta": true, "votre": true}
+
+// relatives, after a possessive, are whom the person speaks to (see
+// tokenize); otherPossessives are the possessives not in possessives.
+var relatives = map[string]bool{"famille": true, "proches": true, "proche": true}
+var otherPossessives = map[string]bool{"sa": true, "son": true, "ses": true, "mes": true, "tes": true, "nos": true, "vos": true, "leur": true, "leurs": true}
 var ownPlace = map[string]bool{"village": true, "ville": true, "commune": true, "quartier": true, "coin": true, "bled": true}
 
 // thesaurusWord: a thesaurus entry holds the words k (tokens joined by
@@ -466,7 +479,7 @@ var sentenceWords = map[string]bool{
 	"plein": true, "pleine": true, "pleins": true, "pleines": true,
 	"orienter": true, "oriente": true, "orientee": true, "orientes": true, "orientees": true, "rediriger": true,
 	"vers":  true,
-	"parle": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
+	"parle": true, "parler": true, "parles": true, "parlent": true, "parlant": true, "speak": true, "speaks": true, "speaking": true,
 	"in": true, "the": true, "for": true, "with": true, "my": true, "i": true,
 	// A helper's English question (« where can I print », « open on
 	// sunday », « help near me »): « can » found Cannes, « on »
