@@ -63,3 +63,20 @@ func TestSpeakingIsASentenceWordOfTheBatch0315(t *testing.T) {
 		}
 	}
 }
+
+// Keeping in touch (« parler à ma famille », « discuter avec mes proches »,
+// « garder le contact avec mes petits-enfants ») is the everyday tools'
+// need, as a video call is: once « ma famille » became whom one calls and
+// « parler » a sentence word, such a query kept no word and found
+// nothing (« parler a ma famille sur internet »: 0 places of the PACA and
+// Charente files). « parler français » is still learning French.
+func TestKeepingInTouchIsEverydayToolsOfTheBatch0315(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tools", "Atelier numérique", "Toulon", "83000", "1 rue Jean Jaurès", "services", themeTools),
+	})
+	for _, q := range []string{"parler avec ma famille sur internet", "discuter avec mes proches", "garder le contact avec mes petits enfants", "rester en contact avec ma fille toulon"} {
+		if r, got := searchNames(t, m, q); len(got) == 0 || got[0] != "Atelier numérique" || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the place teaching everyday tools", q, got, r.Partial)
+		}
+	}
+}
