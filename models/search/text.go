@@ -573,6 +573,16 @@ var sentenceWords = map[string]bool{
 	// Spanish « para » and « quiero »: « مساعدة في الأوراق الإدارية »,
 	// « belge yazdırmak istiyorum ».
 	"في": true, "istiyorum": true,
+	// Portuguese « com », « na » (with, in the), « preciso » (I need),
+	// « meu(s) », « minha(s) » (my), and Romanian « pentru », « cu » (for,
+	// with), « nevoie » (« am nevoie de », I need), as the Spanish
+	// « con », « para », « mi »: « ajuda com documentos na internet »,
+	// « ajutor pentru acte online »; required, « na » found « Nanteuil »
+	// and the answer was partial (batch 2027-03-21).
+	"com": true, "na": true, "preciso": true, "meu": true, "meus": true, "minha": true, "minhas": true,
+	"pentru": true, "cu": true, "nevoie": true,
+	// « am » of « am nevoie » (Romanian) and of « I am » (English).
+	"am": true,
 }
 
 // functionWords are the words of the Snowball French stop list
@@ -607,6 +617,21 @@ var functionWords = func() map[string]bool {
 var lostAndDoing = map[string]bool{"oublie": true, "oubliee": true, "oublies": true, "oubliees": true,
 	"perdu": true, "perdue": true, "perdus": true, "perdues": true, "remplir": true, "trouver": true, "refaire": true,
 	"chercher": true,
+	// Arriving (« je viens d'arriver à Gap », « on vient d'arriver à
+	// Toulon »): where says the place, the rest the need; required, held
+	// by no place, « arriver » made the answer partial (batch 2027-03-21).
+	// « arriver en France » is a thesaurus phrase (the newcomers).
+	"arriver": true, "arrivee": true, "arrivees": true,
+	// A seasonal worker (« saisonnier aide papiers », « saisonnière
+	// cherche emploi »): the person, the need follows; held by no place,
+	// it made the answer partial (batch 2027-03-21). « emploi saisonnier »
+	// and « saisonnier agricole » are thesaurus phrases. (« travailleur »
+	// stays: « travailleuse sociale au CCAS » says who writes.)
+	"saisonnier": true, "saisonniers": true, "saisonniere": true, "saisonnieres": true,
+	// Discreetly (« aide discrète », « discrètement »): how the person
+	// wants to be helped; required, held by no place, « discrete » made
+	// « violences conjugales aide discrete » partial (batch 2027-03-21).
+	"discret": true, "discrete": true, "discrets": true, "discretes": true, "discretement": true,
 	// Having given something away (« j'ai donné mon code de carte à un
 	// faux site »): the thing and the scam say the need; required,
 	// « donné » found a street « Donnet » (batch 2027-03-14).
@@ -709,6 +734,13 @@ var englishGeneric = map[string]string{
 	// as it is: read as « aide », « ayuda con el ordenador » found every
 	// place helping (recall@20 1.00 → 0.90).
 	"ajuda": "aide",
+	// Romanian « ajutor » (« ajutor pentru acte online »); Portuguese
+	// « documentos », Romanian « documente », as the French « documents »
+	// (in the thesaurus, their word forms read the Spanish « documento »
+	// and the French « document » as papers to fill in).
+	"ajutor": "aide", "documentos": "documents", "documente": "documents",
+	// An English claim (« housing benefit claim »), as « demande ».
+	"claim": "demande", "claims": "demandes",
 	// Arabic « مساعدة » (help) and « تعلم » (to learn), Turkish
 	// « yardım » (help); and « m'aider » typed glued (« maider »).
 	"مساعدة": "aide", "تعلم": "apprendre", "yardim": "aide", "maider": "aider",
