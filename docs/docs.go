@@ -3747,7 +3747,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Says the two actors are different places: both show in lists, search, orientation, the exports and HSDS again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.",
+                "description": "Says the two actors are different places: both show in lists, search, orientation, the exports and HSDS again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation; the managers of the record a confirmation hides (its own or its network's) undo it alone, recorded in their structure's security trail (actor.duplicate_decided).",
                 "produces": [
                     "application/json"
                 ],

@@ -343,7 +343,7 @@ func decodeOptionalJSON(c *gin.Context, dst any) error {
 //
 //	@ID			dismissDuplicate
 //	@Summary		Dismiss a possible duplicate
-//	@Description	Says the two actors are different places: both show in lists, search, orientation, the exports and HSDS again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation.
+//	@Description	Says the two actors are different places: both show in lists, search, orientation, the exports and HSDS again, and later syncs never link them again. Needs the right to moderate one of the two actors while the link is suggested, both to undo a confirmation; the managers of the record a confirmation hides (its own or its network's) undo it alone, recorded in their structure's security trail (actor.duplicate_decided).
 //	@Tags			duplicates
 //	@Produce		json
 //	@Security		BearerAuth
@@ -360,7 +360,8 @@ func (h *Handler) DismissDuplicate(c *gin.Context) error {
 
 // decideDuplicate: confirming, or undoing a confirmation, needs the right
 // to moderate both actors; dismissing a suggested link the right on one of
-// them (Principal.CanDecideDuplicate, applied by Store.DecideDuplicate).
+// them (Principal.CanDecideDuplicate, applied by Store.DecideDuplicate);
+// the managers of the record a confirmation hides undo it alone.
 func (h *Handler) decideDuplicate(c *gin.Context, d models.Decision) error {
 	ctx := c.Request.Context()
 	l, err := h.Store.GetDuplicate(ctx, c.Param("id"))

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"carnet/models/dedup"
 	"carnet/models/vocab"
@@ -234,12 +235,7 @@ func (s *Store) CreateDuplicate(ctx context.Context, a, b string) (*DuplicateLin
 		if actors[0].ID != pair.a {
 			actors[0], actors[1] = actors[1], actors[0] // older first
 		}
-		var existing DuplicateLink
-		err = tx.Take(&existing, "actor_a = ? AND actor_b = ?", pair.a, pair.b).Error
-		if err == nil {
-			return Errorf(ECONFLICT, "A link between these records exists: %s (%s); confirm or dismiss it.", existing.ID, existing.Status)
-		}
-		if !errors.Is(err, gorm.ErrRecordNotFound) {
+		if err := linkExists(tx, pair); err != nil {
 			return err
 		}
 		m := dedup.Compare(placeOf(&actors[0]), placeOf(&actors[1]))
@@ -248,13 +244,49 @@ func (s *Store) CreateDuplicate(ctx context.Context, a, b string) (*DuplicateLin
 		out = &DuplicateLink{ID: NewID(), ActorAID: pair.a, ActorBID: pair.b, Score: m.Score, NameScore: m.Name,
 			AddressScore: m.Place, IdentityScore: m.Identity, DistanceM: m.DistanceM, SamePivot: m.SamePivot,
 			Reasons: m.Reasons, PublicScore: &pub, RecordedBy: &by, Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now}
-		if err := tx.Create(out).Error; err != nil {
-			return err
+		if beforeLinkInsert != nil {
+			if err := beforeLinkInsert(tx, pair.a, pair.b); err != nil {
+				return err
+			}
+		}
+		// Detection (which follows the change log after commit) may have
+		// recorded the pair since the look-up above (PostgreSQL, READ
+		// COMMITTED): the insert then yields to it, and the answer names
+		// that link as the look-up would, rather than the store's generic
+		// « same key » conflict.
+		res := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "actor_a"}, {Name: "actor_b"}}, DoNothing: true}).Create(out)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			if err := linkExists(tx, pair); err != nil {
+				return err
+			}
+			return Errorf(EUNAVAILABLE, "The link between these records changed meanwhile; retry shortly.")
 		}
 		out.ActorA, out.ActorB = &actors[0], &actors[1]
 		return nil
 	})
 	return out, err
+}
+
+// beforeLinkInsert, set by tests only, runs between CreateDuplicate's
+// look-up of the pair and its insert: where detection's link lands in the
+// race it reproduces.
+var beforeLinkInsert func(tx *gorm.DB, a, b string) error
+
+// linkExists answers the conflict naming the link of pair, when one exists
+// (whatever its status).
+func linkExists(tx *gorm.DB, pair linkPair) error {
+	var existing DuplicateLink
+	err := tx.Take(&existing, "actor_a = ? AND actor_b = ?", pair.a, pair.b).Error
+	if err == nil {
+		return Errorf(ECONFLICT, "A link between these records exists: %s (%s); confirm or dismiss it.", existing.ID, existing.Status)
+	}
+	if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return err
+	}
+	return nil
 }
 
 // linkableActors loads the live actors a and b, refusing (422, naming the

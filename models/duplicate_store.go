@@ -650,8 +650,8 @@ func (s *Store) DecideDuplicate(ctx context.Context, id string, d Decision) (*Du
 					return err
 				}
 			}
-			if !p.CanDecideDuplicate(refs[0], refs[1], l.Status, d.Status) {
-				return Errorf(EFORBIDDEN, "Your account may not decide on this link: confirming it, or undoing a confirmation, needs the right to moderate both actors; dismissing a suggested link, one of them.")
+			if !p.CanDecideDuplicate(refs[0], refs[1], l.Status, d.Status) && !undoesOwnHiding(p, l, refs, d) {
+				return Errorf(EFORBIDDEN, "Your account may not decide on this link: confirming it, or undoing a confirmation, needs the right to moderate both actors; dismissing a suggested link, one of them; undoing a confirmation that hides a structure's record, its managers.")
 			}
 		}
 		before, err := servedPair(tx, l.ActorAID, l.ActorBID)
@@ -685,6 +685,24 @@ func (s *Store) DecideDuplicate(ctx context.Context, id string, d Decision) (*Du
 		return s.touchSides(tx, l, was, wasKept, before)
 	})
 	return out, err
+}
+
+// undoesOwnHiding reports whether d, by p, undoes (dismisses) a
+// confirmation of l that hides a record p manages (its own or its
+// network's): hiding it is its managers' decision (mayHide), and so is
+// coming back. A coordinator's confirmation made before that rule (session
+// 42) hid a team's record that its managers could not bring back alone,
+// since undoing needs the right to moderate both records. refs are the
+// link's two actors.
+func undoesOwnHiding(p *Principal, l *DuplicateLink, refs [2]ActorRef, d Decision) bool {
+	if l.Status != DuplicateConfirmed || d.Status != DuplicateDismissed {
+		return false
+	}
+	ref := refs[1]
+	if l.HiddenID() == l.ActorAID {
+		ref = refs[0]
+	}
+	return p.ManagesActor(ref)
 }
 
 // mayHide refuses a confirmation of l (its kept record chosen) that hides

@@ -1,6 +1,10 @@
 package models
 
-import "context"
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
 
 // HoldCreateActor starts a write transaction that creates a and appends its
 // change-log row, as Store.write does, then waits: the returned function
@@ -113,4 +117,11 @@ func CreatedIDs(ctx context.Context, s *Store, entity string) ([]string, error) 
 	var ids []string
 	err := s.r.WithContext(ctx).Model(&AuditEvent{}).Where("entity = ? AND action = ?", entity, ChangeCreate).Order("seq").Pluck("entity_id", &ids).Error
 	return ids, err
+}
+
+// OnLinkInsert runs fn between CreateDuplicate's look-up of a pair and its
+// insert, until the test ends.
+func OnLinkInsert(t interface{ Cleanup(func()) }, fn func(tx *gorm.DB, a, b string) error) {
+	beforeLinkInsert = fn
+	t.Cleanup(func() { beforeLinkInsert = nil })
 }

@@ -144,8 +144,10 @@ func TestShortRowBeforeFreeTextSaysRange(t *testing.T) {
 		"k3,JEUNESSE ASSOCIATION,16000,Angoulême,0545000001,contact@bailair.fr,Aide aux démarches administratives,2023-02-08,hub\n", "hubt")
 	// Row 1: its phone is no commune, so the cell missing is that
 	// column's. Row 2: its name fits under adresse, its id under nom: the
-	// cell missing may be any of the first four.
-	for row, want := range map[int]string{1: "one column on from « commune » (column 5)", 2: "between « id » (column 1) and « code_postal » (column 4)"} {
+	// cell missing may be any of the first three; not code_postal's, since
+	// « 16000 », a postal code, is read under it only with the gap before
+	// it (fix43, TestShortRowTypedCellPinsRange).
+	for row, want := range map[int]string{1: "one column on from « commune » (column 5)", 2: "between « id » (column 1) and « adresse » (column 3)"} {
 		if !hasIssue(rep, row, "", opendata.SeverityError, want) {
 			t.Errorf("row %d: the reason does not say %s: %+v", row, want, issuesOfRow(rep, row))
 		}
@@ -163,6 +165,38 @@ func TestShortRowRefusedSaysOneOutcome(t *testing.T) {
 	for _, is := range issuesOfRow(rep, 1) {
 		if strings.Contains(is.Reason, "imported as read") {
 			t.Errorf("refused, and said imported: %+v", is)
+		}
+	}
+}
+
+// TestShortRowTypedCellPinsRange (fix43 #3): in the range where a short
+// row's missing cell may be, a cell whose content has a column's type (a
+// postal code, a SIRET, an e-mail, a phone, a URL, coordinates, a date)
+// pins where the gap is: before it when it fits its column only read on,
+// after it when it fits only where it sits. Free text alone keeps the
+// range.
+func TestShortRowTypedCellPinsRange(t *testing.T) {
+	for name, c := range map[string]struct{ csv, want string }{
+		"a SIRET in place and a postal code read on": {
+			"id,pivot,nom,adresse,code_postal,commune,telephone,courriels,date_maj\n" +
+				"k7,12345678900012,Espace Vaillant,16000,Angoulême,0545000001,contact@example.fr,2023-02-08\n",
+			"between « nom » (column 3) and « adresse » (column 4)"},
+		"pinned to one column": {
+			"id,nom,pivot,adresse,code_postal,commune,telephone,courriels,date_maj\n" +
+				"k8,Espace Vaillant,12345678900012,16000,Angoulême,0545000001,contact@example.fr,2023-02-08\n",
+			"one column on from « adresse » (column 4)"},
+		"a URL in place and an e-mail read on": {
+			"id,site_web,nom,adresse,commune,courriels,telephone,date_maj\n" +
+				"k9,https://example.fr,Espace Vaillant,Angoulême,contact@example.fr,0545000001,2023-02-08\n",
+			"between « nom » (column 3) and « commune » (column 5)"},
+		"nothing typed: the range stays": {
+			"id,nom,adresse,commune,telephone,courriels,date_maj,source\n" +
+				"k6,Espace Vaillant,Angoulême,0545000001,contact@example.fr,2023-02-08,hub\n",
+			"between « id » (column 1) and « commune » (column 4)"},
+	} {
+		rep, _ := importedBy(t, c.csv, "hubt")
+		if !hasIssue(rep, 1, "", opendata.SeverityError, c.want) && !hasIssue(rep, 1, "", opendata.SeverityWarning, c.want) {
+			t.Errorf("%s: the reason does not say %s: %+v", name, c.want, issuesOfRow(rep, 1))
 		}
 	}
 }

@@ -3,6 +3,7 @@ package opendata
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -156,6 +157,8 @@ func shortRow(fields []string, header []columnReading, names []string) *shortShi
 			before++
 		}
 	}
+	best.from, best.at = pinned(fields, col, best, m0, as)
+	best.column = names[best.at]
 	best.have, best.header = n, len(header)
 	best.missed = names[best.at : best.at+best.cells]
 	best.names = names
@@ -167,6 +170,94 @@ func shortRow(fields []string, header []columnReading, names []string) *shortShi
 	}
 	return best
 }
+
+// pinned narrows the range [s.from, s.at] where a short row's cells may
+// be missing by the cells whose content has a column's type (typedColumns:
+// a postal code, a SIRET, an e-mail…): such a cell that fits that column
+// only read s.cells columns on has the gap before it, one that fits it
+// only where it sits has the gap after it (« 16000 » under adresse, free
+// text: the missing cell is not code_postal's). A point of the range must
+// still explain as many values as s.better (m0 misfits read as is, as
+// theirs). Free text pins nothing, and a range no point of which fits
+// every typed cell stays as it was.
+func pinned(fields []string, col func(int) string, s *shortShift, m0 int, as []bool) (from, at int) {
+	lo, hi := s.from, s.at
+	for i := s.from; i < len(fields); i++ {
+		typed := typedColumns(strings.TrimSpace(fields[i]))
+		if len(typed) == 0 {
+			continue
+		}
+		here, on := slices.Contains(typed, col(i)), slices.Contains(typed, col(i+s.cells))
+		switch {
+		case on && !here:
+			hi = min(hi, i) // read on: the gap is at or before this cell
+		case here && !on:
+			lo = max(lo, i+1) // in place: the gap is after it
+		}
+	}
+	first, last := -1, -1
+	for p := lo; p <= hi; p++ {
+		if explains(fields, col, s.cells, as, p) == m0-s.better {
+			if first < 0 {
+				first = p
+			}
+			last = p
+		}
+	}
+	if first < 0 {
+		return s.from, s.at
+	}
+	return first, last
+}
+
+// explains counts the misfits of a short row read as is before p and k
+// columns on from p.
+func explains(fields []string, col func(int) string, k int, as []bool, p int) int {
+	m := 0
+	for i, f := range fields {
+		switch {
+		case i < p && as[i]:
+			m++
+		case i >= p && misfit(col(i+k), strings.TrimSpace(f)):
+			m++
+		}
+	}
+	return m
+}
+
+// typedColumns names the standard's columns whose type a cell's content
+// has, when it has one no free text (a name, an address, a commune) has: a
+// postal code (or INSEE code), a SIRET or SIREN, an e-mail, a phone
+// number, a web address, coordinates, a date. nil otherwise.
+func typedColumns(v string) []string {
+	switch {
+	case v == "":
+		return nil
+	case fiveDigits.MatchString(v):
+		return []string{"code_postal", "code_insee"}
+	case siretShape.MatchString(v):
+		return []string{"pivot"}
+	case emailShape.MatchString(v):
+		return []string{"courriels"}
+	case frenchPhone.MatchString(v):
+		return []string{"telephone"}
+	case urlShaped(v):
+		return []string{"site_web", "fiche_acces_libre", "prise_rdv"}
+	case coordinate.MatchString(v):
+		return []string{"latitude", "longitude"}
+	case dateShaped(v):
+		return []string{"date_maj"}
+	}
+	return nil
+}
+
+var (
+	fiveDigits  = regexp.MustCompile(`^\d{5}$`)
+	siretShape  = regexp.MustCompile(`^(\d{9}|\d{14}|\d{3} \d{3} \d{3}( \d{5})?)$`)
+	emailShape  = regexp.MustCompile(`^[^\s@|;,]+@[^\s@|;,]+\.[a-zA-Z]{2,}$`)
+	frenchPhone = regexp.MustCompile(`^(\+33\s?[1-9]|0[1-9])([\s.\-]?\d{2}){4}$`)
+	coordinate  = regexp.MustCompile(`^-?\d{1,3}[.,]\d{4,}$`)
+)
 
 // reason says what a short row's missing cell does to it.
 func (s *shortShift) reason() string {
