@@ -28,3 +28,32 @@ func TestACommonWordIsNotRespeltIntoAPlaceOfTheBatch0322(t *testing.T) {
 		t.Errorf("mediateque moulis: %v, want the library", actorNames(r))
 	}
 }
+
+// Addresses abbreviate as La Poste's norm does (« Ctre Commercial »,
+// « Av. », « Bd », « Rte », « Imm. », « Rés. », « ZAC »): a query writes
+// the words out, and « aide numérique au centre commercial » did not find
+// the one place whose address says « Ctre Commercial St-Jacques »: places
+// named « Centre … » held more of its words (batch 2027-03-21).
+func TestAddressAbbreviationsMeetTheWordsOfTheBatch0322(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("ctre", "La Poste Metz", "Metz", "57000", "Ctre Cial St-Jacques", "services", themeTools),
+		record("cs", "Centre social Saint-Jacques", "Metz", "57000", "1 rue de la Paix", "services", themeTools),
+		record("av", "Atelier du lien", "Gap", "05000", "12 Av. du Commandant Dumont", "services", themeTools),
+		record("dumont", "Maison Dumont", "Gap", "05000", "3 avenue de la Gare", "services", themeTools),
+		record("res", "Point relais", "Soyaux", "16800", "Rés. Les Acacias, Imm. B", "services", themeTools),
+		record("lilas", "Résidence autonomie Les Lilas", "Soyaux", "16800", "2 rue des Pins", "services", themeTools),
+		record("zac", "Tiers-lieu", "Istres", "13800", "ZAC du Tubé, Rte de Fos", "services", themeTools),
+		record("fos", "Médiathèque de Fos", "Istres", "13800", "1 rue du Tubé", "services", themeTools),
+	})
+	for q, want := range map[string]string{
+		"aide numerique centre commercial saint jacques": "La Poste Metz",
+		"aide ordinateur avenue du commandant dumont":    "Atelier du lien",
+		"residence les acacias":                          "Point relais",
+		"aide numerique immeuble acacias":                "Point relais",
+		"route de fos zone du tube":                      "Tiers-lieu",
+	} {
+		if r, got := searchNames(t, m, q); len(got) == 0 || got[0] != want {
+			t.Errorf("%s: %v (partial %v), want %s first", q, got, r.Partial, want)
+		}
+	}
+}
