@@ -1967,7 +1967,7 @@ func (t *table) resolve(w, st string, phrase []lexTarget, keys []lexKey, owned, 
 		t.addBodyOffices(&c, bodyTerms)
 	}
 	t.addBodyPoints(&c)
-	if !known && c.size < spellingMaxDF {
+	if !known && c.size < spellingMaxDF && !commonWords[w] {
 		t.addSpellings(&c, addTerm)
 	}
 	c.size, c.fsize = min(c.size, t.len()), min(c.size+c.fsize, t.len())

@@ -1714,6 +1714,9 @@ func docTerms(fields [numTextFields][]string) map[string]uint8 {
 					// (« Médiathèque 1 » is not the one at « 1 rue… »).
 					if !isDigitsOnly(w) {
 						m[w] |= bit
+						for _, full := range streetAbbrevs[w] {
+							m[full] |= bit
+						}
 					} else if i == 0 && houseNumber(ws, i) {
 						m[houseTerm(w)] |= bit
 					}
