@@ -108,6 +108,11 @@ type placeBuilder struct {
 	// services (see Place.Partial).
 	partial *models.Service
 	derive  func(*models.Service)
+	// unread are the fields whose cells gave a value that is no value of
+	// the field (a pivot in scientific notation, a coordinate that is no
+	// number): read as none, they keep the stored value (Place.Absent)
+	// rather than erase it as an empty cell does, the rule of date_maj.
+	unread models.Fields
 }
 
 func (b *placeBuilder) read(field, how string) {
@@ -533,11 +538,17 @@ func ToPlace(rec Record, source string) Place {
 			// 0, written 0.0: the placeholder of an unknown identifier.
 		} else if m := spreadsheetFloat(strings.TrimSpace(pv)); m != nil && len(m[1]) > 7 {
 			// (Up to 7 digits, « 1234567.000 » is a RIDET.)
-			b.warn("pivot", pv, fmt.Sprintf("a number written by a spreadsheet, of %d digits: no SIRET (14 digits) nor SIREN (9 digits); stored as unknown", len(m[1])))
+			b.warn("pivot", pv, fmt.Sprintf("a number written by a spreadsheet, of %d digits: no SIRET (14 digits) nor SIREN (9 digits); %s", len(m[1]), unreadPivot))
+			b.unread |= models.FieldPivot
 		} else if strings.ContainsAny(pv, ".,") && decimalPivot.MatchString(pv) {
-			b.warn("pivot", pv, "a decimal number, no SIRET (14 digits), SIREN (9 digits), RNA number or RIDET; stored as unknown")
+			b.warn("pivot", pv, "a decimal number, no SIRET (14 digits), SIREN (9 digits), RNA number or RIDET; "+unreadPivot)
+			b.unread |= models.FieldPivot
+		} else if scientificID.MatchString(pv) {
+			b.warn("pivot", pv, "a number in a spreadsheet's scientific notation: its digits past the first few were lost when a spreadsheet saved the file (format the pivot column as text in the spreadsheet and export again); "+unreadPivot)
+			b.unread |= models.FieldPivot
 		} else if parsed, err := ident.ParsePivot(pv); err != nil {
-			b.warn("pivot", pv, err.Error()+"; stored as unknown")
+			b.warn("pivot", pv, err.Error()+"; "+unreadPivot)
+			b.unread |= models.FieldPivot
 		} else {
 			a.Pivot = parsed.Value
 		}
@@ -738,6 +749,7 @@ func ToPlace(rec Record, source string) Place {
 		offer = b.partial
 	}
 	p.Absent = rowAbsent(rec.absent, a, a.NationalProgrammes, offer)
+	p.Absent |= b.unread // their stored values are kept
 	if settled {
 		// The file has no coordinates still: the stored ones are kept
 		// by the writer, which reports them (models.Fields).
@@ -911,6 +923,14 @@ const shiftImported = "; imported as read: check the row"
 // check date in Carnet is the day of the import, marked undated, and
 // exports write opendata.UnknownDate (standardDate), not that day (probe
 // 41a L6: the warning said the day of the import was written).
+// unreadCoordinates says what coordinates that are none do: a place stored
+// at the same address keeps its coordinates (they are the address's, not
+// kept for a place that moved).
+const unreadCoordinates = " (a place stored at the same address keeps its stored coordinates)"
+
+// unreadPivot says what a pivot cell that is no identifier does.
+const unreadPivot = "read as no pivot: a place stored keeps its pivot (not replaced by the unknown identifier, as an empty cell or 00000000000000 would), a new one's is stored as unknown"
+
 // unreadDate says what a date_maj that is no date does.
 const unreadDate = "read as no date; a place stored keeps its producer date (not removed, as an empty cell would); a new one: " + undatedRow
 
@@ -1044,7 +1064,7 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 			okLon = true
 			b.read("latitude", "both coordinates in one cell, latitude first")
 		} else {
-			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped")
+			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped"+unreadCoordinates)
 		}
 	}
 	if okLat && okLon && (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
@@ -1074,13 +1094,16 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 		// around a point (Aidants Connect's national list has none).
 		b.read("latitude", noCoordinates)
 	case okLat != okLon:
-		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "only one coordinate is given; both dropped")
+		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "only one coordinate is given; both dropped"+unreadCoordinates)
 	case lat < -90 || lat > 90 || lon < -180 || lon > 180:
-		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "out of range; dropped")
+		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "out of range; dropped"+unreadCoordinates)
 	case lat == 0 && lon == 0:
-		b.warn("latitude", "0,0", "0,0 is a failed geocoding, not a place; dropped")
+		b.warn("latitude", "0,0", "0,0 is a failed geocoding, not a place; dropped"+unreadCoordinates)
 	default:
 		a.Latitude, a.Longitude = &lat, &lon
+	}
+	if a.Latitude == nil && (b.cell("latitude") != "" || b.cell("longitude") != "" || b.cell(ColumnCoordinates) != "") {
+		b.unread |= models.FieldCoordinates // cells, but no coordinates read
 	}
 }
 
@@ -1137,7 +1160,7 @@ func (b *placeBuilder) float(col string) (float64, bool) {
 		f, err = strconv.ParseFloat(strings.Replace(strings.Map(dropSpace, s), ",", ".", 1), 64)
 	}
 	if err != nil {
-		b.warn(col, s, "not a number; dropped")
+		b.warn(col, s, "not a number; dropped"+unreadCoordinates)
 		return 0, false
 	}
 	return f, true
