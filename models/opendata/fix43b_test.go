@@ -1,9 +1,11 @@
 package opendata_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"carnet/models"
 	"carnet/models/opendata"
 )
 
@@ -77,5 +79,56 @@ func TestCoordinatesUnreadableKeepTheStoredOnes(t *testing.T) {
 		if is.Row == 0 && strings.Contains(is.Reason, "no columns latitude") {
 			t.Errorf("the file has the columns: %+v", is)
 		}
+	}
+}
+
+// TestOfferCellsWithoutServicesAreNamed: a row with no service but fees,
+// publics and accompaniment modes lost the three values with only « the
+// place is imported without an offer »: Carnet holds them on the offer,
+// which the services make. The warning names the values not imported.
+func TestOfferCellsWithoutServicesAreNamed(t *testing.T) {
+	in := "id,nom,adresse,code_postal,commune,source,date_maj,services,frais_a_charge,publics_specifiquement_adresses,modalites_accompagnement\n" +
+		"f1,Lieu sans service,1 rue A,13001,Marseille,x,2024-01-12,,Gratuit,Seniors,Accompagnement individuel\n" +
+		"f2,Lieu sans rien,2 rue A,13001,Marseille,x,2024-01-12,,,,\n"
+	rep, _ := importedBy(t, in, "hubt")
+	for _, want := range []string{"frais_a_charge « Gratuit »", "publics_specifiquement_adresses « Seniors »", "modalites_accompagnement « Accompagnement individuel »"} {
+		if !hasIssue(rep, 1, "services", opendata.SeverityWarning, want) {
+			t.Errorf("row 1: %s not named: %+v", want, issuesOfRow(rep, 1))
+		}
+	}
+	if hasIssue(rep, 2, "services", opendata.SeverityWarning, "not imported") {
+		t.Errorf("row 2 has no offer values: %+v", issuesOfRow(rep, 2))
+	}
+}
+
+// TestServicesColumnRenamedSaysTheStoredOfferIsKept: a file whose services
+// are in a column of another name warned on every row that the place was
+// imported WITHOUT these offers, even on a re-import where the file's own
+// warning said the stored offers were kept (which they were). The row's
+// warning says what happens: an offer stored is kept, a new place has
+// none, and the other offer values a new place loses are named.
+func TestServicesColumnRenamedSaysTheStoredOfferIsKept(t *testing.T) {
+	s := openStore(t)
+	importBytes(t, s, []byte("id,nom,adresse,code_postal,commune,source,date_maj,services,frais_a_charge\n"+
+		"r1,Lieu R,1 rue A,13001,Marseille,x,2024-01-12,Aide aux démarches administratives,Payant\n"), opendata.ImportOptions{Source: "hubt"})
+	in := "id,nom,adresse,code_postal,commune,source,date_maj,Nos offres,frais_a_charge\n" +
+		"r1,Lieu R,1 rue A,13001,Marseille,x,2024-01-12,Aide aux démarches administratives,Gratuit\n" +
+		"r2,Lieu S,2 rue A,13001,Marseille,x,2024-01-12,Aide aux démarches administratives,Gratuit\n"
+	rep := importBytes(t, s, []byte(in), opendata.ImportOptions{Source: "hubt"})
+	for _, r := range []int{1, 2} {
+		if hasIssue(rep, r, "services", opendata.SeverityWarning, "imported WITHOUT these offers") {
+			t.Errorf("row %d: %+v", r, issuesOfRow(rep, r))
+		}
+		if !hasIssue(rep, r, "services", opendata.SeverityWarning, "an offer stored for the place is kept") || !hasIssue(rep, r, "services", opendata.SeverityWarning, "frais_a_charge « Gratuit »") {
+			t.Errorf("row %d: the warning does not say what was kept and what a new place loses: %+v", r, issuesOfRow(rep, r))
+		}
+	}
+	page, err := s.ListServices(context.Background(), models.ServiceFilter{ListParams: models.ListParams{Limit: models.MaxLimit}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svs := page.Items
+	if len(svs) != 1 || len(svs[0].Themes) != 1 || len(svs[0].Fees) != 1 || svs[0].Fees[0] != "Gratuit" {
+		t.Errorf("services %+v, want r1's offer kept, its fees updated", svs)
 	}
 }

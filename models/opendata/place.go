@@ -1339,8 +1339,17 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)
 	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
 	if len(sv.Themes) == 0 {
-		if c := b.rec.servicesIn; c != "" {
-			b.warn("services", "", "the row names services in its column « "+c+" », which is not the standard's services column: the place is imported WITHOUT these offers (name the column services to import them)")
+		if c := b.rec.servicesIn; c != "" && b.rec.absent&models.FieldThemes != 0 {
+			// The file has no services column: a stored offer is kept
+			// (the file's warning names those places), a new place has
+			// none, and loses the values of the other offer columns.
+			kept := "an offer stored for the place is kept as it is"
+			if b.rec.absent&offerFields != offerFields {
+				kept = "an offer stored for the place is kept, with its services, and takes the values of the file's other offer columns"
+			}
+			b.warn("services", "", "the row names services in its column « "+c+" », which is not the standard's services column: these services are not read (name the column services to import them); "+kept+"; a place new in the directory has no offer"+offerValuesLost(sv, ", and a new place loses"))
+		} else if c != "" {
+			b.warn("services", "", "the row names services in its column « "+c+" », which is not the standard's services column: the place is imported WITHOUT these offers (name the column services to import them)"+offerValuesLost(sv, "; not imported either:"))
 		}
 		if b.rec.absent&models.FieldThemes != 0 {
 			// The file has no services column: it says nothing of the
@@ -1362,17 +1371,43 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 		if b.rec.Objects["services"] {
 			b.fail("services", "", "the services are JSON objects naming no value (no « nom », « name », « label » or « libelle »), and a place is not imported without the offer it names (write them as texts: \"services\": [\"Aide aux démarches administratives\"])")
 		} else if b.cell("services") == "" {
-			b.warn("services", "", "no service listed: the place is imported without an offer (an offer stored for it before is archived)")
+			b.warn("services", "", "no service listed: the place is imported without an offer (an offer stored for it before is archived)"+offerValuesLost(sv, "; not imported:"))
 		} else if len(legacy[vocab.NameTypologies]) > 0 && b.allKnownServices() {
 			// Every value read, none a service: a tiers-lieu that names
 			// no service is a place that lists none.
-			b.warn("services", b.cell("services"), "no service of the standard listed (a kind of place, read as its typology): the place is imported without an offer (an offer stored for it before is archived)")
+			b.warn("services", b.cell("services"), "no service of the standard listed (a kind of place, read as its typology): the place is imported without an offer (an offer stored for it before is archived)"+offerValuesLost(sv, "; not imported:"))
 		} else {
 			b.fail("services", b.cell("services"), "none of the services named is a value of any version of the standard (see GET /api/v1/vocabularies/themes), and a place is not imported without the offer it names")
 		}
 		return nil
 	}
 	return sv
+}
+
+// offerValuesLost names the values of the offer columns read into sv,
+// after lead, for a row imported without an offer: the standard gives the
+// fees, publics and modes on the place, Carnet holds them on its offer,
+// which a place without services has not. "" when there are none.
+func offerValuesLost(sv *models.Service, lead string) string {
+	var parts []string
+	for _, c := range []struct {
+		column string
+		values []string
+	}{
+		{"publics_specifiquement_adresses", sv.Publics},
+		{"prise_en_charge_specifique", sv.SpecificSupport},
+		{"frais_a_charge", sv.Fees},
+		{"modalites_acces", sv.AccessModes},
+		{"modalites_accompagnement", sv.AccompanimentModes},
+	} {
+		if len(c.values) > 0 {
+			parts = append(parts, c.column+" « "+strings.Join(c.values, ", ")+" »")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return lead + " the values of its offer columns, which Carnet holds on a place's offer: " + strings.Join(parts, ", ")
 }
 
 // namesAptic says whether a free text of labels names APTIC as a word
