@@ -132,3 +132,20 @@ func TestServicesColumnRenamedSaysTheStoredOfferIsKept(t *testing.T) {
 		t.Errorf("services %+v, want r1's offer kept, its fees updated", svs)
 	}
 }
+
+// TestServiceMisspeltByALetterIsRead: « Aide aux démarches
+// administrative », one letter short and the only service of its row,
+// refused the place. A value a letter or two from exactly one service is
+// read as it, with a warning naming the reading.
+func TestServiceMisspeltByALetterIsRead(t *testing.T) {
+	in := fix42Head +
+		"m1,Médiathèque M,Angoulême,16000,1 rue A,hub-test,2023-05-17,Aide aux démarches administrative\n" +
+		"m2,Médiathèque N,Angoulême,16000,2 rue A,hub-test,2023-05-17,Lecture publique\n"
+	rep, got := importedBy(t, in, "hubt")
+	if _, ok := got["m1"]; !ok || !hasIssue(rep, 1, "services", opendata.SeverityWarning, "read as « Aide aux démarches administratives »") {
+		t.Errorf("m1: %+v", issuesOfRow(rep, 1))
+	}
+	if _, ok := got["m2"]; ok || !hasIssue(rep, 2, "services", opendata.SeverityError, "none of the services") {
+		t.Errorf("m2, no service, imported: %+v", issuesOfRow(rep, 2))
+	}
+}

@@ -395,8 +395,23 @@ func (b *placeBuilder) readLegacyCell(column, cell string, into *listValues) {
 	b.readSeparators(column, sep)
 	// One reading per mapping, not per combination of them: a file of
 	// 3,800 places made 250 readings of the same dozen mappings.
-	for _, p := range parts {
+	cloned := false
+	for i, p := range parts {
 		m, ok := vocab.LookupLegacy(column, p)
+		if !ok && column == vocab.LegacyColumnServices {
+			// A letter or two from exactly one service (« Aide aux
+			// démarches administrative »): read as it, said, rather
+			// than refuse a place whose only service it is.
+			if v, near := vocab.ClosestLegacy(column, p); near {
+				b.warn(column, p, "read as « "+v+" », the one service of the standard a letter or two from it (a misspelling: check it)")
+				if !cloned {
+					parts, cloned = slices.Clone(parts), true
+				}
+				parts[i] = v
+				p = v
+				m, ok = vocab.LookupLegacy(column, p)
+			}
+		}
 		switch {
 		case ok && m.Lossless && m.From != "":
 			b.read(column, "« "+p+" » ("+m.From+") dropped: "+m.Note)
