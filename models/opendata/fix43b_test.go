@@ -149,3 +149,22 @@ func TestServiceMisspeltByALetterIsRead(t *testing.T) {
 		t.Errorf("m2, no service, imported: %+v", issuesOfRow(rep, 2))
 	}
 }
+
+// TestFormerINSEECodeSaysItsReading: a former commune's code (69159,
+// Pouilly-le-Monial, merged into Porte des Pierres Dorées in 2017) was
+// replaced by the current commune's code (69114) without a word.
+func TestFormerINSEECodeSaysItsReading(t *testing.T) {
+	in := "id,nom,commune,code_postal,code_insee,adresse,source,date_maj,services\n" +
+		"i1,Médiathèque I,Porte des Pierres Dorées,69400,69159,1 rue A,hub-test,2023-05-17,Aide aux démarches administratives\n" +
+		"i2,Médiathèque J,Porte des Pierres Dorées,69400,69114,2 rue A,hub-test,2023-05-17,Aide aux démarches administratives\n"
+	rep, got := importedBy(t, in, "hubt")
+	if a := got["i1"]; a.Address.InseeCode != "69114" {
+		t.Errorf("i1: INSEE code %q, want 69114 (issues %+v)", a.Address.InseeCode, rep.Issues)
+	}
+	if !hasIssue(rep, 1, "code_insee", opendata.SeverityWarning, "former commune code 69159 (Pouilly-le-Monial)") || !hasIssue(rep, 1, "code_insee", opendata.SeverityWarning, "is now 69114 (Porte des Pierres Dorées)") {
+		t.Errorf("row 1: the former code's reading not said: %+v", issuesOfRow(rep, 1))
+	}
+	if is := issuesOfRow(rep, 2); len(is) != 0 {
+		t.Errorf("row 2, the current code: %+v", is)
+	}
+}

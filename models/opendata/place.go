@@ -938,6 +938,21 @@ const shiftImported = "; imported as read: check the row"
 // check date in Carnet is the day of the import, marked undated, and
 // exports write opendata.UnknownDate (standardDate), not that day (probe
 // 41a L6: the warning said the day of the import was written).
+// formerINSEE says how a former or delegated commune's code is read: as
+// its commune nouvelle's, which the normalisation stores (69159, merged
+// into 69114 in 2017, was replaced without a word).
+func (b *placeBuilder) formerINSEE(code string) {
+	cur, former, ok := commune.Get(code)
+	if !ok || !former || cur == nil {
+		return
+	}
+	was := code
+	if name := commune.FormerName(code); name != "" {
+		was += " (" + name + ")"
+	}
+	b.warn("code_insee", code, fmt.Sprintf("former commune code %s is now %s (%s), the commune it was merged into or is delegated of: read as it", was, cur.Code, cur.Name))
+}
+
 // unreadCoordinates says what coordinates that are none do: a place stored
 // at the same address keeps its coordinates (they are the address's, not
 // kept for a place that moved).
@@ -1017,6 +1032,7 @@ func (b *placeBuilder) address(a *models.Actor) {
 		}
 		if ident.ValidINSEE(insee) {
 			a.Address.InseeCode = insee
+			b.formerINSEE(insee)
 		} else {
 			b.warn("code_insee", insee, "not an INSEE commune code; dropped (the département then comes from the postal code)")
 		}
