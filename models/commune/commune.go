@@ -117,6 +117,7 @@ type reference struct {
 	all          []*Commune // communes then arrondissements, by code
 	byCode       map[string]*Commune
 	former       map[string]string // former or delegated commune code → current code
+	formerName   map[string]string // former or delegated commune code → its name
 	byPostal     map[string][]*Commune
 	byKey        map[string][]*Commune // name key (both elision spellings, with and without article) → communes
 	formerOf     map[*Commune][]string // current commune → name keys of its former, delegated and associated communes
@@ -259,6 +260,12 @@ func parse(gz []byte) (*reference, error) {
 		}
 		if _, ok := r.byCode[a.code]; !ok {
 			r.former[a.code] = a.current
+			if a.name != "" {
+				if r.formerName == nil {
+					r.formerName = map[string]string{}
+				}
+				r.formerName[a.code] = a.name
+			}
 		}
 		if a.name != "" {
 			r.addName(a.name, cur)
@@ -411,6 +418,12 @@ func Get(code string) (c *Commune, former bool, ok bool) {
 		return r.byCode[cur], true, true
 	}
 	return nil, false, false
+}
+
+// FormerName returns the name of a former or delegated commune's code
+// (one Get reads as its current commune), "" for any other code.
+func FormerName(code string) string {
+	return get().formerName[strings.ToUpper(strings.TrimSpace(code))]
 }
 
 // CodesOfSIREN returns the INSEE codes that a commune's SIREN (or the

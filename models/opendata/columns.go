@@ -73,6 +73,15 @@ var columnAliases = map[string]string{
 	"code_insee_com": "code_insee", "cog": "code_insee",
 	"lib_com": "commune", "libelle_commune": "commune", "lib_commune": "commune", "nom_commune": "commune", "nom_de_la_commune": "commune",
 	"city_name": "commune", "town": "commune",
+	// Spreadsheets' French headers (probe 43): « Mise à jour » lost 547
+	// places' dates, « Nom du lieu » refused every row. Only names that
+	// say the standard's column and no other (not « Nom du contact »).
+	"mise_a_jour": "date_maj", "derniere_mise_a_jour": "date_maj", "date_de_derniere_mise_a_jour": "date_maj",
+	"date_derniere_mise_a_jour": "date_maj", "derniere_maj": "date_maj",
+	"horaires_d_ouverture": "horaires", "horaires_douverture": "horaires", "heures_d_ouverture": "horaires",
+	"prendre_rendez_vous": "prise_rdv", "prise_de_rendez_vous": "prise_rdv", "prise_rendez_vous": "prise_rdv",
+	"rendez_vous": "prise_rdv", "lien_de_prise_de_rendez_vous": "prise_rdv", "lien_rendez_vous": "prise_rdv",
+	"nom_du_lieu": "nom", "nom_de_la_structure": "nom", "nom_de_la_structure_d_accueil": "nom", "nom_du_lieu_d_accueil": "nom",
 	"contact_mail": "courriels", "contact_email": "courriels", "contact_courriel": "courriels", "mail_contact": "courriels",
 	"email_contact": "courriels", "courriel_contact": "courriels",
 }

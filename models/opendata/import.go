@@ -1345,7 +1345,10 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 			if o.Entity == models.EntityActor {
 				row = actorRow
 			}
-			r.addKept(row[o.Index], o.Kept)
+			// A pivot or coordinates kept by a file that has their
+			// columns were values its row could not read: the row's
+			// warning said so (placeBuilder.unread).
+			r.addKept(row[o.Index], o.Kept&^((models.FieldPivot|models.FieldCoordinates)&^r.fileAbsent))
 		}
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.

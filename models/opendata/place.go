@@ -108,6 +108,11 @@ type placeBuilder struct {
 	// services (see Place.Partial).
 	partial *models.Service
 	derive  func(*models.Service)
+	// unread are the fields whose cells gave a value that is no value of
+	// the field (a pivot in scientific notation, a coordinate that is no
+	// number): read as none, they keep the stored value (Place.Absent)
+	// rather than erase it as an empty cell does, the rule of date_maj.
+	unread models.Fields
 }
 
 func (b *placeBuilder) read(field, how string) {
@@ -390,8 +395,23 @@ func (b *placeBuilder) readLegacyCell(column, cell string, into *listValues) {
 	b.readSeparators(column, sep)
 	// One reading per mapping, not per combination of them: a file of
 	// 3,800 places made 250 readings of the same dozen mappings.
-	for _, p := range parts {
+	cloned := false
+	for i, p := range parts {
 		m, ok := vocab.LookupLegacy(column, p)
+		if !ok && column == vocab.LegacyColumnServices {
+			// A letter or two from exactly one service (« Aide aux
+			// démarches administrative »): read as it, said, rather
+			// than refuse a place whose only service it is.
+			if v, near := vocab.ClosestLegacy(column, p); near {
+				b.warn(column, p, "read as « "+v+" », the one service of the standard a letter or two from it (a misspelling: check it)")
+				if !cloned {
+					parts, cloned = slices.Clone(parts), true
+				}
+				parts[i] = v
+				p = v
+				m, ok = vocab.LookupLegacy(column, p)
+			}
+		}
 		switch {
 		case ok && m.Lossless && m.From != "":
 			b.read(column, "« "+p+" » ("+m.From+") dropped: "+m.Note)
@@ -533,11 +553,17 @@ func ToPlace(rec Record, source string) Place {
 			// 0, written 0.0: the placeholder of an unknown identifier.
 		} else if m := spreadsheetFloat(strings.TrimSpace(pv)); m != nil && len(m[1]) > 7 {
 			// (Up to 7 digits, « 1234567.000 » is a RIDET.)
-			b.warn("pivot", pv, fmt.Sprintf("a number written by a spreadsheet, of %d digits: no SIRET (14 digits) nor SIREN (9 digits); stored as unknown", len(m[1])))
+			b.warn("pivot", pv, fmt.Sprintf("a number written by a spreadsheet, of %d digits: no SIRET (14 digits) nor SIREN (9 digits); %s", len(m[1]), unreadPivot))
+			b.unread |= models.FieldPivot
 		} else if strings.ContainsAny(pv, ".,") && decimalPivot.MatchString(pv) {
-			b.warn("pivot", pv, "a decimal number, no SIRET (14 digits), SIREN (9 digits), RNA number or RIDET; stored as unknown")
+			b.warn("pivot", pv, "a decimal number, no SIRET (14 digits), SIREN (9 digits), RNA number or RIDET; "+unreadPivot)
+			b.unread |= models.FieldPivot
+		} else if scientificID.MatchString(pv) {
+			b.warn("pivot", pv, "a number in a spreadsheet's scientific notation: its digits past the first few were lost when a spreadsheet saved the file (format the pivot column as text in the spreadsheet and export again); "+unreadPivot)
+			b.unread |= models.FieldPivot
 		} else if parsed, err := ident.ParsePivot(pv); err != nil {
-			b.warn("pivot", pv, err.Error()+"; stored as unknown")
+			b.warn("pivot", pv, err.Error()+"; "+unreadPivot)
+			b.unread |= models.FieldPivot
 		} else {
 			a.Pivot = parsed.Value
 		}
@@ -738,6 +764,7 @@ func ToPlace(rec Record, source string) Place {
 		offer = b.partial
 	}
 	p.Absent = rowAbsent(rec.absent, a, a.NationalProgrammes, offer)
+	p.Absent |= b.unread // their stored values are kept
 	if settled {
 		// The file has no coordinates still: the stored ones are kept
 		// by the writer, which reports them (models.Fields).
@@ -911,6 +938,29 @@ const shiftImported = "; imported as read: check the row"
 // check date in Carnet is the day of the import, marked undated, and
 // exports write opendata.UnknownDate (standardDate), not that day (probe
 // 41a L6: the warning said the day of the import was written).
+// formerINSEE says how a former or delegated commune's code is read: as
+// its commune nouvelle's, which the normalisation stores (69159, merged
+// into 69114 in 2017, was replaced without a word).
+func (b *placeBuilder) formerINSEE(code string) {
+	cur, former, ok := commune.Get(code)
+	if !ok || !former || cur == nil {
+		return
+	}
+	was := code
+	if name := commune.FormerName(code); name != "" {
+		was += " (" + name + ")"
+	}
+	b.warn("code_insee", code, fmt.Sprintf("former commune code %s is now %s (%s), the commune it was merged into or is delegated of: read as it", was, cur.Code, cur.Name))
+}
+
+// unreadCoordinates says what coordinates that are none do: a place stored
+// at the same address keeps its coordinates (they are the address's, not
+// kept for a place that moved).
+const unreadCoordinates = " (a place stored at the same address keeps its stored coordinates)"
+
+// unreadPivot says what a pivot cell that is no identifier does.
+const unreadPivot = "read as no pivot: a place stored keeps its pivot (not replaced by the unknown identifier, as an empty cell or 00000000000000 would), a new one's is stored as unknown"
+
 // unreadDate says what a date_maj that is no date does.
 const unreadDate = "read as no date; a place stored keeps its producer date (not removed, as an empty cell would); a new one: " + undatedRow
 
@@ -982,6 +1032,7 @@ func (b *placeBuilder) address(a *models.Actor) {
 		}
 		if ident.ValidINSEE(insee) {
 			a.Address.InseeCode = insee
+			b.formerINSEE(insee)
 		} else {
 			b.warn("code_insee", insee, "not an INSEE commune code; dropped (the département then comes from the postal code)")
 		}
@@ -1044,7 +1095,7 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 			okLon = true
 			b.read("latitude", "both coordinates in one cell, latitude first")
 		} else {
-			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped")
+			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped"+unreadCoordinates)
 		}
 	}
 	if okLat && okLon && (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
@@ -1074,13 +1125,16 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 		// around a point (Aidants Connect's national list has none).
 		b.read("latitude", noCoordinates)
 	case okLat != okLon:
-		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "only one coordinate is given; both dropped")
+		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "only one coordinate is given; both dropped"+unreadCoordinates)
 	case lat < -90 || lat > 90 || lon < -180 || lon > 180:
-		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "out of range; dropped")
+		b.warn("latitude", b.cell("latitude")+","+b.cell("longitude"), "out of range; dropped"+unreadCoordinates)
 	case lat == 0 && lon == 0:
-		b.warn("latitude", "0,0", "0,0 is a failed geocoding, not a place; dropped")
+		b.warn("latitude", "0,0", "0,0 is a failed geocoding, not a place; dropped"+unreadCoordinates)
 	default:
 		a.Latitude, a.Longitude = &lat, &lon
+	}
+	if a.Latitude == nil && (b.cell("latitude") != "" || b.cell("longitude") != "" || b.cell(ColumnCoordinates) != "") {
+		b.unread |= models.FieldCoordinates // cells, but no coordinates read
 	}
 }
 
@@ -1137,7 +1191,7 @@ func (b *placeBuilder) float(col string) (float64, bool) {
 		f, err = strconv.ParseFloat(strings.Replace(strings.Map(dropSpace, s), ",", ".", 1), 64)
 	}
 	if err != nil {
-		b.warn(col, s, "not a number; dropped")
+		b.warn(col, s, "not a number; dropped"+unreadCoordinates)
 		return 0, false
 	}
 	return f, true
@@ -1316,8 +1370,17 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 	sv.Remote = slices.Contains(sv.AccompanimentModes, vocab.AccompanimentRemote)
 	sv.OnSite = !sv.Remote || len(sv.AccompanimentModes) > 1
 	if len(sv.Themes) == 0 {
-		if c := b.rec.servicesIn; c != "" {
-			b.warn("services", "", "the row names services in its column « "+c+" », which is not the standard's services column: the place is imported WITHOUT these offers (name the column services to import them)")
+		if c := b.rec.servicesIn; c != "" && b.rec.absent&models.FieldThemes != 0 {
+			// The file has no services column: a stored offer is kept
+			// (the file's warning names those places), a new place has
+			// none, and loses the values of the other offer columns.
+			kept := "an offer stored for the place is kept as it is"
+			if b.rec.absent&offerFields != offerFields {
+				kept = "an offer stored for the place is kept, with its services, and takes the values of the file's other offer columns"
+			}
+			b.warn("services", "", "the row names services in its column « "+c+" », which is not the standard's services column: these services are not read (name the column services to import them); "+kept+"; a place new in the directory has no offer"+offerValuesLost(sv, ", and a new place loses"))
+		} else if c != "" {
+			b.warn("services", "", "the row names services in its column « "+c+" », which is not the standard's services column: the place is imported WITHOUT these offers (name the column services to import them)"+offerValuesLost(sv, "; not imported either:"))
 		}
 		if b.rec.absent&models.FieldThemes != 0 {
 			// The file has no services column: it says nothing of the
@@ -1339,17 +1402,43 @@ func (b *placeBuilder) offer(a *models.Actor) *models.Service {
 		if b.rec.Objects["services"] {
 			b.fail("services", "", "the services are JSON objects naming no value (no « nom », « name », « label » or « libelle »), and a place is not imported without the offer it names (write them as texts: \"services\": [\"Aide aux démarches administratives\"])")
 		} else if b.cell("services") == "" {
-			b.warn("services", "", "no service listed: the place is imported without an offer (an offer stored for it before is archived)")
+			b.warn("services", "", "no service listed: the place is imported without an offer (an offer stored for it before is archived)"+offerValuesLost(sv, "; not imported:"))
 		} else if len(legacy[vocab.NameTypologies]) > 0 && b.allKnownServices() {
 			// Every value read, none a service: a tiers-lieu that names
 			// no service is a place that lists none.
-			b.warn("services", b.cell("services"), "no service of the standard listed (a kind of place, read as its typology): the place is imported without an offer (an offer stored for it before is archived)")
+			b.warn("services", b.cell("services"), "no service of the standard listed (a kind of place, read as its typology): the place is imported without an offer (an offer stored for it before is archived)"+offerValuesLost(sv, "; not imported:"))
 		} else {
 			b.fail("services", b.cell("services"), "none of the services named is a value of any version of the standard (see GET /api/v1/vocabularies/themes), and a place is not imported without the offer it names")
 		}
 		return nil
 	}
 	return sv
+}
+
+// offerValuesLost names the values of the offer columns read into sv,
+// after lead, for a row imported without an offer: the standard gives the
+// fees, publics and modes on the place, Carnet holds them on its offer,
+// which a place without services has not. "" when there are none.
+func offerValuesLost(sv *models.Service, lead string) string {
+	var parts []string
+	for _, c := range []struct {
+		column string
+		values []string
+	}{
+		{"publics_specifiquement_adresses", sv.Publics},
+		{"prise_en_charge_specifique", sv.SpecificSupport},
+		{"frais_a_charge", sv.Fees},
+		{"modalites_acces", sv.AccessModes},
+		{"modalites_accompagnement", sv.AccompanimentModes},
+	} {
+		if len(c.values) > 0 {
+			parts = append(parts, c.column+" « "+strings.Join(c.values, ", ")+" »")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return lead + " the values of its offer columns, which Carnet holds on a place's offer: " + strings.Join(parts, ", ")
 }
 
 // namesAptic says whether a free text of labels names APTIC as a word

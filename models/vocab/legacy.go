@@ -1,8 +1,11 @@
 package vocab
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+
+	"carnet/models/editdist"
 )
 
 // Importing files written against older versions of the standard.
@@ -472,4 +475,52 @@ func ConvertLegacyList(column string, parts []string) (values map[string][]strin
 		values[name], _ = MustGet(name).NormalizeList(vs)
 	}
 	return values, issues
+}
+
+// ClosestLegacy returns the value of column (of any version of the
+// standard) that s misspells: within one edit of its folded form (case,
+// accents and punctuation aside) for a short value, two for one of 12
+// letters or more, and the only value that near — two values as near, or
+// two forms of values that mean different things, and it returns false,
+// as it does for s shorter than 8 letters, or a value already known.
+// Issue 11 item 5: « Aide aux démarches administrative », one letter
+// short, refused the place it was the only service of.
+func ClosestLegacy(column, s string) (value string, ok bool) {
+	key := Slugify(s)
+	if len(key) < 8 || IsLegacyValue(column, s) {
+		return "", false
+	}
+	limit := 1
+	if len(key) >= 12 {
+		limit = 2
+	}
+	best, bestD, meaning, tie := "", limit+1, "", false
+	consider := func(candidate, label string) {
+		d := editdist.Bounded(key, candidate, limit)
+		if d > limit || d > bestD {
+			return
+		}
+		m, _ := LookupLegacy(column, label)
+		means := fmt.Sprint(m.Targets, m.Note)
+		switch {
+		case d < bestD:
+			best, bestD, meaning, tie = label, d, means, false
+		case means != meaning:
+			tie = true
+		case label < best:
+			best = label // the same meaning: the same answer every run
+		}
+	}
+	for k, i := range legacyIndex[column] {
+		consider(k, legacyTables[column][i].Old)
+	}
+	for _, name := range legacyPassThrough[column] {
+		for _, v := range MustGet(name).Values() {
+			consider(Slugify(v), v)
+		}
+	}
+	if best == "" || tie {
+		return "", false
+	}
+	return best, true
 }
