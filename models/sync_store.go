@@ -631,7 +631,7 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 		// nothing logs (with SourceHashes, 400,000 allocations of a
 		// 100,000-place import and its re-sync).
 		err := tx.Table(table).Select(cols).
-			Where("source = ? AND source_id <> '' AND source_id IN ?", source, chunk).Find(&rows).Error
+			Where("source = ? AND source_id <> '' AND source_id IN ?", source, asVars(chunk)).Find(&rows).Error
 		if err != nil {
 			return nil, err
 		}
@@ -640,6 +640,19 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 		}
 	}
 	return out, nil
+}
+
+// asVars is keys as GORM's variables: given a []string, GORM reads each
+// key through reflect into an interface of its own and binds it through a
+// slice of its own; given a []any, it binds each as it is: 400,000
+// allocations fewer over a 100,000-place first import and its re-sync
+// (loadKeys, SourceHashes), 4 % of them (issue 11, item 6).
+func asVars(keys []string) []any {
+	out := make([]any, len(keys))
+	for i, k := range keys {
+		out[i] = k
+	}
+	return out
 }
 
 // settle turns a record's write error into its rejection; other errors
@@ -1292,7 +1305,7 @@ func (s *Store) SourceHashes(ctx context.Context, source string, sourceIDs []str
 	for chunk := range slices.Chunk(storableKeys(sourceIDs), 500) {
 		var rows []struct{ SourceID, SourceHash string }
 		err := s.read(ctx).Model(&Actor{}).Select("source_id", "COALESCE(source_hash, '') AS source_hash").
-			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
+			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL", source, asVars(chunk)).Find(&rows).Error // Find, asVars: see loadKeys
 		if err != nil {
 			return nil, dbError(err)
 		}
@@ -1360,7 +1373,7 @@ func (s *Store) SourcePlacesByID(ctx context.Context, source string, sourceIDs [
 			// SQLite reads it through that index even while a first
 			// import has dropped the others (see deferIndexes); a place
 			// with no id is never looked up by it.
-			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL", source, chunk).Find(&rows).Error // Find: see loadKeys
+			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL", source, asVars(chunk)).Find(&rows).Error // Find, asVars: see loadKeys
 		if err != nil {
 			return nil, dbError(err)
 		}

@@ -461,13 +461,7 @@ func resolve(a Address, t teller) Resolution {
 						next = min(next, DistanceKm(*a.Lat, *a.Lon, x.c.Lat, x.c.Lon))
 					}
 				}
-				what := "no commune name"
-				if name != "" {
-					what = fmt.Sprintf("%q names none of the communes the other fields allow", name)
-				}
-				return fmt.Sprintf(
-					"%s; the coordinates place it in %s (%.1f km from its centre, the next one %.1f km)",
-					what, city.Name, DistanceKm(*a.Lat, *a.Lon, city.Lat, city.Lon), next)
+				return reasonByPoint(name, city, DistanceKm(*a.Lat, *a.Lon, city.Lat, city.Lon), next)
 			})
 			res.ByPoint = true
 		}
@@ -476,9 +470,7 @@ func resolve(a Address, t teller) Resolution {
 	// Conflicts: each reading given that points elsewhere.
 	if codeCity != nil && codeCity != city {
 		t.say(&res.Conflicts, "insee_code", func() string {
-			return fmt.Sprintf(
-				"%s is the INSEE code of %s (département %s), but the address is in %s (département %s)",
-				code, codeCity.Name, codeCity.Departement, city.Name, city.Departement)
+			return reasonCodeElsewhere(code, codeCity, city)
 		})
 	}
 	if pc != "" && !postal.has(city) && !rd.foreign { // a foreign code is a conflict already
@@ -494,16 +486,14 @@ func resolve(a Address, t teller) Resolution {
 			// commune lists): a slip of the producer's, or the code of
 			// the head office.
 			t.say(&res.Doubts, "postal_code", func() string {
-				return fmt.Sprintf(
-					"%s is the postal code of %s, not of %s (%s)", pc, communeList(postal), city.Name, strings.Join(city.PostalCodes, ", "))
+				return reasonOthersPostalCode(pc, communeList(postal), city)
 			})
 			res.PostalCodeRefuted = PostalCodesComplete(city.Departement)
 		case len(city.PostalCodes) > 0 && pc == city.Code:
 			// The INSEE code in the postal code's column (77019 for
 			// Balloy, 77118).
 			t.say(&res.Doubts, "postal_code", func() string {
-				return fmt.Sprintf(
-					"%s is the INSEE code of %s, not a postal code (%s)", pc, city.Name, strings.Join(city.PostalCodes, ", "))
+				return reasonCodeAsPostalCode(pc, city)
 			})
 			// No commune has it as a postal code (postal is empty): where
 			// the reference lists every code, an API client is told
@@ -529,7 +519,7 @@ func resolve(a Address, t teller) Resolution {
 			})
 		case len(city.PostalCodes) > 0:
 			t.note(&res.Notes, func() string {
-				return fmt.Sprintf("postal code %s is not one of %s's (%s)", pc, city.Name, strings.Join(city.PostalCodes, ", "))
+				return notePostalCodeNotOf(pc, city)
 			})
 		}
 	}
@@ -564,7 +554,7 @@ func resolve(a Address, t teller) Resolution {
 			// word).
 			if !slices.ContainsFunc(res.Doubts, func(c Conflict) bool { return c.Field == "commune" }) {
 				t.say(&res.Doubts, "commune", func() string {
-					return fmt.Sprintf("%q is not the name of a current commune; the other fields designate %s (%s)", name, city.Name, city.Code)
+					return reasonNoCommuneName(name, city)
 				})
 			}
 		}
@@ -605,8 +595,7 @@ func resolve(a Address, t teller) Resolution {
 		d, dn := DistanceKm(*a.Lat, *a.Lon, city.Lat, city.Lon), DistanceKm(*a.Lat, *a.Lon, near.Lat, near.Lon)
 		if d > 5 && 3*dn < d && (d > farFromCentreKm || d > 3*nearestOtherKm(city)) {
 			t.say(&res.Doubts, "coordinates", func() string {
-				return fmt.Sprintf(
-					"the point is %.0f km from the centre of %s and %.1f km from that of %s (département %s)", d, city.Name, dn, near.Name, near.Departement)
+				return reasonPointNearer(d, city, dn, near)
 			})
 		}
 	}

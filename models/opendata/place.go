@@ -175,7 +175,7 @@ func isPlaceholder(v string) bool {
 	if v[0] == '#' && strings.ContainsAny(v, "!?/") && !strings.ContainsAny(v, " ") {
 		return true // a spreadsheet's error value: #N/A, #REF!, #VALUE!, #NAME?, #DIV/0!
 	}
-	if strings.Trim(v, "-–—_?. ") == "" {
+	if onlyPlaceholderMarks(v) {
 		return true
 	}
 	// Every cell of every row comes here: ASCII values are folded on the
@@ -199,7 +199,25 @@ func isPlaceholder(v string) bool {
 		}
 		buf[n], n = c, n+1
 	}
+	if n < 2 || !strings.ContainsRune("minsuv", rune(buf[0])) {
+		return false // no placeholder begins otherwise (placeholders)
+	}
 	return placeholders[string(buf[:n])]
+}
+
+// onlyPlaceholderMarks says whether v is made of dashes, underscores,
+// question marks, dots and spaces alone (« - », « ?? », « — »): what
+// strings.Trim(v, "-–—_?. ") == "" says, without Trim's slow path for a
+// cut set that is not ASCII (every cell of every row comes here).
+func onlyPlaceholderMarks(v string) bool {
+	for _, r := range v {
+		switch r {
+		case '-', '–', '—', '_', '?', '.', ' ':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 var placeholders = map[string]bool{
