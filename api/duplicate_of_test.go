@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -279,5 +280,80 @@ func TestConfirmedDuplicateOwedToPrivateContactsHidesNothing(t *testing.T) {
 	}
 	if b := get(t, e, "/api/v1/actors/"+ids[1]); b["duplicate_of"] != nil {
 		t.Errorf("anonymous: duplicate_of %v, want null (the link does not exist for them)", b["duplicate_of"])
+	}
+}
+
+// Probe 43: a confirmed link kept hiding its newer record after that record
+// moved 400 km away (its address corrected to Angoulême): it stayed out of
+// the exports and HSDS behind the Marseille record, duplicate_of still named
+// it, and the link still read « même adresse » with the scores of when both
+// were at one address. A decision stays, but its scores are today's, and a
+// confirmed link that no longer holds (public score under 0.6) hides
+// nothing and is not listed to anonymous callers.
+func TestConfirmedDuplicateStopsHidingWhenARecordMoves(t *testing.T) {
+	e := apitest.New(t)
+	// Both records' contacts are public, as in the open data: the link
+	// then exists for anyone on its full score too.
+	public := obj{"contact_public": true, "phones": []string{"04 91 00 00 00"}}
+	link, older, newer := suggestedPair(t, e, public, public)
+	decide(t, e, link, "confirm")
+	detectedAndIndexed(t, e)
+	markers := map[string][]string{"hub": {"Médiathèque de l'Alcazar", "Atelier du hub"}, "fs": {"Bibliothèque Alcazar", "Permanence France Services"}}
+	exports := publicSurfaces[2:]
+	seen := seenOn(t, e, "", markers)
+	for _, p := range exports {
+		if !slices.Equal(seen[p], []string{"hub"}) {
+			t.Fatalf("confirmed: %s shows %v", p, seen[p])
+		}
+	}
+
+	moved := merge(merge(partnerActor("fs1", "Bibliothèque Alcazar"), public), obj{"address": obj{"street": "3 place du Marché", "postal_code": "16000", "commune": "Angoulême"}, "latitude": 45.6484, "longitude": 0.1562})
+	if r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/france-services/actors", Token: e.Admin,
+		Body: obj{"actors": []obj{moved}}}); r.Code != 200 {
+		t.Fatalf("sync: %d %s", r.Code, r.Body)
+	}
+	detectedAndIndexed(t, e)
+
+	seen = seenOn(t, e, "", markers)
+	for _, p := range exports {
+		if !slices.Equal(seen[p], []string{"fs", "hub"}) {
+			t.Errorf("moved: %s shows %v, want both records", p, seen[p])
+		}
+	}
+	if b := get(t, e, "/api/v1/actors/"+newer); b["duplicate_of"] != nil {
+		t.Errorf("moved: duplicate_of %v, want null", b["duplicate_of"])
+	}
+	if a := get(t, e, "/api/v1/actors/"+older); len(a["stands_for"].([]any)) != 0 {
+		t.Errorf("moved: the kept record stands for %v, want []", a["stands_for"])
+	}
+	// The administrator still sees the decision, with today's scores.
+	var l map[string]any
+	for _, d := range e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?everywhere=true&status=confirmed", Token: e.Admin}).Map()["data"].([]any) {
+		if d.(map[string]any)["id"] == link {
+			l = d.(map[string]any)
+		}
+	}
+	if l == nil {
+		t.Fatalf("moved: the administrator no longer sees the link")
+	}
+	if l["status"] != "confirmed" || l["score"].(float64) >= 0.6 || l["address_score"].(float64) >= 1 {
+		t.Errorf("moved: admin reads %v %v address %v, want confirmed, today's scores", l["status"], l["score"], l["address_score"])
+	}
+	for _, r := range l["reasons"].([]any) {
+		if strings.Contains(fmt.Sprint(r), "même adresse") {
+			t.Errorf("moved: the link still reads %v", r)
+		}
+	}
+	// Nobody else sees a link that no longer holds.
+	for _, d := range e.Do(apitest.Request{Method: "GET", Path: "/api/v1/duplicates?everywhere=true"}).Map()["data"].([]any) {
+		if d.(map[string]any)["id"] == link {
+			t.Errorf("moved: anonymous callers still see the link: %v", d)
+		}
+	}
+	// The history of the moved record says it is served again.
+	h := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors/" + newer + "/history?limit=1", Token: e.Admin})
+	ev := h.Map()["data"].([]any)[0].(map[string]any)
+	if got := fmt.Sprint(ev["changes"]); !strings.Contains(got, "duplicate_of") || !strings.Contains(got, older) {
+		t.Errorf("the moved record's last change is %v, want duplicate_of from %s to null", got, older)
 	}
 }

@@ -5166,7 +5166,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise), and not by a receiving structure that was archived (409 naming to_actor: it may only refuse the referral or record its outcome). Answers the new referral.",
+                "description": "The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise; 409 « data was erased » for a referral whose data retention erased), and not by a receiving structure that was archived (409 naming to_actor: it may only refuse the referral or record its outcome). Answers the new referral.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5253,7 +5253,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The referral is closed, or the receiving structure was archived",
+                        "description": "The referral is closed, its data was erased, or the receiving structure was archived",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -5467,7 +5467,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. An open referral with an archived structure (from_actor or to_actor archived_at) can only be closed: the archived structure may refuse it, record its outcome or cancel it, never accept it (409 naming to_actor or from_actor); a sender whose receiving structure was archived cancels it and refers the person elsewhere. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.",
+                "description": "sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. An open referral with an archived structure (from_actor or to_actor archived_at) can only be closed: the archived structure may refuse it, record its outcome or cancel it, never accept it (409 naming to_actor or from_actor); a sender whose receiving structure was archived cancels it and refers the person elsewhere. A referral whose data was erased (retention, anonymized_at set) takes no more moves (409 « data was erased »); erasure at CARNET_REFERRAL_MAX_RETENTION closes an open one first (sent → expired, accepted → no_outcome). The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.",
                 "consumes": [
                     "application/json"
                 ],
@@ -5542,7 +5542,7 @@ const docTemplate = `{
                         }
                     },
                     "409": {
-                        "description": "The lifecycle does not allow this move, or a structure of the referral was archived",
+                        "description": "The lifecycle does not allow this move, a structure of the referral was archived, or its data was erased",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

@@ -181,7 +181,7 @@ type ReferralForwardInput struct {
 //
 //	@ID			forwardReferral
 //	@Summary		Forward a referral to another service
-//	@Description	The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise), and not by a receiving structure that was archived (409 naming to_actor: it may only refuse the referral or record its outcome). Answers the new referral.
+//	@Description	The receiving structure sends the person on to a better-suited service of another structure: a new referral from the receiving structure, carrying the person's data, needs and contact channel (with referent, the forwarder becomes the person's referent and must share a professional contact), linked to the first (forwarded_from_id); the first closes as forwarded (forwarded_to) and its sender is told. Only a sent or accepted referral can be forwarded (409 otherwise; 409 « data was erased » for a referral whose data retention erased), and not by a receiving structure that was archived (409 naming to_actor: it may only refuse the referral or record its outcome). Answers the new referral.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
@@ -197,7 +197,7 @@ type ReferralForwardInput struct {
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem	"Only the receiving structure forwards"
 //	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem	"The referral is closed, or the receiving structure was archived"
+//	@Failure		409			{object}	Problem	"The referral is closed, its data was erased, or the receiving structure was archived"
 //	@Failure		412			{object}	Problem
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem

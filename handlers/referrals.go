@@ -720,7 +720,7 @@ func readByList(page models.ReferralPage) []*models.Referral {
 //
 //	@ID			transitionReferral
 //	@Summary		Move a referral along its lifecycle
-//	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. An open referral with an archived structure (from_actor or to_actor archived_at) can only be closed: the archived structure may refuse it, record its outcome or cancel it, never accept it (409 naming to_actor or from_actor); a sender whose receiving structure was archived cancels it and refers the person elsewhere. The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
+//	@Description	sent → accepted or refused (with a reason) by the receiving structure; accepted → completed or no_show by the receiving structure; sent or accepted → cancelled by the sending structure; sent for 30 days → expired, accepted for 90 days without an outcome → no_outcome, by the platform (CARNET_REFERRAL_EXPIRY, CARNET_REFERRAL_NO_OUTCOME); forwarded through POST …/forward. Any other move answers 409. An open referral with an archived structure (from_actor or to_actor archived_at) can only be closed: the archived structure may refuse it, record its outcome or cancel it, never accept it (409 naming to_actor or from_actor); a sender whose receiving structure was archived cancels it and refers the person elsewhere. A referral whose data was erased (retention, anonymized_at set) takes no more moves (409 « data was erased »); erasure at CARNET_REFERRAL_MAX_RETENTION closes an open one first (sent → expired, accepted → no_outcome). The other side is told by e-mail. Send If-Match with the ETag you read to be sure nobody moved it meanwhile.
 //	@Tags			referrals
 //	@Accept			json
 //	@Produce		json
@@ -734,7 +734,7 @@ func readByList(page models.ReferralPage) []*models.Referral {
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem	"A move reserved to the other structure"
 //	@Failure		404			{object}	Problem
-//	@Failure		409			{object}	Problem	"The lifecycle does not allow this move, or a structure of the referral was archived"
+//	@Failure		409			{object}	Problem	"The lifecycle does not allow this move, a structure of the referral was archived, or its data was erased"
 //	@Failure		412			{object}	Problem
 //	@Failure		413			{object}	Problem
 //	@Failure		415			{object}	Problem

@@ -89,6 +89,13 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 	// public holds the public score (dedup.Block.PublicScore) of each
 	// pair matched, and of each decided link of the evaluated actors.
 	public := map[linkPair]float64{}
+	// current holds today's comparison of each decided link of the
+	// evaluated actors (its decision stays, its scores say what they are
+	// now: probe 43, a record hidden behind one 400 km away read « même
+	// adresse »); apart, the pairs whose records are no longer in one
+	// département, compared outside any block.
+	current := map[linkPair]dedup.Result{}
+	var apart []linkPair
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
 
 		// An archived actor is compared with nobody (detection reads live
@@ -169,9 +176,27 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 				decided = append(decided, some...)
 			}
 			for _, l := range decided {
-				if p := pairOf(l.ActorAID, l.ActorBID); !hasKey(public, p) {
+				p := pairOf(l.ActorAID, l.ActorBID)
+				if !hasKey(public, p) {
 					public[p] = blk.PublicScore(l.ActorAID, l.ActorBID)
 				}
+				if r, ok := blk.Compare(p.a, p.b); ok {
+					current[p] = r
+				} else if !hasKey(current, p) {
+					apart = append(apart, p)
+				}
+			}
+		}
+		for _, p := range apart {
+			if hasKey(current, p) {
+				continue
+			}
+			var two []Actor
+			if err := scanFast(tx.Model(&Actor{}).Select(blockColumns).Where("id IN ?", []string{p.a, p.b}), &two); err != nil {
+				return err
+			}
+			if len(two) == 2 {
+				current[p] = dedup.Compare(placeOf(&two[0]), placeOf(&two[1]))
 			}
 		}
 		return nil
@@ -190,7 +215,7 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 		if err := dialectOf(tx).lockKey(tx, "duplicate-links"); err != nil {
 			return err
 		}
-		n, err := s.saveLinks(tx, evaluated, matches, public)
+		n, err := s.saveLinks(tx, evaluated, matches, public, current)
 		created = n
 		return err
 	})
@@ -435,7 +460,7 @@ func hasKey[K comparable, V any](m map[K]V, k K) bool {
 // the public score of each match and decided link (a pair missing from it
 // scores 0): every link of the evaluated actors leaves with its public
 // score, decisions included.
-func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match, public map[linkPair]float64) (int, error) {
+func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match, public map[linkPair]float64, current map[linkPair]dedup.Result) (int, error) {
 	type pair = linkPair
 	existing := map[pair]DuplicateLink{}
 	for chunk := range slices.Chunk(evaluated, 400) {
@@ -502,11 +527,24 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 				return 0, err
 			}
 		case l.Status != DuplicateSuggested:
-			if pub := public[p]; l.PublicScore == nil || *l.PublicScore != pub {
+			pub := public[p]
+			fields := map[string]any{"public_score": pub}
+			score := l.Score
+			if r, ok := current[p]; ok && !sameLink(&l, &dedup.Match{A: p.a, B: p.b, Result: r}, pub) {
+				// Today's scores and reasons: a record that moved away no
+				// longer reads « même adresse » (probe 43).
+				score = r.Score
+				fields = map[string]any{"score": r.Score, "name_score": r.Name, "address_score": r.Place,
+					"identity_score": r.Identity, "distance_m": r.DistanceM, "same_pivot": r.SamePivot,
+					"reasons": ReasonList(r.Reasons), "public_score": pub, "updated_at": now}
+			}
+			if len(fields) > 1 || l.PublicScore == nil || *l.PublicScore != pub {
 				// A confirmed link that comes to exist for anyone, or
-				// ceases to, changes what the public surfaces serve;
-				// the history says how, from what they served before.
-				touch := l.Status == DuplicateConfirmed && publicLink(l.PublicScore) != publicLink(&pub)
+				// ceases to (on its public score, or its full one
+				// where both records' contacts are public), changes
+				// what the public surfaces serve; the history says
+				// how, from what they served before.
+				touch := l.Status == DuplicateConfirmed && (publicLink(l.PublicScore) != publicLink(&pub) || publicLink(&l.Score) != publicLink(&score))
 				var before pairServed
 				if touch {
 					var err error
@@ -514,7 +552,7 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 						return 0, err
 					}
 				}
-				if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status <> ?", l.ID, DuplicateSuggested).Update("public_score", pub).Error; err != nil {
+				if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status <> ?", l.ID, DuplicateSuggested).Updates(fields).Error; err != nil {
 					return 0, err
 				}
 				if touch {

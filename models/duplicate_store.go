@@ -211,8 +211,12 @@ func linkVisibleTo(v *Principal, alias string) (string, []any) {
 	}
 	a, argsA := contactsVisibleTo(v, alias+".actor_a")
 	b, argsB := contactsVisibleTo(v, alias+".actor_b")
-	args := append([]any{publicThreshold}, argsA...)
-	return "(" + alias + ".public_score >= ? OR " + alias + ".recorded_by IS NOT NULL OR (" + a + " AND " + b + "))", append(args, argsB...)
+	// The full score must hold too: a decided link keeps its decision
+	// after its records changed (one moved 400 km away, probe 43), and its
+	// scores are today's (saveLinks), so a link that no longer holds on
+	// either score exists for administrators only, and hides nothing.
+	args := append([]any{publicThreshold, publicThreshold}, argsA...)
+	return "(" + alias + ".public_score >= ? OR " + alias + ".recorded_by IS NOT NULL OR (" + alias + ".score >= ? AND " + a + " AND " + b + "))", append(args, argsB...)
 }
 
 // notADuplicate is the condition of ExcludeDuplicates on an actor id

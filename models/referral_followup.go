@@ -55,6 +55,9 @@ func (s *Store) ForwardReferral(ctx context.Context, id string, f ReferralForwar
 		if err := f.Precondition.Check("referral", orig.Version); err != nil {
 			return err
 		}
+		if orig.AnonymizedAt != nil {
+			return erasedReferral("forwards")
+		}
 		if _, ok := ReferralSideFor(orig.Status, ReferralForwarded); !ok {
 			return Errorf(ECONFLICT, "A referral cannot be forwarded once it is %s.", orig.Status)
 		}

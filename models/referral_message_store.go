@@ -62,7 +62,7 @@ func (s *Store) PostReferralMessage(ctx context.Context, id, byActorID, body str
 			return Errorf(ENOTFOUND, "No referral has the id %q.", clip(id))
 		}
 		if r.AnonymizedAt != nil {
-			return Errorf(ECONFLICT, "This referral's data was erased at the end of its retention period; it takes no more messages.")
+			return erasedReferral("messages")
 		}
 		if err := refuseArchivedAct(tx, &r, byActorID, "write about"); err != nil {
 			return err
@@ -126,4 +126,13 @@ func (s *Store) ListReferralMessages(ctx context.Context, referralID string, p L
 		return nil
 	})
 	return page, dbError(err)
+}
+
+// erasedReferral is the refusal of every act on a referral whose person's
+// data was erased (retention): a message, a transition, a forward — the
+// same 409 for each (probe 43: a transition of an erased referral was
+// accepted, recording an outcome about nobody, and a forward answered 422
+// naming the erased fields).
+func erasedReferral(what string) error {
+	return Errorf(ECONFLICT, "This referral's data was erased at the end of its retention period; it takes no more %s.", what)
 }

@@ -407,6 +407,9 @@ func (s *Store) TransitionReferral(ctx context.Context, id string, pre Precondit
 		if err := pre.Check("referral", out.Version); err != nil {
 			return err
 		}
+		if out.AnonymizedAt != nil {
+			return erasedReferral("transitions")
+		}
 		side, ok := ReferralSideFor(out.Status, t.To)
 		if !ok {
 			return Errorf(ECONFLICT, "A referral cannot go from %s to %s.", out.Status, t.To)
@@ -727,6 +730,17 @@ func (s *Store) closeByPlatform(ctx context.Context, status, where string, args 
 // its status. Statuses, dates, structures, services and themes remain, so
 // statistics survive. Returns how many referrals were anonymised.
 func (s *Store) AnonymizeReferrals(ctx context.Context, closedBefore, createdBefore time.Time) (int, error) {
+	// A referral still open at the retention limit is closed first, as
+	// the platform closes a forgotten one: left sent, expired; accepted
+	// without an outcome, no_outcome (closed_at set, its sender told).
+	// Erased and open, it stayed in the receiver's open work and took an
+	// outcome about nobody (probe 43).
+	if _, err := s.closeByPlatform(ctx, ReferralExpired, "status = ? AND created_at < ?", ReferralSent, createdBefore.UTC()); err != nil {
+		return 0, err
+	}
+	if _, err := s.closeByPlatform(ctx, ReferralNoOutcome, "status = ? AND created_at < ?", ReferralAccepted, createdBefore.UTC()); err != nil {
+		return 0, err
+	}
 	var n int64
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		now := s.now()
