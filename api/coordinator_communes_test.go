@@ -32,7 +32,7 @@ func TestCoordinatorCommunesReadAsTheFilter(t *testing.T) {
 		want  []string
 	}{
 		{"75001", []string{"75101"}},
-		{"13001", []string{"13001"}}, // a current INSEE code first, as the filter
+		{"insee:13001", []string{"13001"}}, // bare, 13001 is also Marseille 1er's postal code: refused (TestCommuneCodeBothINSEEAndPostal)
 		{"La Seyne", []string{"83126"}},
 		{"Saint-Denis (974)", []string{"97411"}},
 		{"Courcouronnes", []string{"91228"}},
