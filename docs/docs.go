@@ -753,7 +753,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "Marseille",
-                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
+                        "description": "Communes: INSEE codes, postal codes (75001 is Paris 1er; a code that is both, 13001 Aix-en-Provence's INSEE code and Marseille 1er's postal code, reads both; insee:13001 or postal:13001 reads one way) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -5629,7 +5629,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
+                        "description": "Communes: INSEE codes, postal codes (75001 is Paris 1er; a code that is both, 13001 Aix-en-Provence's INSEE code and Marseille 1er's postal code, reads both; insee:13001 or postal:13001 reads one way) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -5994,7 +5994,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
+                        "description": "Communes: INSEE codes, postal codes (75001 is Paris 1er; a code that is both, 13001 Aix-en-Provence's INSEE code and Marseille 1er's postal code, reads both; insee:13001 or postal:13001 reads one way) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
                         "name": "commune",
                         "in": "query"
                     },
@@ -6534,7 +6534,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "Marseille",
-                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
+                        "description": "Communes: INSEE codes, postal codes (75001 is Paris 1er; a code that is both, 13001 Aix-en-Provence's INSEE code and Marseille 1er's postal code, reads both; insee:13001 or postal:13001 reads one way) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
                         "name": "commune",
                         "in": "query"
                     },
