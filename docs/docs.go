@@ -7724,7 +7724,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "Marseille",
-                        "description": "Commune: INSEE code or name",
+                        "description": "Commune: INSEE code, postal code or name; a code both one commune's INSEE code and another's postal code (13001) is refused: write insee:13001 or postal:13001",
                         "name": "commune",
                         "in": "query"
                     },
@@ -7821,7 +7821,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Commune: INSEE code or name",
+                        "description": "Commune: INSEE code, postal code or name; a code both one commune's INSEE code and another's postal code (13001) is refused: write insee:13001 or postal:13001",
                         "name": "commune",
                         "in": "query"
                     },
