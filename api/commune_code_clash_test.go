@@ -55,7 +55,7 @@ func TestCommuneCodeBothINSEEAndPostal(t *testing.T) {
 		{"postal:13001", []string{"13201"}},
 		{"INSEE:13001", []string{"13001"}},
 		{"insee:50173", []string{"50129"}}, // a former code: the current commune
-		{"75001", []string{"75101"}},        // no commune's INSEE code: no doubt
+		{"75001", []string{"75101"}},       // no commune's INSEE code: no doubt
 	} {
 		r := set(tc.value)
 		if r.Code != 200 {

@@ -147,6 +147,9 @@ func (in *ServiceInput) toModel(s *models.Service) {
 	s.OpeningHours, s.Languages = in.OpeningHours, in.Languages
 	s.Capacity, s.IsFull, s.BookingURL = in.Capacity, in.IsFull, in.BookingURL
 	s.ReferralsClosed = in.AcceptsReferrals != nil && !*in.AcceptsReferrals
+	if in.AcceptsReferrals != nil && *in.AcceptsReferrals {
+		s.AskReferrals()
+	}
 	s.Status, s.Source, s.SourceID = in.Status, in.Source, in.SourceID
 }
 
@@ -393,7 +396,7 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 //
 //	@ID			createService
 //	@Summary		Create a service
-//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. A new service of a structure with a team, created by someone who is not its manager (or its network's) nor an administrator — a coordinator, a partner — starts closed to referrals (accepts_referrals false), whatever the body says: its managers open it. An open service created by them is recorded in the structure's security trail (service.accepts_referrals_changed).
+//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. A new service of a structure with a team, created by someone who is not its manager (or its network's) nor an administrator — a coordinator, a partner — starts closed to referrals (accepts_referrals false) when the body omits accepts_referrals, and is refused (403 naming accepts_referrals) when it says true: its managers open it. An open service created by them is recorded in the structure's security trail (service.accepts_referrals_changed).
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json
