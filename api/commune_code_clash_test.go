@@ -23,11 +23,7 @@ import (
 func TestCommuneCodeBothINSEEAndPostal(t *testing.T) {
 	e := apitest.New(t)
 	u, _ := e.Account("coord-clash@carnet.test", nil, models.Territory{Departements: []string{"16"}})
-	set := func(communes ...string) *apitest.Response {
-		t.Helper()
-		return e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + u.ID, Token: e.Admin,
-			Body: obj{"coordinator": obj{"departements": []string{}, "communes": communes}}})
-	}
+	set := setCommunes(t, e, u.ID)
 	communes := func(r *apitest.Response) []string {
 		var got []string
 		for _, c := range r.Map()["coordinator"].(obj)["communes"].([]any) {
