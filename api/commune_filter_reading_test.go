@@ -57,7 +57,7 @@ func TestCommuneFilterReadsWhatPeopleType(t *testing.T) {
 	for _, tc := range []struct{ value, want string }{
 		{"75001", "Paris 1er"},
 		{"75015", "Paris 15e"},
-		{"13001", "Aix"}, // a current INSEE code comes first
+		{"13001", "Aix"}, // Aix's INSEE code, and Marseille 1er's postal code (no place here): both read
 		{"La Seyne", "La Seyne"},
 		{"Sarlat", "Sarlat"},
 		{"Hellemmes", "Hellemmes"},

@@ -22,17 +22,13 @@ import (
 func TestCoordinatorCommunesReadAsTheFilter(t *testing.T) {
 	e := apitest.New(t)
 	u, _ := e.Account("coord-read@carnet.test", nil, models.Territory{Departements: []string{"83"}})
-	set := func(communes ...string) *apitest.Response {
-		t.Helper()
-		return e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + u.ID, Token: e.Admin,
-			Body: obj{"coordinator": obj{"departements": []string{}, "communes": communes}}})
-	}
+	set := setCommunes(t, e, u.ID)
 	for _, tc := range []struct {
 		value string
 		want  []string
 	}{
 		{"75001", []string{"75101"}},
-		{"13001", []string{"13001"}}, // a current INSEE code first, as the filter
+		{"insee:13001", []string{"13001"}}, // bare, 13001 is also Marseille 1er's postal code: refused (TestCommuneCodeBothINSEEAndPostal)
 		{"La Seyne", []string{"83126"}},
 		{"Saint-Denis (974)", []string{"97411"}},
 		{"Courcouronnes", []string{"91228"}},
@@ -68,5 +64,15 @@ func TestCoordinatorCommunesReadAsTheFilter(t *testing.T) {
 	}
 	if r := set("13"); r.Code != 422 || !strings.Contains(r.Body.String(), `\"13\" in coordinator.departements`) {
 		t.Errorf("13: %d %s", r.Code, r.Body)
+	}
+}
+
+// setCommunes is an administrator setting the coordinator account id's
+// territory to communes alone.
+func setCommunes(t *testing.T, e *apitest.Env, id string) func(communes ...string) *apitest.Response {
+	return func(communes ...string) *apitest.Response {
+		t.Helper()
+		return e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/users/" + id, Token: e.Admin,
+			Body: obj{"coordinator": obj{"departements": []string{}, "communes": communes}}})
 	}
 }

@@ -190,7 +190,7 @@ func TestProbe38aM1CoordinatorIsMerged(t *testing.T) {
 	}
 	for _, ct := range []string{"application/merge-patch+json", "application/json"} {
 		got := patch(obj{"coordinator": obj{"departements": []string{"13"}, "communes": []string{"13055"}}}, ct)
-		got = patch(obj{"coordinator": obj{"communes": []string{"13001"}}}, ct)
+		got = patch(obj{"coordinator": obj{"communes": []string{"insee:13001"}}}, ct)
 		if fmt.Sprint(got["departements"]) != "[13]" || fmt.Sprint(got["communes"]) != "[13001]" {
 			t.Errorf("%s: communes changed: %v, want départements kept", ct, got)
 		}

@@ -204,10 +204,16 @@ func TestTerritoryHTTP(t *testing.T) {
 	if err != nil || len(rows) < 15 || rows[0][0] != "section" {
 		t.Errorf("CSV rows: %v %v", err, rows[:min(3, len(rows))])
 	}
+	// One commune: 13001, Aix-en-Provence's INSEE code and Marseille 1er's
+	// postal code, is refused naming both (it described Aix silently);
+	// insee:13001 is Aix (TestCommuneCodeBothINSEEAndPostal).
+	if m := get(t, e, "/api/v1/stats/territory?commune=insee:13001"); m["area"].(map[string]any)["value"] != "13001" {
+		t.Errorf("insee:13001: %v", m["area"])
+	}
 	if m := get(t, e, "/api/v1/stats/territory?near=43.2965,5.3698&radius_km=20"); m["area"].(map[string]any)["kind"] != "near" {
 		t.Errorf("near: %v", m["area"])
 	}
-	for _, q := range []string{"", "departement=13&commune=13055", "departement=99", "near=1", "gap_km=1000&departement=13", "themes=cooking&departement=13"} {
+	for _, q := range []string{"", "departement=13&commune=13055", "commune=13001", "departement=99", "near=1", "gap_km=1000&departement=13", "themes=cooking&departement=13"} {
 		if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/stats/territory?" + q}); r.Code != 400 {
 			t.Errorf("%q: %d %s", q, r.Code, r.Body)
 		}

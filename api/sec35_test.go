@@ -132,7 +132,14 @@ func TestSec35CoordinatorsMakeNoCommitmentOfAStructure(t *testing.T) {
 	if r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: referralBody(w.a, w.s)}); r.Code != 422 {
 		t.Errorf("referral to the closed service: %d %s", r.Code, r.Body)
 	}
+	// Creating it open is refused as reopening is (it was answered 201
+	// with false, the value dropped: the probe of 2026-12-06, finding 1);
+	// omitted, the service starts closed.
 	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: w.coord, Body: merge(validService(w.b, "Atelier"), obj{"accepts_referrals": true})})
+	if r.Code != 403 || !hasAll(fields(t, r), "accepts_referrals") {
+		t.Errorf("coordinator's new open service for B: %d %s", r.Code, r.Body)
+	}
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: w.coord, Body: validService(w.b, "Atelier")})
 	if r.Code != 201 || r.Map()["accepts_referrals"] != false {
 		t.Errorf("coordinator's new service for B: %d %s", r.Code, r.Body)
 	}
@@ -177,6 +184,14 @@ func TestSec35CoordinatorsMakeNoCommitmentOfAStructure(t *testing.T) {
 	res = partnerSync(t, e, partner, "hub-35", "services", partnerService("s1", obj{"actor_source_id": "p1", "accepts_referrals": true}))
 	if res.Counts["rejected"] != 1 || !hasField(res, "accepts_referrals") {
 		t.Errorf("partner reopens a team's service: %+v", res)
+	}
+	res = partnerSync(t, e, partner, "hub-35", "services", partnerService("s2", obj{"actor_source_id": "p1", "accepts_referrals": true}))
+	if res.Counts["rejected"] != 1 || !hasField(res, "accepts_referrals") {
+		t.Errorf("partner creates a team's service open: %+v", res)
+	}
+	res = partnerSync(t, e, partner, "hub-35", "services", partnerService("s3", obj{"actor_source_id": "p1"}))
+	if res.Counts["created"] != 1 {
+		t.Errorf("partner creates a team's service, omitting accepts_referrals: %+v", res)
 	}
 	// Omitting the fields keeps the structure's choices, and passes.
 	res = partnerSync(t, e, partner, "hub-35", "services", partnerService("s1", obj{"actor_source_id": "p1", "description": "Accueil"}))

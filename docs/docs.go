@@ -753,7 +753,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "Marseille",
-                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
+                        "description": "Communes: INSEE codes, postal codes (75001 is Paris 1er; a code that is both, 13001 Aix-en-Provence's INSEE code and Marseille 1er's postal code, reads both; insee:13001 or postal:13001 reads one way) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -5629,7 +5629,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
+                        "description": "Communes: INSEE codes, postal codes (75001 is Paris 1er; a code that is both, 13001 Aix-en-Provence's INSEE code and Marseille 1er's postal code, reads both; insee:13001 or postal:13001 reads one way) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements)",
                         "name": "commune",
                         "in": "query"
                     },
@@ -5994,7 +5994,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
+                        "description": "Communes: INSEE codes, postal codes (75001 is Paris 1er; a code that is both, 13001 Aix-en-Provence's INSEE code and Marseille 1er's postal code, reads both; insee:13001 or postal:13001 reads one way) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
                         "name": "commune",
                         "in": "query"
                     },
@@ -6534,7 +6534,7 @@ const docTemplate = `{
                         },
                         "collectionFormat": "csv",
                         "example": "Marseille",
-                        "description": "Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
+                        "description": "Communes: INSEE codes, postal codes (75001 is Paris 1er; a code that is both, 13001 Aix-en-Provence's INSEE code and Marseille 1er's postal code, reads both; insee:13001 or postal:13001 reads one way) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's",
                         "name": "commune",
                         "in": "query"
                     },
@@ -6659,7 +6659,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. A new service of a structure with a team, created by someone who is not its manager (or its network's) nor an administrator — a coordinator, a partner — starts closed to referrals (accepts_referrals false), whatever the body says: its managers open it. An open service created by them is recorded in the structure's security trail (service.accepts_referrals_changed).",
+                "description": "Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. A new service of a structure with a team, created by someone who is not its manager (or its network's) nor an administrator — a coordinator, a partner — starts closed to referrals (accepts_referrals false) when the body omits accepts_referrals, and is refused (403 naming accepts_referrals) when it says true: its managers open it. An open service created by them is recorded in the structure's security trail (service.accepts_referrals_changed).",
                 "consumes": [
                     "application/json"
                 ],
@@ -7724,7 +7724,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "Marseille",
-                        "description": "Commune: INSEE code or name",
+                        "description": "Commune: INSEE code, postal code or name; a code both one commune's INSEE code and another's postal code (13001) is refused: write insee:13001 or postal:13001",
                         "name": "commune",
                         "in": "query"
                     },
@@ -7821,7 +7821,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "description": "Commune: INSEE code or name",
+                        "description": "Commune: INSEE code, postal code or name; a code both one commune's INSEE code and another's postal code (13001) is refused: write insee:13001 or postal:13001",
                         "name": "commune",
                         "in": "query"
                     },
@@ -8416,7 +8416,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it); null on a boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) rejects the record naming it. A place has at most 300 services that are not archived: a record that would add one beyond (a new service, or one back from the archive) is rejected, naming the place and the bound. A partner's record that reopens to referrals a service of a structure with a team is rejected naming accepts_referrals (omit it to keep the structure's choice), and a new service of such a structure starts closed to referrals.",
+                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it); null on a boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) rejects the record naming it. A place has at most 300 services that are not archived: a record that would add one beyond (a new service, or one back from the archive) is rejected, naming the place and the bound. A partner's record that reopens to referrals a service of a structure with a team is rejected naming accepts_referrals (omit it to keep the structure's choice), and a new service of such a structure starts closed to referrals (one sending accepts_referrals true is rejected naming it).",
                 "consumes": [
                     "application/json"
                 ],

@@ -168,6 +168,13 @@ func (q *queryParser) communeCodes(name string) []string {
 		// A postal code of several communes is all of them, as
 		// postal_code= reads it.
 		cs, unread := commune.Read(v, deps)
+		if unread != nil && unread.INSEE != nil {
+			// A code that is one commune's INSEE code and another's
+			// postal code (13001: Aix-en-Provence, Marseille 1er): both.
+			// A reuser sending INSEE codes keeps its commune, one typing
+			// a postal code gets its places; insee:/postal: narrow it.
+			cs, unread = append([]*commune.Commune{unread.INSEE}, unread.Postal...), nil
+		}
 		if unread != nil {
 			q.errs.Add(name, unread.Message(func(code string) string { return "departement=" + code }))
 			continue

@@ -147,6 +147,9 @@ func (in *ServiceInput) toModel(s *models.Service) {
 	s.OpeningHours, s.Languages = in.OpeningHours, in.Languages
 	s.Capacity, s.IsFull, s.BookingURL = in.Capacity, in.IsFull, in.BookingURL
 	s.ReferralsClosed = in.AcceptsReferrals != nil && !*in.AcceptsReferrals
+	if in.AcceptsReferrals != nil && *in.AcceptsReferrals {
+		s.AskReferrals()
+	}
 	s.Status, s.Source, s.SourceID = in.Status, in.Source, in.SourceID
 }
 
@@ -249,7 +252,7 @@ func newService(s *models.Service) Service {
 //	@Param			is_full				query		bool		false	"Currently full"
 //	@Param			status				query		[]string	false	"draft, published (archived with include_archived)"	collectionFormat(csv)	extensions(x-vocabulary=service_status)
 //	@Param			source				query		[]string	false	"Data sources (case ignored; a value that cannot name a source, such as *, answers 400)"						collectionFormat(csv)
-//	@Param			commune				query		[]string	false	"Communes: INSEE codes, postal codes (a current INSEE code first: 13001 is Aix-en-Provence, 75001 Paris 1er) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's"	collectionFormat(csv)	example(Marseille)
+//	@Param			commune				query		[]string	false	"Communes: INSEE codes, postal codes (75001 is Paris 1er; a code that is both, 13001 Aix-en-Provence's INSEE code and Marseille 1er's postal code, reads both; insee:13001 or postal:13001 reads one way) or names, current, former or short (La Seyne), a département or postal code after a name settling it (Saint-Denis (974)); a name several communes share answers 400 listing them unless departement settles it (Paris, Lyon and Marseille include their arrondissements), of the service's own address, else its actor's"	collectionFormat(csv)	example(Marseille)
 //	@Param			postal_code			query		[]string	false	"Postal codes of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			insee_code			query		[]string	false	"INSEE commune codes (same as commune), of the service's own address, else its actor's"	collectionFormat(csv)
 //	@Param			departement			query		[]string	false	"Département codes (13, 2A, 974) or names (Bouches-du-Rhône; case, accents and hyphens ignored), of the service's own address, else its actor's"	collectionFormat(csv)	example(13)
@@ -393,7 +396,7 @@ func (h *Handler) canEditService(c *gin.Context, s *models.Service, verb string)
 //
 //	@ID			createService
 //	@Summary		Create a service
-//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. A new service of a structure with a team, created by someone who is not its manager (or its network's) nor an administrator — a coordinator, a partner — starts closed to referrals (accepts_referrals false), whatever the body says: its managers open it. An open service created by them is recorded in the structure's security trail (service.accepts_referrals_changed).
+//	@Description	Adds a service to an active actor. Status defaults to published; on_site defaults to true. A place has at most 300 services that are not archived (409 naming the place and the bound beyond). Who: those who may edit the service's actor (administrators, coordinators of its territory, managers of the actor or its network); partner clients with the directory:write scope for services of their own source. A new service of a structure with a team, created by someone who is not its manager (or its network's) nor an administrator — a coordinator, a partner — starts closed to referrals (accepts_referrals false) when the body omits accepts_referrals, and is refused (403 naming accepts_referrals) when it says true: its managers open it. An open service created by them is recorded in the structure's security trail (service.accepts_referrals_changed).
 //	@Tags			services
 //	@Accept			json
 //	@Produce		json

@@ -137,7 +137,7 @@ type TerritoryStats struct {
 //	@Security		BearerAuth
 //	@Security		PartnerClient
 //	@Param			departement	query		string		false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"	example(13)
-//	@Param			commune		query		string		false	"Commune: INSEE code or name"	example(Marseille)
+//	@Param			commune		query		string		false	"Commune: INSEE code, postal code or name; a code both one commune's INSEE code and another's postal code (13001) is refused: write insee:13001 or postal:13001"	example(Marseille)
 //	@Param			near		query		string		false	"latitude,longitude"
 //	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)
 //	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)	example(10)
@@ -190,7 +190,7 @@ type TerritoryGeoJSON struct {
 //	@Security		BearerAuth
 //	@Security		PartnerClient
 //	@Param			departement	query		string		false	"Département code (13, 2A, 974) or name (Bouches-du-Rhône)"
-//	@Param			commune		query		string		false	"Commune: INSEE code or name"
+//	@Param			commune		query		string		false	"Commune: INSEE code, postal code or name; a code both one commune's INSEE code and another's postal code (13001) is refused: write insee:13001 or postal:13001"
 //	@Param			near		query		string		false	"latitude,longitude"
 //	@Param			radius_km	query		number		false	"Radius around near"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)
 //	@Param			gap_km		query		number		false	"Distance beyond which a commune is not served"	minimum(0)	extensions(x-exclusive-minimum)	maximum(100)	default(10)
@@ -238,8 +238,13 @@ func (h *Handler) territory(c *gin.Context) (TerritoryStats, error) {
 	}
 	if v := q.one("commune"); v != "" {
 		n++
-		// One commune: a city stands for itself, whole.
-		if codes := q.communeCodes("commune"); len(codes) > 0 {
+		// One commune: a city stands for itself, whole. A code that is
+		// one commune's INSEE code and another's postal code (13001) is
+		// refused naming both, which the lists read together: a report
+		// describes one commune.
+		if _, u := commune.Read(v, nil); u != nil && u.INSEE != nil {
+			q.errs.Add("commune", u.Message(func(code string) string { return "departement=" + code }))
+		} else if codes := q.communeCodes("commune"); len(codes) > 0 {
 			tq.InseeCode = codes[0]
 		}
 		area = TerritoryArea{Kind: "commune", Value: tq.InseeCode}

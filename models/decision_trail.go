@@ -6,7 +6,9 @@ import "gorm.io/gorm"
 // referrals only when its creator may make that commitment for it (its
 // managers, or its network's, and administrators): a coordinator or a
 // partner creating one for the structure creates it closed, and the
-// structure's managers open it. Before, a coordinator created an open
+// structure's managers open it; one that sent accepts_referrals true
+// (Service.AskReferrals) is refused naming it, as on update (it was
+// dropped, answered 201 with false). Before, a coordinator created an open
 // service for a structure that had closed its others, and referrals (a
 // person's data) reached its team in its stead.
 func closedUnlessDecided(tx *gorm.DB, sv *Service) error {
@@ -21,6 +23,10 @@ func closedUnlessDecided(tx *gorm.DB, sv *Service) error {
 	ref, err := actorRef(tx, sv.ActorID)
 	if err != nil {
 		return err
+	}
+	if sv.referralsAsked && !p.ManagesActor(ref) {
+		// Sent true: refused as on update, rather than dropped with a 201.
+		return forbidden("accepts_referrals", "Receiving referrals (people's personal data) is the structure's own commitment: only its managers (or its network's) and administrators open a service to them (omit accepts_referrals: the service starts closed, and they open it).")
 	}
 	sv.ReferralsClosed = !p.ManagesActor(ref)
 	return nil

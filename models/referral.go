@@ -233,14 +233,19 @@ func (r *Referral) Validate(now time.Time) error {
 	// The day the person agreed: a day (a date-time sent was answered « is
 	// required »), not after today, and not a placeholder — the zero dates
 	// of programs and spreadsheets (0000-01-01, 1900-01-01) are no day
-	// anyone agreed, as for producer_updated_on (ProducerDateFloor).
-	switch d, err := time.Parse(time.DateOnly, r.ConsentOn); {
+	// anyone agreed, as for producer_updated_on (ProducerDateFloor). « After
+	// today » is the producers' rule (AppendLatestProducerDate): after the
+	// day after today in UTC, the latest day that is today somewhere in
+	// France's zones — a structure in Nouméa (UTC+11) records its today from
+	// 13:00 UTC, refused « in the future » before.
+	latest := string(AppendLatestProducerDate(nil, now))
+	switch _, err := time.Parse(time.DateOnly, r.ConsentOn); {
 	case r.ConsentOn == "":
 		fe.Add("consent.given_on", "is required: the date the person agreed, YYYY-MM-DD")
 	case err != nil:
 		fe.Add("consent.given_on", "must be a day written YYYY-MM-DD (the date the person agreed, without a time)")
-	case d.After(now):
-		fe.Add("consent.given_on", "cannot be in the future")
+	case r.ConsentOn > latest:
+		fe.Add("consent.given_on", "cannot be in the future: at the latest "+latest+", the day after today in UTC (today somewhere in France)")
 	case r.ConsentOn < ProducerDateFloor:
 		fe.Add("consent.given_on", "is before "+ProducerDateFloor+": a placeholder (the zero date of a program or spreadsheet), not the day the person agreed")
 	}

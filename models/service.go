@@ -11,6 +11,10 @@ import (
 // Service is what an actor offers: free access to computers, help with online
 // procedures, a workshop, a training course…
 type Service struct {
+	// referralsAsked: the write creating the service said
+	// accepts_referrals true (AskReferrals); a creator who may not open
+	// it for a structure with a team is refused (closedUnlessDecided).
+	referralsAsked     bool   `gorm:"-" json:"-"`
 	ID                 string `gorm:"primaryKey"`
 	ActorID            string
 	Actor              *Actor `gorm:"foreignKey:ActorID"`
@@ -218,3 +222,8 @@ func (s *Service) validateContent(fe *FieldErrors, held *heldNames) {
 	checkVocabOne(fe, "status", vocab.NameServiceStatus, s.Status)
 	checkSource(fe, s.Source, s.SourceID, held)
 }
+
+// AskReferrals marks a new service whose writer sent accepts_referrals
+// true, which only those who may open it to referrals may do
+// (closedUnlessDecided): a service omitting it starts closed for them.
+func (sv *Service) AskReferrals() { sv.referralsAsked = !sv.ReferralsClosed }

@@ -1077,6 +1077,9 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 				o.Result = SyncRestored
 			}
 		default:
+			if !opt.omitted(true, i).Referrals {
+				sv.Service.AskReferrals()
+			}
 			if _, err = s.prepareService(tx, &sv.Service, live, sv.prepared, room); err == nil {
 				created = append(created, &sv.Service)
 				if !scored[sv.ActorID] {

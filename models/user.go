@@ -312,6 +312,18 @@ func keptList(sent, current []string) []string {
 	return sent
 }
 
+// storedCommunes is codes stored as a territory's communes written so that
+// checkTerritory reads them again as what they are, INSEE codes: 16100
+// stored is Chirac, though a client's 16100 is refused as Chirac's INSEE
+// code or Cognac's postal code (commune.CodeClash).
+func storedCommunes(codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = commune.INSEEPrefix + c
+	}
+	return out
+}
+
 // UserUpdate is an administrator's change to an account; nil fields are
 // kept, and so are the nil lists of Coordinates (an empty one empties).
 type UserUpdate struct {
@@ -340,7 +352,7 @@ func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User
 		if in.Coordinates != nil {
 			// Merged: a nil list is kept (a merge patch left it out).
 			t := Territory{Departements: keptList(in.Coordinates.Departements, u.CoordinatorDepartements),
-				Communes: keptList(in.Coordinates.Communes, u.CoordinatorCommunes)}
+				Communes: keptList(in.Coordinates.Communes, storedCommunes(u.CoordinatorCommunes))}
 			checkTerritory(&fe, "coordinator", &t)
 			u.CoordinatorDepartements, u.CoordinatorCommunes = t.Departements, t.Communes
 		}

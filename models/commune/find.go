@@ -77,6 +77,32 @@ func byCodeValue(v string) []*Commune {
 	if c := r.byCode[code]; c != nil {
 		return []*Commune{c}
 	}
+	if cs := byPostalValue(code); cs != nil {
+		return cs
+	}
+	if cur, ok := r.former[code]; ok {
+		return []*Commune{r.byCode[cur]}
+	}
+	return nil
+}
+
+// byINSEEValue reads code as an INSEE code only: a current commune's, else
+// a former commune's as its current commune; nil when it is none.
+func byINSEEValue(code string) []*Commune {
+	r := get()
+	if c := r.byCode[code]; c != nil {
+		return []*Commune{c}
+	}
+	if cur, ok := r.former[code]; ok {
+		return []*Commune{r.byCode[cur]}
+	}
+	return nil
+}
+
+// byPostalValue reads code as a postal code only: the communes it serves
+// (an arrondissement rather than its city), else the placeholder code of
+// Paris, Lyon or Marseille as the city; nil when it is none.
+func byPostalValue(code string) []*Commune {
 	if cs := ByPostalCode(code); len(cs) > 0 {
 		var out []*Commune
 		for _, c := range cs {
@@ -91,11 +117,34 @@ func byCodeValue(v string) []*Commune {
 	if c := CityOfPlaceholder(code); c != nil {
 		return []*Commune{c}
 	}
-	if cur, ok := r.former[code]; ok {
-		return []*Commune{r.byCode[cur]}
-	}
 	return nil
 }
+
+// CodeClash is, for a code that is the current INSEE code of one commune
+// and the postal code of others (16100: Chirac's INSEE code, Cognac's and
+// Châteaubernard's postal code; 13001: Aix-en-Provence, Marseille 1er), the
+// commune of each reading; nil, nil when the code is not both (75001 is no
+// commune's INSEE code; a commune whose INSEE and postal codes are the same
+// reads one way).
+func CodeClash(value string) (insee *Commune, postal []*Commune) {
+	code := strings.ToUpper(strings.TrimSpace(value))
+	c := get().byCode[code]
+	if c == nil {
+		return nil, nil
+	}
+	pcs := byPostalValue(code)
+	if len(pcs) == 0 || slices.ContainsFunc(pcs, func(a *Commune) bool { return a == c || a.City == c.Code || c.City == a.Code }) {
+		return nil, nil
+	}
+	return c, pcs
+}
+
+// The explicit readings of a code a client may write, where a code is both
+// an INSEE code and a postal code (CodeClash): insee:16100, postal:16100.
+const (
+	INSEEPrefix  = "insee:"
+	PostalPrefix = "postal:"
+)
 
 // CityOfPlaceholder is the city a postal code written for the whole of
 // Paris, Lyon or Marseille designates — its département's digits and 000,

@@ -23,6 +23,13 @@ type Unread struct {
 	// when none of them is there.
 	Candidates []*Commune
 	Elsewhere  []string
+	// INSEE and Postal: the value is the INSEE code of INSEE and the
+	// postal code of Postal (CodeClash), a write must say which.
+	INSEE  *Commune
+	Postal []*Commune
+	// Explicit: the value was written insee:CODE or postal:CODE and CODE
+	// is no such code.
+	Explicit string
 }
 
 // Read is what a value typed or sent as a commune designates, the one
@@ -33,8 +40,27 @@ type Unread struct {
 // placeholder postal code of Paris, Lyon or Marseille as the city), else a
 // name as Find reads it (deps, the départements given beside it, settle a
 // shared name). Exactly one of the results is set.
+//
+// A code written insee:CODE or postal:CODE is read that way only; a bare
+// code that is both one commune's INSEE code and another's postal code
+// (CodeClash) is not read: the Unread names both readings (a write refuses
+// it; the filter reads both, see handlers' communeCodes).
 func Read(value string, deps []string) ([]*Commune, *Unread) {
 	v := strings.TrimSpace(value)
+	for _, x := range []struct {
+		prefix string
+		read   func(string) []*Commune
+	}{{INSEEPrefix, byINSEEValue}, {PostalPrefix, byPostalValue}} {
+		if len(v) > len(x.prefix) && strings.EqualFold(v[:len(x.prefix)], x.prefix) {
+			if cs := x.read(strings.ToUpper(strings.TrimSpace(v[len(x.prefix):]))); len(cs) > 0 {
+				return cs, nil
+			}
+			return nil, &Unread{Value: v, Explicit: x.prefix}
+		}
+	}
+	if c, pcs := CodeClash(v); c != nil {
+		return nil, &Unread{Value: v, INSEE: c, Postal: pcs}
+	}
 	if cs := FindCode(v); len(cs) > 0 {
 		return cs, nil
 	}
@@ -67,6 +93,17 @@ func Read(value string, deps []string) ([]*Commune, *Unread) {
 func (u *Unread) Message(dep func(code string) string) string {
 	v := clipValue(u.Value)
 	switch {
+	case u.INSEE != nil:
+		names := make([]string, 0, 5)
+		for _, c := range u.Postal[:min(len(u.Postal), 5)] {
+			names = append(names, c.Code+" ("+c.Name+", "+c.Departement+")")
+		}
+		return fmt.Sprintf("%q is the INSEE code of %s (%s, %s) and the postal code of %s: write %q for the first, %q for the second, or the commune's name",
+			v, u.INSEE.Code, u.INSEE.Name, u.INSEE.Departement, strings.Join(names, ", "), INSEEPrefix+v, PostalPrefix+v)
+	case u.Explicit == INSEEPrefix:
+		return fmt.Sprintf("%q: %q is no commune's INSEE code, current or former (see /api/v1/communes?q=)", v, clipValue(strings.TrimSpace(u.Value[len(u.Explicit):])))
+	case u.Explicit != "":
+		return fmt.Sprintf("%q: %q is no commune's postal code (see /api/v1/communes?q=)", v, clipValue(strings.TrimSpace(u.Value[len(u.Explicit):])))
 	case len(u.Candidates) > 0:
 		cs := u.Candidates
 		codes := make([]string, 0, 5)
