@@ -75,6 +75,12 @@ func TestCommuneCodeBothINSEEAndPostal(t *testing.T) {
 	if r.Code != 200 || !slices.Equal(communes(r), []string{"16100"}) {
 		t.Errorf("kept list: %d %s", r.Code, r.Body)
 	}
+	// The list read back and sent again unchanged keeps its reading (a
+	// client round-trips what it read); a new bare 16100 beside it would
+	// still be refused, but this one is the stored Chirac.
+	if r := set("16100"); r.Code != 200 || !slices.Equal(communes(r), []string{"16100"}) {
+		t.Errorf("list sent back: %d %s", r.Code, r.Body)
+	}
 	for _, a := range []struct{ name, pc, commune string }{
 		{"Aix", "13100", "Aix-en-Provence"},
 		{"Marseille 1er", "13001", "Marseille"},
@@ -107,5 +113,18 @@ func TestCommuneCodeBothINSEEAndPostal(t *testing.T) {
 		Body: obj{"url": "https://hooks.example.org/carnet", "filters": obj{"communes": []string{"16100"}}}})
 	if w.Code != 422 || !strings.Contains(w.Body.String(), "filters.communes[0]") {
 		t.Errorf("webhook: %d %s", w.Code, w.Body)
+	}
+	// Created with insee:16100, its filters read back and sent again
+	// unchanged keep Chirac.
+	w = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/webhooks", Token: e.Admin,
+		Body: obj{"url": "https://hooks.example.org/carnet", "filters": obj{"communes": []string{"insee:16100"}}}})
+	if w.Code != 201 {
+		t.Fatalf("webhook insee:16100: %d %s", w.Code, w.Body)
+	}
+	id := w.Map()["id"].(string)
+	w = e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/webhooks/" + id, Token: e.Admin,
+		Body: obj{"filters": obj{"communes": []string{"16100"}}}})
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"communes":["16100"]`) {
+		t.Errorf("webhook filters sent back: %d %s", w.Code, w.Body)
 	}
 }

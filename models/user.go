@@ -324,6 +324,24 @@ func storedCommunes(codes []string) []string {
 	return out
 }
 
+// resentCommunes is the communes a client sent (nil stays nil): a code sent
+// exactly as it is stored is read as stored, an INSEE code, so a client
+// that reads a list back and sends it again unchanged is not refused
+// because one of its codes is also another commune's postal code (16100
+// stored is Chirac). A new code is read as the client wrote it.
+func resentCommunes(sent, stored []string) []string {
+	if sent == nil {
+		return nil
+	}
+	out := slices.Clone(sent)
+	for i, c := range out {
+		if slices.Contains(stored, c) {
+			out[i] = commune.INSEEPrefix + c
+		}
+	}
+	return out
+}
+
 // UserUpdate is an administrator's change to an account; nil fields are
 // kept, and so are the nil lists of Coordinates (an empty one empties).
 type UserUpdate struct {
@@ -352,7 +370,7 @@ func (s *Store) UpdateUser(ctx context.Context, id string, in UserUpdate) (*User
 		if in.Coordinates != nil {
 			// Merged: a nil list is kept (a merge patch left it out).
 			t := Territory{Departements: keptList(in.Coordinates.Departements, u.CoordinatorDepartements),
-				Communes: keptList(in.Coordinates.Communes, storedCommunes(u.CoordinatorCommunes))}
+				Communes: keptList(resentCommunes(in.Coordinates.Communes, u.CoordinatorCommunes), storedCommunes(u.CoordinatorCommunes))}
 			checkTerritory(&fe, "coordinator", &t)
 			u.CoordinatorDepartements, u.CoordinatorCommunes = t.Departements, t.Communes
 		}

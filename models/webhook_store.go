@@ -174,7 +174,7 @@ func (s *Store) UpdateWebhook(ctx context.Context, id string, in WebhookUpdate, 
 		}
 		if in.Filters != nil {
 			w.Entities, w.Ops, w.Sources = in.Filters.Entities, in.Filters.Ops, in.Filters.Sources
-			w.Departements, w.Communes = in.Filters.Departements, in.Filters.Communes
+			w.Departements, w.Communes = in.Filters.Departements, resentCommunes(in.Filters.Communes, w.Communes)
 		} else {
 			w.Communes = storedCommunes(w.Communes) // INSEE codes, read again as such
 		}
