@@ -303,12 +303,24 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 // in Gironde-sur-Dropt); else by a one-word name of eight letters or more
 // written with one letter wrong (« France Services Maulaucene »,
 // « CCAS de Lilllebonne »). Nil when no commune or several are so named,
-// or the other readings disagree.
+// or the other readings disagree, or when the text names one of the
+// postal code's communes in full (namedAmong left it for naming two: « site
+// mairie déléguée de Sainte Florence » of Essarts-en-Bocage), or a
+// territory (territoryWords).
 func shortNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution) {
 	if len(cands) < 2 {
 		return nil, commune.Resolution{}
 	}
 	words := strings.Fields(commune.Key(a.Name) + " " + commune.Key(a.Address.Complement))
+	if slices.ContainsFunc(words, func(w string) bool { return territoryWords[w] }) {
+		return nil, commune.Resolution{}
+	}
+	if slices.ContainsFunc(cands, func(c *commune.Commune) bool {
+		k := commune.Key(c.Name)
+		return len(k) >= 4 && strings.Contains(" "+strings.Join(words, " ")+" ", " "+k+" ")
+	}) {
+		return nil, commune.Resolution{}
+	}
 	one := func(named func(k string) bool) *commune.Commune {
 		var found *commune.Commune
 		for _, c := range cands {
@@ -341,6 +353,12 @@ func shortNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*com
 	}
 	return found, r
 }
+
+// territoryWords name a territory after a town, not the place's commune:
+// the « France Services Pays d'Evian Vallée d'Abondance » is at the
+// intercommunality's seat in Publier, the « Communauté de Communes de
+// Saint-Méen Montauban »'s at Saint-Méen-le-Grand.
+var territoryWords = map[string]bool{"pays": true, "communaute": true, "communes": true}
 
 // genericHeads begin many communes' names and name none alone.
 var genericHeads = map[string]bool{"saint": true, "sainte": true, "saints": true, "saintes": true, "notre": true, "grand": true, "grande": true, "petit": true, "petite": true, "vieux": true, "vieille": true, "neuve": true, "neuf": true, "villa": true, "ville": true, "bourg": true, "mont": true, "pont": true, "port": true, "chateau": true, "fontaine": true, "moulin": true, "champ": true, "champs": true, "croix": true, "haute": true, "hautes": true, "basse": true, "basses": true, "mairie": true, "centre": true, "maison": true, "espace": true, "france": true, "services": true}

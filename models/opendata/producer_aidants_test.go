@@ -157,13 +157,16 @@ func TestImportDerivesCommuneAfterAContractedArticle(t *testing.T) {
 // rows). The first part of a compound name, or a long name with one letter
 // wrong, names that commune when it names no other of the postal code's;
 // a département's name does not (« du Réolais en sud Gironde » is in La
-// Réole, not in Gironde-sur-Dropt), nor « Saint ».
+// Réole, not in Gironde-sur-Dropt), nor « Saint », nor a territory named
+// after a town (« Pays d'Evian »: the intercommunality's seat is in
+// Publier).
 func TestImportDerivesCommuneNamedAsUsageNamesIt(t *testing.T) {
 	js := `[
 {"Data pass ID":"1","Name":"Espace France Services Vaison Ventoux","SIRET":"1","Adresse":"375 AVENUE GABRIEL PERI","Code postal":84110,"Nombre de mandats":"1","commune":""},
 {"Data pass ID":"2","Name":"France Services Maulaucene","SIRET":"1","Adresse":"Mairie cours des Isnards","Code postal":84340,"Nombre de mandats":"1","commune":""},
 {"Data pass ID":"3","Name":"Communauté de communes du Réolais en sud Gironde","SIRET":"1","Adresse":"81 Rue Armand Caduc","Code postal":33190,"Nombre de mandats":"1","commune":""},
-{"Data pass ID":"4","Name":"Mairie Saint","SIRET":"1","Adresse":"1 place de l'église","Code postal":84110,"Nombre de mandats":"1","commune":""}
+{"Data pass ID":"4","Name":"Mairie Saint","SIRET":"1","Adresse":"1 place de l'église","Code postal":84110,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"France Services Pays d'Evian Vallée d'Abondance","SIRET":"1","Adresse":"851 AV DES RIVES DU LEMAN","Code postal":74500,"Nombre de mandats":"1","commune":""}
 ]`
 	s := openStore(t)
 	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
@@ -175,6 +178,7 @@ func TestImportDerivesCommuneNamedAsUsageNamesIt(t *testing.T) {
 		{2, opendata.SeverityWarning, "missing: Malaucène"},
 		{3, opendata.SeverityError, "is shared by"},
 		{4, opendata.SeverityError, "is shared by"},
+		{5, opendata.SeverityError, "is shared by"}, // a territory named after Évian, its seat in Publier
 	} {
 		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
 			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
