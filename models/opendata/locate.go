@@ -9,6 +9,7 @@ import (
 
 	"carnet/models"
 	"carnet/models/commune"
+	"carnet/models/editdist"
 )
 
 // The standard requires a commune and a postal code, but producers' files
@@ -237,6 +238,7 @@ func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet strin
 	}{
 		{namedAmong, "the only one of the communes of postal code %s whose name the place's name or address contains"},
 		{sirenAmong, "the commune whose own SIRET the row gives (SIRENE numbers a commune by its INSEE code), one of the communes of postal code %s"},
+		{shortNamedAmong, "the only one of the communes of postal code %s that the place's name names by the first part of its name or with one letter wrong"},
 	} {
 		if c, r := d.among(shared, a, pc); c != nil {
 			ad.Commune = c.Name
@@ -271,7 +273,11 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 	street := " " + commune.Key(a.Address.Street) + " "
 	var named []*commune.Commune
 	for _, c := range cands {
-		if k := commune.Key(c.Name); len(k) >= 4 && (strings.Contains(text, " "+k+" ") || locatedIn(street, k)) {
+		k := commune.Key(c.Name)
+		if len(k) < 4 {
+			continue
+		}
+		if locatedIn(street, k) || slices.ContainsFunc(contractedForms(k), func(form string) bool { return strings.Contains(text, " "+form+" ") }) {
 			named = append(named, c)
 		}
 	}
@@ -284,6 +290,95 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 		return nil, commune.Resolution{}
 	}
 	return found, r
+}
+
+// shortNamedAmong returns the one commune of cands that the place's name or
+// complement names as usage does rather than in full, when namedAmong found
+// none: by the first part of a compound name (« Espace France Services
+// Vaison Ventoux » in Vaison-la-Romaine, « PMS Thonon Ouest »,
+// « France Services Romorantin »: suffixes added to a town's name, or a
+// merger's, that usage leaves out), five letters at least, not « Saint »
+// nor a word of many names (genericHeads), nor a département's name (the
+// « Communauté de communes du Réolais en sud Gironde » is in La Réole, not
+// in Gironde-sur-Dropt); else by a one-word name of eight letters or more
+// written with one letter wrong (« France Services Maulaucene »,
+// « CCAS de Lilllebonne »). Nil when no commune or several are so named,
+// or the other readings disagree, or when the text names one of the
+// postal code's communes in full (namedAmong left it for naming two: « site
+// mairie déléguée de Sainte Florence » of Essarts-en-Bocage), or a
+// territory (territoryWords).
+func shortNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution) {
+	if len(cands) < 2 {
+		return nil, commune.Resolution{}
+	}
+	words := strings.Fields(commune.Key(a.Name) + " " + commune.Key(a.Address.Complement))
+	if slices.ContainsFunc(words, func(w string) bool { return territoryWords[w] }) {
+		return nil, commune.Resolution{}
+	}
+	if slices.ContainsFunc(cands, func(c *commune.Commune) bool {
+		k := commune.Key(c.Name)
+		return len(k) >= 4 && strings.Contains(" "+strings.Join(words, " ")+" ", " "+k+" ")
+	}) {
+		return nil, commune.Resolution{}
+	}
+	one := func(named func(k string) bool) *commune.Commune {
+		var found *commune.Commune
+		for _, c := range cands {
+			if named(commune.Key(c.Name)) {
+				if found != nil {
+					return nil
+				}
+				found = c
+			}
+		}
+		return found
+	}
+	found := one(func(k string) bool {
+		head, _, compound := strings.Cut(k, " ")
+		return compound && len(head) >= 5 && !genericHeads[head] && commune.DepartementByName(head) == "" && slices.Contains(words, head)
+	})
+	if found == nil {
+		found = one(func(k string) bool {
+			return len(k) >= 8 && !strings.Contains(k, " ") && slices.ContainsFunc(words, func(w string) bool {
+				return len(w) >= 7 && w != k && editdist.Bounded(w, k, 1) <= 1
+			})
+		})
+	}
+	if found == nil {
+		return nil, commune.Resolution{}
+	}
+	r := commune.Resolve(commune.Address{PostalCode: pc, Name: found.Name, INSEE: a.Address.InseeCode, Lat: a.Latitude, Lon: a.Longitude})
+	if r.Commune == nil || r.City() != found || len(r.Conflicts) > 0 || len(r.Doubts) > 0 {
+		return nil, commune.Resolution{}
+	}
+	return found, r
+}
+
+// territoryWords name a territory after a town, not the place's commune:
+// the « France Services Pays d'Evian Vallée d'Abondance » is at the
+// intercommunality's seat in Publier, the « Communauté de Communes de
+// Saint-Méen Montauban »'s at Saint-Méen-le-Grand.
+var territoryWords = map[string]bool{"pays": true, "communaute": true, "communes": true}
+
+// genericHeads begin many communes' names and name none alone.
+var genericHeads = map[string]bool{"saint": true, "sainte": true, "saints": true, "saintes": true, "notre": true, "grand": true, "grande": true, "petit": true, "petite": true, "vieux": true, "vieille": true, "neuve": true, "neuf": true, "villa": true, "ville": true, "bourg": true, "mont": true, "pont": true, "port": true, "chateau": true, "fontaine": true, "moulin": true, "champ": true, "champs": true, "croix": true, "haute": true, "hautes": true, "basse": true, "basses": true, "mairie": true, "centre": true, "maison": true, "espace": true, "france": true, "services": true}
+
+// contractedForms are the ways a text names the commune of key k: k, and
+// for a name beginning with « Le » or « Les » the forms French contracts
+// them into after « de » and « à » (« CCAS du Luc en Provence », « Mairie
+// des Arcs », « Bienvenue au Luc »): « de Le Luc » is never written, so a
+// name built on the commune's writes « du Luc » and was not read as naming
+// Le Luc, and the row, its postal code shared, was rejected. Read in the
+// place's name and complement only: on the street line « RTE DU CHAY » is a
+// road towards Le Chay (locatedIn), which Saujon's CCAS stands on.
+func contractedForms(k string) []string {
+	if rest, ok := strings.CutPrefix(k, "le "); ok {
+		return []string{k, "du " + rest, "au " + rest}
+	}
+	if rest, ok := strings.CutPrefix(k, "les "); ok {
+		return []string{k, "des " + rest, "aux " + rest}
+	}
+	return []string{k}
 }
 
 // locatedIn says whether the street line (a commune.Key between spaces)

@@ -114,3 +114,74 @@ func TestImportDerivesCommuneFromItsSIREN(t *testing.T) {
 		t.Errorf("row 3: %q", got[3])
 	}
 }
+
+// TestImportDerivesCommuneAfterAContractedArticle: « CCAS du Luc en
+// Provence », place de la Liberté, postal code 83340 of Le Luc and five
+// other communes (Aidants Connect's list, no commune), was rejected: French
+// never writes « de Le Luc » but « du Luc », « des Arcs » for « de Les
+// Arcs », and the name was not read as naming Le Luc. A commune whose name
+// begins with « Le » or « Les » is named by its contracted forms too; a
+// contraction of another word (« du Lac »: no commune of 83340) names
+// none, nor a road's « du X » on the street line (« 1 RTE DU CHAY » is
+// Saujon's CCAS on the road towards Le Chay).
+func TestImportDerivesCommuneAfterAContractedArticle(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"CCAS du Luc en Provence","SIRET":"1","Adresse":"PL DE LA LIBERTE","Code postal":83340,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"Mairie des Arcs","SIRET":"1","Adresse":"PL GENERAL DE GAULLE","Code postal":83460,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Espace du Lac","SIRET":"1","Adresse":"PL DE LA LIBERTE","Code postal":83340,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"CCAS de Saujon","SIRET":"1","Adresse":"1 RTE DU CHAY","Code postal":17600,"Nombre de mandats":"1","commune":""}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	for _, want := range []struct {
+		row                int
+		severity, contains string
+	}{
+		{1, opendata.SeverityWarning, "missing: Le Luc"},
+		{2, opendata.SeverityWarning, "missing: Les Arcs"},
+		{3, opendata.SeverityError, "is shared by"},
+		{4, opendata.SeverityWarning, "missing: Saujon"}, // a road towards Le Chay
+	} {
+		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
+			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
+		}
+	}
+}
+
+// TestImportDerivesCommuneNamedAsUsageNamesIt: Aidants Connect rows without
+// a commune, their postal code shared, whose name names the commune as
+// usage does rather than in full, were rejected: « Espace France Services
+// Vaison Ventoux » (84110: Vaison-la-Romaine and eleven others; 42 rows so
+// named nationally, « PMS Thonon Ouest », « France Services Romorantin »)
+// and « France Services Maulaucene » (84340: Malaucène, misspelt; six
+// rows). The first part of a compound name, or a long name with one letter
+// wrong, names that commune when it names no other of the postal code's;
+// a département's name does not (« du Réolais en sud Gironde » is in La
+// Réole, not in Gironde-sur-Dropt), nor « Saint », nor a territory named
+// after a town (« Pays d'Evian »: the intercommunality's seat is in
+// Publier).
+func TestImportDerivesCommuneNamedAsUsageNamesIt(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"Espace France Services Vaison Ventoux","SIRET":"1","Adresse":"375 AVENUE GABRIEL PERI","Code postal":84110,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"France Services Maulaucene","SIRET":"1","Adresse":"Mairie cours des Isnards","Code postal":84340,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Communauté de communes du Réolais en sud Gironde","SIRET":"1","Adresse":"81 Rue Armand Caduc","Code postal":33190,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"Mairie Saint","SIRET":"1","Adresse":"1 place de l'église","Code postal":84110,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"France Services Pays d'Evian Vallée d'Abondance","SIRET":"1","Adresse":"851 AV DES RIVES DU LEMAN","Code postal":74500,"Nombre de mandats":"1","commune":""}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	for _, want := range []struct {
+		row                int
+		severity, contains string
+	}{
+		{1, opendata.SeverityWarning, "missing: Vaison-la-Romaine"},
+		{2, opendata.SeverityWarning, "missing: Malaucène"},
+		{3, opendata.SeverityError, "is shared by"},
+		{4, opendata.SeverityError, "is shared by"},
+		{5, opendata.SeverityError, "is shared by"}, // a territory named after Évian, its seat in Publier
+	} {
+		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
+			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
+		}
+	}
+}
