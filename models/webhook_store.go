@@ -65,6 +65,13 @@ func (s *Store) CreateWebhook(ctx context.Context, in NewWebhook) (*WebhookSubsc
 		w.DisabledAt = &now
 	}
 	err = s.write(ctx, func(tx *gorm.DB) error {
+		// The limit is a count then an insert: on PostgreSQL's READ
+		// COMMITTED, concurrent creations (several replicas, or write
+		// connections) each counted the others' uncommitted rows as absent
+		// and all inserted. One owner's creations take turns.
+		if err := dialectOf(tx).lockKey(tx, "webhooks:"+kind+":"+ownerID); err != nil {
+			return err
+		}
 		var n int64
 		if err := tx.Model(&WebhookSubscription{}).Where("owner_kind = ? AND owner_id = ?", kind, ownerID).Count(&n).Error; err != nil {
 			return err
