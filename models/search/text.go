@@ -63,6 +63,10 @@ func tokenize(s string, query bool) []string {
 	var out []string
 	prev := ""
 	all := strings.Split(vocab.Slugify(undot(s)), "-")
+	street := -1
+	if query {
+		street = streetAt(all)
+	}
 	for i, w := range all {
 		if w == "ligne" && prev == "en" {
 			prev = w
@@ -134,6 +138,16 @@ func tokenize(s string, query bool) []string {
 			// declaring both.
 			continue
 		}
+		if query && street >= 0 && (i == street && streetKindAbbrev(w) || i > street && rankAbbrevs[w]) {
+			// « av jean jaures », « pl. de la mairie », « 3 bd du
+			// port », « av du gal de gaulle »: a query shaped as an
+			// address (a kind of street first, or after a house number)
+			// writes its abbreviations as La Poste's norm does; read
+			// written out, they meet every address, abbreviated or not
+			// (the index holds both, see docTerms). Elsewhere « pl » or
+			// « av » is left as typed.
+			w = streetAbbrevs[w][0]
+		}
 		if query && houseNumber(all, i) {
 			// « 43 rue de la république »: the number of a street,
 			// held as the addresses starting with it hold it (docTerms).
@@ -166,7 +180,40 @@ var articles = map[string]bool{"la": true, "le": true, "les": true, "l": true}
 // listed town halls in any order. houseTerm is the term it is held as,
 // one nobody types.
 func houseNumber(ws []string, i int) bool {
-	return len(ws[i]) <= 4 && isDigitsOnly(ws[i]) && i+1 < len(ws) && streetKinds[ws[i+1]]
+	return len(ws[i]) <= 4 && isDigitsOnly(ws[i]) && i+1 < len(ws) && (streetKinds[ws[i+1]] || streetKindAbbrev(ws[i+1]))
+}
+
+// streetKindAbbrev: w abbreviates a kind of street (« av », « bd »,
+// « pl », « rte »), as La Poste's norm writes it (streetAbbrevs).
+func streetKindAbbrev(w string) bool {
+	full := streetAbbrevs[w]
+	return len(full) == 1 && streetKinds[full[0]] && !streetAbbrevWords[w]
+}
+
+// streetAbbrevWords are abbreviations of the norm that are also words
+// people type for something else: « all » (English).
+var streetAbbrevWords = map[string]bool{"all": true}
+
+// rankAbbrevs are the ranks and titles of the norm (« Gal », « Mal »,
+// « Pdt », « Dr »): inside a street's name they are written out.
+var rankAbbrevs = map[string]bool{"gal": true, "mal": true, "pdt": true, "cdt": true, "cne": true, "lt": true,
+	"dr": true, "prof": true, "mgr": true}
+
+// streetAt is where a query shaped as a street address has its kind of
+// street, written out or abbreviated (streetKindAbbrev): its first word,
+// or its second after a house number, followed by a word; -1 otherwise.
+func streetAt(all []string) int {
+	k := 0
+	for k < len(all) && all[k] == "" {
+		k++
+	}
+	if k < len(all) && len(all[k]) <= 4 && isDigitsOnly(all[k]) {
+		k++
+	}
+	if k+1 >= len(all) || all[k+1] == "" || !streetKinds[all[k]] && !streetKindAbbrev(all[k]) {
+		return -1
+	}
+	return k
 }
 
 func houseTerm(n string) string { return "#" + strings.TrimLeft(n, "0") }

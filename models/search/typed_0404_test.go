@@ -1,0 +1,35 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// A query shaped as an address writes La Poste's abbreviations (« av jean
+// jaures », « pl. de l eglise », « av du gal de gaulle »): read as typed,
+// « av » met only the addresses abbreviated so and « gal » only the
+// « Gal » ones, and « pl de la mairie » listed town halls anywhere whose
+// address held a « Pl. » (batch 2027-04-04). The kind and the ranks are
+// written out; elsewhere the word is left as typed.
+func TestAStreetTypedAbbreviatedOfTheBatch0404(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("full", "Atelier du lien", "Gap", "05000", "12 avenue du Général de Gaulle", "services", themeTools),
+		record("abbr", "Point relais", "Gap", "05000", "3 Av. Gal de Gaulle", "services", themeTools),
+		record("pl", "Médiathèque", "Gap", "05000", "Place de la Mairie", "services", themeTools),
+		record("plabbr", "Espace numérique", "Veynes", "05400", "1 Pl. de la Mairie", "services", themeTools),
+		record("hall", "Mairie de Tallard", "Tallard", "05130", "2 Pl. du Fort", "services", themeTools),
+	})
+	for q, want := range map[string][]string{
+		"av du gal de gaulle":         {"Atelier du lien", "Point relais"},
+		"avenue du general de gaulle": {"Atelier du lien", "Point relais"},
+		"pl de la mairie":             {"Espace numérique", "Médiathèque"},
+		"pl. de la mairie":            {"Espace numérique", "Médiathèque"},
+		"3 av gal de gaulle":          {"Point relais"},
+	} {
+		_, got := searchNames(t, m, q)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+}
