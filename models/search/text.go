@@ -793,6 +793,19 @@ var englishGeneric = map[string]string{
 	"مساعدة": "aide", "تعلم": "apprendre", "yardim": "aide", "maider": "aider",
 }
 
+// newcomers and newResidents: « nouvel arrivant », « nouveaux
+// habitants », « nouvelle résidente », as town halls write their welcome
+// of people who have just moved in: a new resident, whom the need that
+// follows (or the commune alone) says what is sought for, as « je viens
+// d'arriver à Gap » (« arriver » is a sentence word). Required, the words
+// found the reception centres for asylum seekers (« nouveaux arrivants
+// angouleme »: 6 of them, none in Angoulême; batch 2027-04-04); people
+// newly arrived in France are « primo-arrivants », « arrivés en France ».
+var newcomers = map[string]bool{"nouvel": true, "nouveau": true, "nouveaux": true, "nouvelle": true, "nouvelles": true}
+var newResidents = map[string]bool{"arrivant": true, "arrivants": true, "arrivante": true, "arrivantes": true,
+	"habitant": true, "habitants": true, "habitante": true, "habitantes": true,
+	"resident": true, "residents": true, "residente": true, "residentes": true}
+
 // etreVerbs are the forms of « être » that describe the person spoken for
 // (« mon père est à la retraite », « elle est retraitée »).
 var etreVerbs = map[string]bool{"est": true, "sont": true, "suis": true, "es": true, "etes": true, "sommes": true}
@@ -843,6 +856,10 @@ func sentenceAround(words []string) []string {
 			w, words[i] = "pas", "pas"
 		}
 		if i == 0 && next != "" && greeting(w, next) {
+			continue
+		}
+		if newcomers[w] && newResidents[next] {
+			i++ // « nouvel arrivant », « nouveaux habitants »: who the person is
 			continue
 		}
 		if troubleVerbs[w] && (next == "pas" || next == "plus" || next == "rien") {

@@ -33,3 +33,27 @@ func TestAStreetTypedAbbreviatedOfTheBatch0404(t *testing.T) {
 		}
 	}
 }
+
+// A newcomer to a town (« nouvel arrivant », « nouveaux habitants ») is a
+// new resident: the phrase read as people in exile listed the reception
+// centres for asylum seekers of other towns before the commune's places
+// (« nouveaux arrivants angouleme », « nouvel arrivant cognac »; batch
+// 2027-04-04). People newly arrived in France are still the migrants.
+func TestANewcomerIsANewResidentOfTheBatch0404(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("cada", "Centre d'accueil pour demandeurs d'asile", "Arles", "13200", "1 rue du Port", "typologie", "CADA"),
+		record("fs", "France services Cognac", "Cognac", "16100", "2 rue de Pons"),
+		record("cs", "Centre social de Cognac", "Cognac", "16100", "5 rue Haute", "services", themeTools),
+	})
+	for q, want := range map[string][]string{
+		"nouvel arrivant cognac":                   {"Centre social de Cognac", "France services Cognac"},
+		"nouveaux habitants cognac aide numerique": {"Centre social de Cognac", "France services Cognac"},
+		"primo arrivants":                          {"Centre d'accueil pour demandeurs d'asile"},
+	} {
+		_, got := searchNames(t, m, q)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+}
