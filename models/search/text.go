@@ -628,6 +628,19 @@ var sentenceWords = map[string]bool{
 	// and the answer was partial (batch 2027-03-21).
 	"com": true, "na": true, "preciso": true, "meu": true, "meus": true, "minha": true, "minhas": true,
 	"pentru": true, "cu": true, "nevoie": true,
+	// Ukrainian and Russian written in Latin letters (« dopomoha z
+	// dokumentamy », help with documents; « pomoshch s kompyuterom »),
+	// Dari (« komak baraye asnad », help for documents), Italian
+	// (« aiuto per la dichiarazione dei redditi », « corso di informatica
+	// per anziani ») and Spanish (« donde puedo usar internet gratis »):
+	// « z » (with; « s » is a stop word), « baraye », « baray » (for),
+	// « per », « dei », « della », « delle », « degli » (for, of the),
+	// « donde », « puedo » (where, I can); required, « z » found
+	// « Roule mon Z'avirons », « per » « Pertuis », « donde » was spelt
+	// « monde » (batch 2027-04-04). The Italian « di » stays, a word of
+	// Corsican communes' names (« Santa-Maria-di-Lota »).
+	"z": true, "baraye": true, "baray": true, "per": true, "dei": true, "della": true, "delle": true, "degli": true,
+	"donde": true, "puedo": true,
 	// « am » of « am nevoie » (Romanian) and of « I am » (English).
 	"am": true,
 }
@@ -786,6 +799,14 @@ var englishGeneric = map[string]string{
 	// (in the thesaurus, their word forms read the Spanish « documento »
 	// and the French « document » as papers to fill in).
 	"ajutor": "aide", "documentos": "documents", "documente": "documents",
+	// Ukrainian « dopomoha » (« dopomoha z dokumentamy », help with
+	// documents), Russian « pomoshch », Dari « komak » (« komak baraye
+	// asnad »), Italian « aiuto »: help; « dokumenty » (Ukrainian,
+	// Russian), Dari « asnad », Italian « documenti »: documents (batch
+	// 2027-04-04: « z » found « Roule mon Z'avirons », the rest nothing).
+	"dopomoha": "aide", "dopomoga": "aide", "pomoshch": "aide", "pomosh": "aide", "komak": "aide", "aiuto": "aide",
+	"dokumenty": "documents", "dokumentamy": "documents", "dokumentami": "documents", "dokumentiv": "documents",
+	"dokumentov": "documents", "asnad": "documents", "documenti": "documents",
 	// An English claim (« housing benefit claim »), as « demande ».
 	"claim": "demande", "claims": "demandes",
 	// Arabic « مساعدة » (help) and « تعلم » (to learn), Turkish

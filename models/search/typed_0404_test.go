@@ -57,3 +57,30 @@ func TestANewcomerIsANewResidentOfTheBatch0404(t *testing.T) {
 		}
 	}
 }
+
+// Ukrainian, Russian and Dari written in Latin letters, and Italian,
+// around a need (« dopomoha z dokumentamy », « pomoshch s kompyuterom »,
+// « komak baraye asnad », « aiuto per la dichiarazione dei redditi »,
+// « corso di informatica per anziani »): read as « aide », « documents »,
+// « ordinateur », « seniors », their function words dropped. They found
+// « Z'avirons », « Pertuis » (« per ») or nothing (batch 2027-04-04).
+func TestOtherLanguagesAroundANeedOfTheBatch0404(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("fs", "France services", "Gap", "05000", "1 rue Carnot"),
+		record("tools", "Atelier numérique", "Gap", "05000", "2 rue Carnot", "services", themeTools,
+			"publics_specifiquement_adresses", "Seniors"),
+		record("z", "Roule mon Z'avirons", "Les Avirons", "97425", "3 rue du Port", "services", themeParenting),
+		record("per", "Médiathèque de Pertuis", "Pertuis", "84120", "4 rue du Port", "services", themeParenting),
+	})
+	for q, want := range map[string]string{
+		"dopomoha z dokumentamy":                 "France services",
+		"komak baraye asnad":                     "France services",
+		"aiuto per la dichiarazione dei redditi": "France services",
+		"pomoshch s kompyuterom":                 "Atelier numérique",
+		"corso di informatica per anziani":       "Atelier numérique",
+	} {
+		if r, got := searchNames(t, m, q); len(got) == 0 || got[0] != want || slices.Contains(got, "Roule mon Z'avirons") || slices.Contains(got, "Médiathèque de Pertuis") {
+			t.Errorf("%s: %v (partial %v), want %s first and neither Les Avirons nor Pertuis", q, got, r.Partial, want)
+		}
+	}
+}
