@@ -814,6 +814,32 @@ var englishGeneric = map[string]string{
 	"مساعدة": "aide", "تعلم": "apprendre", "yardim": "aide", "maider": "aider",
 }
 
+// underJustice is the length of « placé(e)(s) sous main de justice »,
+// « sous main de justice » or « ppsmj » at the start of words (« de »
+// already dropped), 0 otherwise: the Ministry of Justice's name for people
+// in prison or on probation (« personnes placées sous main de justice »,
+// PPSMJ), who the person is; the need that follows says what is sought,
+// as « sortant de détention » does. Read word by word, « placée » was
+// spelt « place » and met the « Pl. » of addresses (written out since
+// round 16b: « personne placée sous main de justice démarches internet »
+// listed a sous-préfecture « Pl. du Château » first) and « main » the
+// tools' « prendre en main ».
+func underJustice(words []string) int {
+	if len(words) > 0 && words[0] == "ppsmj" {
+		return 1
+	}
+	k := 0
+	if len(words) > 0 && placedForms[words[0]] {
+		k = 1
+	}
+	if len(words) >= k+3 && words[k] == "sous" && words[k+1] == "main" && words[k+2] == "justice" {
+		return k + 3
+	}
+	return 0
+}
+
+var placedForms = map[string]bool{"place": true, "placee": true, "places": true, "placees": true}
+
 // newcomers and newResidents: « nouvel arrivant », « nouveaux
 // habitants », « nouvelle résidente », as town halls write their welcome
 // of people who have just moved in: a new resident, whom the need that
@@ -877,6 +903,10 @@ func sentenceAround(words []string) []string {
 			w, words[i] = "pas", "pas"
 		}
 		if i == 0 && next != "" && greeting(w, next) {
+			continue
+		}
+		if n := underJustice(words[i:]); n > 0 {
+			i += n - 1 // « personne placée sous main de justice »: who the person is
 			continue
 		}
 		if newcomers[w] && newResidents[next] {

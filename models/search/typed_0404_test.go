@@ -84,3 +84,21 @@ func TestOtherLanguagesAroundANeedOfTheBatch0404(t *testing.T) {
 		}
 	}
 }
+
+// « personne placée sous main de justice » (PPSMJ) is the Ministry of
+// Justice's name of people in prison or on probation: who the person is.
+// Read word by word, « placée » was spelt « place » and met the « Pl. » of
+// addresses, « main » the tools' « prendre en main »: a sous-préfecture at
+// « Pl. du Château » came first (round 16b).
+func TestPlacedUnderJusticeIsWhoThePersonIs(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("spref", "Sous-Préfecture", "Romorantin-Lanthenay", "41200", "Pl. du Château", "services", themeTools),
+		record("fs", "France services", "Blois", "41000", "3 rue Porte Côté", "services", themeProcedures+"|"+themeTools),
+	})
+	for _, q := range []string{"personne placée sous main de justice demarches internet", "ppsmj aide papiers",
+		"personnes placees sous main de justice demarches"} {
+		if r, got := searchNames(t, m, q); len(got) == 0 || got[0] != "France services" || slices.Contains(got, "Sous-Préfecture") {
+			t.Errorf("%s: %v (partial %v), want the place helping with procedures alone", q, got, r.Partial)
+		}
+	}
+}
