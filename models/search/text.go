@@ -641,6 +641,12 @@ var sentenceWords = map[string]bool{
 	// Corsican communes' names (« Santa-Maria-di-Lota »).
 	"z": true, "baraye": true, "baray": true, "per": true, "dei": true, "della": true, "delle": true, "degli": true,
 	"donde": true, "puedo": true,
+	// Verbs of ending an account or a contract (« supprimer mon compte
+	// facebook », « résilier un abonnement internet », « clôturer un
+	// compte »): the account or the contract says the need; required,
+	// « supprimer » was held by one place (batch 2027-04-04).
+	"supprimer": true, "supprime": true, "suppression": true, "resilier": true, "resiliation": true,
+	"cloturer": true, "cloture": true,
 	// « am » of « am nevoie » (Romanian) and of « I am » (English).
 	"am": true,
 }

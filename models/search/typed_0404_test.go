@@ -102,3 +102,18 @@ func TestPlacedUnderJusticeIsWhoThePersonIs(t *testing.T) {
 		}
 	}
 }
+
+// Ending an account or a contract (« supprimer mon compte facebook »,
+// « clôturer un compte ») is the account's need: required, « supprimer »
+// kept the one place whose text held a near word (batch 2027-04-04).
+func TestEndingAnAccountOfTheBatch0404(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("tools", "Atelier numérique", "Gap", "05000", "2 rue Carnot", "services", themeTools),
+		record("supp", "Point d'appui", "Gap", "05000", "3 rue de la Suppe", "services", themeParenting),
+	})
+	for _, q := range []string{"supprimer mon compte facebook", "cloturer mon compte facebook"} {
+		if r, got := searchNames(t, m, q); len(got) == 0 || got[0] != "Atelier numérique" || r.Partial {
+			t.Errorf("%s: %v (partial %v), want the everyday tools' place, a whole answer", q, got, r.Partial)
+		}
+	}
+}
