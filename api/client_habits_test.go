@@ -90,6 +90,13 @@ func TestSearchPointGivenAsPlace(t *testing.T) {
 		{"La Seyne", "La Seyne is La Seyne-sur-Mer (83126), whose centre is near=43.1"},
 		{"13000", "13000 is Marseille (13055), whose centre is near=43.2"},
 		{"13000", "or postal_code=13000 for its places"},
+		// A code both one commune's INSEE code and others' postal code
+		// (commune.CodeClash) names both readings, as the filters read
+		// both: the postal reading alone sent Chirac's to Cognac.
+		{"16100", "16100 is the postal code of Cognac (16102)"},
+		{"16100", "and the INSEE code of Chirac: near="},
+		{"16100", "commune=insee:16100 for Chirac's"},
+		{"16100", "postal_code=16100 for the postal code's places"},
 	} {
 		r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/search/services?near=" + url.QueryEscape(tc.near)})
 		if r.Code != 400 || !strings.Contains(r.Body.String(), tc.hint) {

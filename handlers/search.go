@@ -276,6 +276,9 @@ func placeAsPoint(name, s string) string {
 	}
 	var cs []*commune.Commune
 	param := "commune"
+	if c, pcs := commune.CodeClash(s); c != nil {
+		return codeClashAsPoint(name, s, c, pcs)
+	}
 	switch {
 	case ident.ValidPostalCode(s):
 		cs, param = commune.ByPostalCode(s), "postal_code"
@@ -314,6 +317,30 @@ func placeAsPoint(name, s string) string {
 		more = fmt.Sprintf(" and %d more", len(cs)-3)
 	}
 	return fmt.Sprintf("; %s names %d communes, whose centres are %s%s; or %s=%s for their places", clip(s), len(cs), strings.Join(each, "; "), more, param, clip(s))
+}
+
+// codeClashAsPoint is placeAsPoint's hint for a code that is one
+// commune's INSEE code and others' postal code (commune.CodeClash: 16100,
+// Chirac's INSEE code, Cognac's and Châteaubernard's postal code): both
+// readings, as the filters read both, each with its centres and the filter
+// that takes it alone. The postal reading alone sent a client looking for
+// Chirac to Cognac.
+func codeClashAsPoint(name, s string, insee *commune.Commune, postal []*commune.Commune) string {
+	postal = slices.DeleteFunc(slices.Clone(postal), func(c *commune.Commune) bool { return !c.HasCentre })
+	sort.SliceStable(postal, func(i, j int) bool { return postal[i].Population > postal[j].Population })
+	var each []string
+	for _, c := range postal[:min(3, len(postal))] {
+		each = append(each, fmt.Sprintf("%s (%s): %s=%.4f,%.4f", c.Name, c.Code, name, c.Lat, c.Lon))
+	}
+	out := fmt.Sprintf("; %s is the postal code of %s", clip(s), strings.Join(each, "; "))
+	if len(postal) > 3 {
+		out += fmt.Sprintf(" and %d more", len(postal)-3)
+	}
+	out += fmt.Sprintf(", and the INSEE code of %s", insee.Name)
+	if insee.HasCentre {
+		out += fmt.Sprintf(": %s=%.4f,%.4f", name, insee.Lat, insee.Lon)
+	}
+	return out + fmt.Sprintf("; or postal_code=%s for the postal code's places, commune=%s%s for %s's", clip(s), commune.INSEEPrefix, clip(s), insee.Name)
 }
 
 // swappedPoint reports a point outside France whose swap is in France:

@@ -63,6 +63,10 @@ func tokenize(s string, query bool) []string {
 	var out []string
 	prev := ""
 	all := strings.Split(vocab.Slugify(undot(s)), "-")
+	street := -1
+	if query {
+		street = streetAt(all)
+	}
 	for i, w := range all {
 		if w == "ligne" && prev == "en" {
 			prev = w
@@ -134,6 +138,16 @@ func tokenize(s string, query bool) []string {
 			// declaring both.
 			continue
 		}
+		if query && street >= 0 && (i == street && streetKindAbbrev(w) || i > street && rankAbbrevs[w]) {
+			// « av jean jaures », « pl. de la mairie », « 3 bd du
+			// port », « av du gal de gaulle »: a query shaped as an
+			// address (a kind of street first, or after a house number)
+			// writes its abbreviations as La Poste's norm does; read
+			// written out, they meet every address, abbreviated or not
+			// (the index holds both, see docTerms). Elsewhere « pl » or
+			// « av » is left as typed.
+			w = streetAbbrevs[w][0]
+		}
 		if query && houseNumber(all, i) {
 			// « 43 rue de la république »: the number of a street,
 			// held as the addresses starting with it hold it (docTerms).
@@ -166,7 +180,40 @@ var articles = map[string]bool{"la": true, "le": true, "les": true, "l": true}
 // listed town halls in any order. houseTerm is the term it is held as,
 // one nobody types.
 func houseNumber(ws []string, i int) bool {
-	return len(ws[i]) <= 4 && isDigitsOnly(ws[i]) && i+1 < len(ws) && streetKinds[ws[i+1]]
+	return len(ws[i]) <= 4 && isDigitsOnly(ws[i]) && i+1 < len(ws) && (streetKinds[ws[i+1]] || streetKindAbbrev(ws[i+1]))
+}
+
+// streetKindAbbrev: w abbreviates a kind of street (« av », « bd »,
+// « pl », « rte »), as La Poste's norm writes it (streetAbbrevs).
+func streetKindAbbrev(w string) bool {
+	full := streetAbbrevs[w]
+	return len(full) == 1 && streetKinds[full[0]] && !streetAbbrevWords[w]
+}
+
+// streetAbbrevWords are abbreviations of the norm that are also words
+// people type for something else: « all » (English).
+var streetAbbrevWords = map[string]bool{"all": true}
+
+// rankAbbrevs are the ranks and titles of the norm (« Gal », « Mal »,
+// « Pdt », « Dr »): inside a street's name they are written out.
+var rankAbbrevs = map[string]bool{"gal": true, "mal": true, "pdt": true, "cdt": true, "cne": true, "lt": true,
+	"dr": true, "prof": true, "mgr": true}
+
+// streetAt is where a query shaped as a street address has its kind of
+// street, written out or abbreviated (streetKindAbbrev): its first word,
+// or its second after a house number, followed by a word; -1 otherwise.
+func streetAt(all []string) int {
+	k := 0
+	for k < len(all) && all[k] == "" {
+		k++
+	}
+	if k < len(all) && len(all[k]) <= 4 && isDigitsOnly(all[k]) {
+		k++
+	}
+	if k+1 >= len(all) || all[k+1] == "" || !streetKinds[all[k]] && !streetKindAbbrev(all[k]) {
+		return -1
+	}
+	return k
 }
 
 func houseTerm(n string) string { return "#" + strings.TrimLeft(n, "0") }
@@ -581,6 +628,25 @@ var sentenceWords = map[string]bool{
 	// and the answer was partial (batch 2027-03-21).
 	"com": true, "na": true, "preciso": true, "meu": true, "meus": true, "minha": true, "minhas": true,
 	"pentru": true, "cu": true, "nevoie": true,
+	// Ukrainian and Russian written in Latin letters (« dopomoha z
+	// dokumentamy », help with documents; « pomoshch s kompyuterom »),
+	// Dari (« komak baraye asnad », help for documents), Italian
+	// (« aiuto per la dichiarazione dei redditi », « corso di informatica
+	// per anziani ») and Spanish (« donde puedo usar internet gratis »):
+	// « z » (with; « s » is a stop word), « baraye », « baray » (for),
+	// « per », « dei », « della », « delle », « degli » (for, of the),
+	// « donde », « puedo » (where, I can); required, « z » found
+	// « Roule mon Z'avirons », « per » « Pertuis », « donde » was spelt
+	// « monde » (batch 2027-04-04). The Italian « di » stays, a word of
+	// Corsican communes' names (« Santa-Maria-di-Lota »).
+	"z": true, "baraye": true, "baray": true, "per": true, "dei": true, "della": true, "delle": true, "degli": true,
+	"donde": true, "puedo": true,
+	// Verbs of ending an account or a contract (« supprimer mon compte
+	// facebook », « résilier un abonnement internet », « clôturer un
+	// compte »): the account or the contract says the need; required,
+	// « supprimer » was held by one place (batch 2027-04-04).
+	"supprimer": true, "supprime": true, "suppression": true, "resilier": true, "resiliation": true,
+	"cloturer": true, "cloture": true,
 	// « am » of « am nevoie » (Romanian) and of « I am » (English).
 	"am": true,
 }
@@ -739,12 +805,59 @@ var englishGeneric = map[string]string{
 	// (in the thesaurus, their word forms read the Spanish « documento »
 	// and the French « document » as papers to fill in).
 	"ajutor": "aide", "documentos": "documents", "documente": "documents",
+	// Ukrainian « dopomoha » (« dopomoha z dokumentamy », help with
+	// documents), Russian « pomoshch », Dari « komak » (« komak baraye
+	// asnad »), Italian « aiuto »: help; « dokumenty » (Ukrainian,
+	// Russian), Dari « asnad », Italian « documenti »: documents (batch
+	// 2027-04-04: « z » found « Roule mon Z'avirons », the rest nothing).
+	"dopomoha": "aide", "dopomoga": "aide", "pomoshch": "aide", "pomosh": "aide", "komak": "aide", "aiuto": "aide",
+	"dokumenty": "documents", "dokumentamy": "documents", "dokumentami": "documents", "dokumentiv": "documents",
+	"dokumentov": "documents", "asnad": "documents", "documenti": "documents",
 	// An English claim (« housing benefit claim »), as « demande ».
 	"claim": "demande", "claims": "demandes",
 	// Arabic « مساعدة » (help) and « تعلم » (to learn), Turkish
 	// « yardım » (help); and « m'aider » typed glued (« maider »).
 	"مساعدة": "aide", "تعلم": "apprendre", "yardim": "aide", "maider": "aider",
 }
+
+// underJustice is the length of « placé(e)(s) sous main de justice »,
+// « sous main de justice » or « ppsmj » at the start of words (« de »
+// already dropped), 0 otherwise: the Ministry of Justice's name for people
+// in prison or on probation (« personnes placées sous main de justice »,
+// PPSMJ), who the person is; the need that follows says what is sought,
+// as « sortant de détention » does. Read word by word, « placée » was
+// spelt « place » and met the « Pl. » of addresses (written out since
+// round 16b: « personne placée sous main de justice démarches internet »
+// listed a sous-préfecture « Pl. du Château » first) and « main » the
+// tools' « prendre en main ».
+func underJustice(words []string) int {
+	if len(words) > 0 && words[0] == "ppsmj" {
+		return 1
+	}
+	k := 0
+	if len(words) > 0 && placedForms[words[0]] {
+		k = 1
+	}
+	if len(words) >= k+3 && words[k] == "sous" && words[k+1] == "main" && words[k+2] == "justice" {
+		return k + 3
+	}
+	return 0
+}
+
+var placedForms = map[string]bool{"place": true, "placee": true, "places": true, "placees": true}
+
+// newcomers and newResidents: « nouvel arrivant », « nouveaux
+// habitants », « nouvelle résidente », as town halls write their welcome
+// of people who have just moved in: a new resident, whom the need that
+// follows (or the commune alone) says what is sought for, as « je viens
+// d'arriver à Gap » (« arriver » is a sentence word). Required, the words
+// found the reception centres for asylum seekers (« nouveaux arrivants
+// angouleme »: 6 of them, none in Angoulême; batch 2027-04-04); people
+// newly arrived in France are « primo-arrivants », « arrivés en France ».
+var newcomers = map[string]bool{"nouvel": true, "nouveau": true, "nouveaux": true, "nouvelle": true, "nouvelles": true}
+var newResidents = map[string]bool{"arrivant": true, "arrivants": true, "arrivante": true, "arrivantes": true,
+	"habitant": true, "habitants": true, "habitante": true, "habitantes": true,
+	"resident": true, "residents": true, "residente": true, "residentes": true}
 
 // etreVerbs are the forms of « être » that describe the person spoken for
 // (« mon père est à la retraite », « elle est retraitée »).
@@ -796,6 +909,14 @@ func sentenceAround(words []string) []string {
 			w, words[i] = "pas", "pas"
 		}
 		if i == 0 && next != "" && greeting(w, next) {
+			continue
+		}
+		if n := underJustice(words[i:]); n > 0 {
+			i += n - 1 // « personne placée sous main de justice »: who the person is
+			continue
+		}
+		if newcomers[w] && newResidents[next] {
+			i++ // « nouvel arrivant », « nouveaux habitants »: who the person is
 			continue
 		}
 		if troubleVerbs[w] && (next == "pas" || next == "plus" || next == "rien") {

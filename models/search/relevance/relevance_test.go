@@ -80,7 +80,7 @@ func TestJudgedQueries(t *testing.T) {
 			if q.Added != "2026-12-05" && q.Added != "2026-12-06" && q.Added != "2026-12-07" && q.Added != "2026-12-08" && q.Added != "2026-12-09" &&
 				q.Added != "2026-12-10" && q.Added != "2026-12-11" && q.Added != "2026-12-12" && q.Added != "2026-12-13" && q.Added != "2026-12-14" &&
 				q.Added != "2026-12-18" && q.Added != "2026-12-20" && q.Added != "2027-01-10" && q.Added != "2027-01-17" && q.Added != "2027-01-24" && q.Added != "2027-01-31" && q.Added != "2027-02-07" && q.Added != "2027-02-14" &&
-				q.Added != "2027-02-21" && q.Added != "2027-02-28" && q.Added != "2027-03-07" && q.Added != "2027-03-14" && q.Added != "2027-03-21" {
+				q.Added != "2027-02-21" && q.Added != "2027-02-28" && q.Added != "2027-03-07" && q.Added != "2027-03-14" && q.Added != "2027-03-21" && q.Added != "2027-04-04" {
 				older = append(older, q)
 			}
 		}
@@ -390,6 +390,18 @@ func TestJudgedQueries(t *testing.T) {
 		//     documents); left: « illettrisme » beside a need, « internet
 		//     a la ferme », « nouvel arrivant cognac » (the thesaurus reads
 		//     newcomers as migrants), the victims' centres behind « aide ».
+		//   - 2027-04-04 (66: abbreviations typed in streets and communes,
+		//     verbs of intent, needs with a public, newcomers, SMS and
+		//     typos, questions, Darija, Ukrainian, Russian and Dari in Latin
+		//     letters, Spanish, Italian, disabilities, times, territories by
+		//     name, partners): 0.75/0.75, « pomoshch s kompyuterom » answered
+		//     with nothing; 0.85/0.89 after (street abbreviations read in an
+		//     address-shaped query, a newcomer a new resident, the other
+		//     languages' words, « sous main de justice », verbs of ending an
+		//     account); left: the Pays basque (no territory table), the
+		//     victims' centres behind « aide », the farmers' chambers,
+		//     « aide administrative toulouse » (no place helps with
+		//     procedures there; one answered).
 		for _, bf := range []struct {
 			added      string
 			queries    int
@@ -406,7 +418,8 @@ func TestJudgedQueries(t *testing.T) {
 			{"2027-01-31", 61, 0.92, 0.93, 1}, {"2027-02-07", 68, 0.91, 0.91, 1},
 			{"2027-02-14", 61, 0.91, 0.93, 1}, {"2027-02-21", 63, 0.96, 0.95, 1},
 			{"2027-02-28", 63, 0.81, 0.85, 2}, {"2027-03-07", 59, 0.93, 0.91, 5},
-			{"2027-03-14", 64, 0.85, 0.80, 1}, {"2027-03-21", 66, 0.85, 0.86, 0}} {
+			{"2027-03-14", 64, 0.85, 0.80, 1}, {"2027-03-21", 66, 0.85, 0.86, 0},
+			{"2027-04-04", 66, 0.84, 0.89, 1}} {
 			var batch []Query
 			for _, q := range qs {
 				if q.Added == bf.added {
