@@ -202,3 +202,47 @@ func TestOutsidersChangesAreInTheStructuresTrail(t *testing.T) {
 		t.Errorf("the structure's trail of outsiders' changes: %v, want the update and the archiving", got)
 	}
 }
+
+// A referral to a service archived or taken offline: a new one is refused
+// naming why, an open one may still be followed up, and both sides read
+// the service's status on it (probe43 07: accepted and messaged without a
+// word, the sender's to_service saying nothing).
+func TestReferralToAnArchivedService(t *testing.T) {
+	w := newReferralWorld(t)
+	id := w.send(t)
+	if r := w.e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/services/" + w.s, Token: w.e.Admin}); r.Code != 204 {
+		t.Fatalf("archive the service: %d %s", r.Code, r.Body)
+	}
+	r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: w.memberA, Body: referralBody(w.a, w.s)})
+	if r.Code != 422 || !strings.Contains(r.Body.String(), "archived") {
+		t.Errorf("a new referral to the archived service: %d %s, want 422 saying it was archived", r.Code, r.Body)
+	}
+	if r := w.move(w.memberB, id, "accepted", nil); r.Code != 200 {
+		t.Errorf("accepting the open referral: %d %s", r.Code, r.Body)
+	}
+	for _, tok := range []string{w.memberA, w.memberB} {
+		got := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + id, Token: tok}).Map()["to_service"].(obj)
+		if got["status"] != "archived" || got["archived_at"] == nil {
+			t.Errorf("to_service reads %v, want status archived with archived_at", got)
+		}
+	}
+}
+
+// A sender who left the structure is named on its referrals, without the
+// function and contacts they set since: the other structure reaches the
+// sending structure through its own contact points (probe43 06).
+func TestReferralSenderWhoLeftShowsNoContact(t *testing.T) {
+	w := newReferralWorld(t)
+	id := w.send(t)
+	before := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + id, Token: w.memberB}).Map()["sender"].(obj)
+	if before["phone"] == "" || before["left"] != false {
+		t.Fatalf("the sender's card before: %v", before)
+	}
+	if r := w.e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/actors/" + w.a + "/members/" + w.userA.ID, Token: w.managerA}); r.Code != 204 {
+		t.Fatalf("remove the sender: %d %s", r.Code, r.Body)
+	}
+	after := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + id, Token: w.memberB}).Map()["sender"].(obj)
+	if after["left"] != true || after["phone"] != "" || after["email"] != "" || after["job_title"] != "" || after["display_name"] != "Camille Martin" {
+		t.Errorf("the card of a sender who left: %v, want the name only, left true", after)
+	}
+}

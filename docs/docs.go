@@ -11636,6 +11636,7 @@ const docTemplate = `{
                 "email",
                 "id",
                 "job_title",
+                "left",
                 "phone",
                 "role"
             ],
@@ -11659,6 +11660,10 @@ const docTemplate = `{
                 "job_title": {
                     "type": "string",
                     "example": "Conseillère numérique"
+                },
+                "left": {
+                    "description": "They are no longer of the structure they acted for: the card gives\ntheir name only (no job_title, e-mail nor phone); reach the\nstructure through its own contact points.",
+                    "type": "boolean"
                 },
                 "phone": {
                     "type": "string",
@@ -15457,7 +15462,7 @@ const docTemplate = `{
                     "$ref": "#/definitions/ReferralStructure"
                 },
                 "to_service": {
-                    "$ref": "#/definitions/Named"
+                    "$ref": "#/definitions/ReferralService"
                 },
                 "updated_at": {
                     "type": "string",
@@ -15838,6 +15843,39 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "ReferralService": {
+            "type": "object",
+            "required": [
+                "archived_at",
+                "id",
+                "name",
+                "status"
+            ],
+            "properties": {
+                "archived_at": {
+                    "description": "When the service was archived; null otherwise.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string"
+                },
+                "status": {
+                    "description": "The service's publication status now: published, draft (taken\noffline by its structure) or archived.",
+                    "type": "string",
+                    "enum": [
+                        "published",
+                        "draft",
+                        "archived"
+                    ]
                 }
             }
         },
