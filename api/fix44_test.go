@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"carnet/api"
 	"carnet/api/apitest"
 	"carnet/models"
 )
@@ -244,5 +245,36 @@ func TestReferralSenderWhoLeftShowsNoContact(t *testing.T) {
 	after := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/referrals/" + id, Token: w.memberB}).Map()["sender"].(obj)
 	if after["left"] != true || after["phone"] != "" || after["email"] != "" || after["job_title"] != "" || after["display_name"] != "Camille Martin" {
 		t.Errorf("the card of a sender who left: %v, want the name only, left true", after)
+	}
+}
+
+// Small ones of probe 43: a message is counted as it is stored (composed,
+// NFC), a statistics window that ends before it starts is refused naming
+// both bounds, and a target too long answers 414 URI Too Long (RFC 9110),
+// not 431, which says the header fields are too large.
+func TestProbe43Smalls(t *testing.T) {
+	w := newReferralWorld(t)
+	id := w.send(t)
+	body := strings.Repeat("e\u0301", 1999) // 1,999 « é » once composed
+	if r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals/" + id + "/messages", Token: w.memberA, Body: obj{"body": body}}); r.Code != 201 {
+		t.Errorf("a message of 1,999 decomposed « é »: %d %s", r.Code, r.Body)
+	}
+	for _, path := range []string{"/api/v1/stats/referrals?created_since=2026-12-01T00:00:00Z&created_before=2026-11-01T00:00:00Z",
+		"/api/v1/referrals?created_since=2026-12-01T00:00:00Z&created_before=2026-11-01T00:00:00Z"} {
+		r := w.e.Do(apitest.Request{Method: "GET", Path: path, Token: w.e.Admin})
+		if path[8] == 'r' {
+			r = w.e.Do(apitest.Request{Method: "GET", Path: path, Token: w.memberA})
+		}
+		if got := fields(t, r); r.Code != 400 || !hasAll(got, "created_since", "created_before") {
+			t.Errorf("%s: %d %v, want 400 naming both bounds", path, r.Code, got)
+		}
+	}
+	r := w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors?q=" + strings.Repeat("a", api.MaxHeaderBytes)})
+	if r.Code != 414 {
+		t.Errorf("a target over the head's limit: %d, want 414", r.Code)
+	}
+	r = w.e.Do(apitest.Request{Method: "GET", Path: "/api/v1/actors", Header: map[string]string{"X-Big": strings.Repeat("a", api.MaxHeaderBytes)}})
+	if r.Code != 431 {
+		t.Errorf("a header over the head's limit: %d, want 431", r.Code)
 	}
 }

@@ -692,6 +692,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	actor := q.id("actor_id")
 	f := models.ReferralFilter{ActorIDs: myStructures(p), Direction: q.one("direction"), CreatedAfter: q.timestampAlias("created_since", "created_after"),
 		CreatedBefore: q.timestamp("created_before"), ListParams: q.page(models.SortID), Name: q.one("person_name")}
+	q.window("created_since", "created_before", f.CreatedAfter, f.CreatedBefore)
 	f.Statuses = q.codes("status", "a referral status", func(s string) bool { return slices.Contains(models.ReferralStatuses, s) })
 	f.ServiceIDs = q.codes("service_id", "a UUID", models.ValidID)
 	f.SenderIDs = q.codes("sender_id", "a UUID", models.ValidID)
@@ -968,6 +969,7 @@ func (h *Handler) ReferralStatistics(c *gin.Context) error {
 	p := principal(c)
 	q := queryOf(c)
 	f := models.ReferralStatsFilter{From: q.timestampAlias("created_since", "from"), To: q.timestampAlias("created_before", "to")}
+	q.window("created_since", "created_before", f.From, f.To)
 	actor := q.id("actor_id")
 	if err := q.err(); err != nil {
 		return err
