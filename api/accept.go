@@ -183,9 +183,15 @@ func headerLimitResponses(doc *openapi3.T) {
 	resp := openapi3.NewResponse().WithDescription(desc).
 		WithContent(openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(compRef(doc, "Problem"))})
 	doc.Components.Responses["HeadersTooLarge"] = &openapi3.ResponseRef{Value: resp}
+	long := openapi3.NewResponse().WithDescription(fmt.Sprintf("The request's target (path and query string) makes its head larger than %d bytes: nothing was done.", MaxHeaderBytes)).
+		WithContent(openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(compRef(doc, "Problem"))})
+	doc.Components.Responses["URITooLong"] = &openapi3.ResponseRef{Value: long}
 	operations(doc, func(_, _ string, op *openapi3.Operation) {
 		if op.Responses.Status(431) == nil {
 			op.Responses.Set("431", &openapi3.ResponseRef{Ref: "#/components/responses/HeadersTooLarge", Value: resp})
+		}
+		if op.Responses.Status(414) == nil {
+			op.Responses.Set("414", &openapi3.ResponseRef{Ref: "#/components/responses/URITooLong", Value: long})
 		}
 	})
 }

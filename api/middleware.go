@@ -123,7 +123,7 @@ func versionHeader(version string) gin.HandlerFunc {
 }
 
 // headerLimit answers 431 with a problem document when the request head is
-// larger than max. Go's server refuses larger heads itself, but in plain
+// larger than max (414 when its target alone makes it so). Go's server refuses larger heads itself, but in plain
 // text, so the server in front of the router allows more (see
 // ServerMaxHeaderBytes) and this is where the limit really is.
 func headerLimit(log *slog.Logger, max int) gin.HandlerFunc {
@@ -135,6 +135,13 @@ func headerLimit(log *slog.Logger, max int) gin.HandlerFunc {
 			}
 		}
 		if n > max {
+			if uri := len(c.Request.RequestURI); n-uri <= max {
+				// The target (path and query string) is what makes the head
+				// too large: 414 URI Too Long (RFC 9110, 15.5.15), not 431,
+				// which says the header fields are.
+				handlers.WriteProblem(c, log, models.Errorf(models.EURITOOLONG, "The request's target (path and query string) takes %d bytes; the request's head may take at most %d.", uri, max))
+				return
+			}
 			handlers.WriteProblem(c, log, models.Errorf(models.EHEADERSTOOLARGE, "The request's headers take %d bytes; at most %d are accepted.", n, max))
 			return
 		}

@@ -162,7 +162,9 @@ func TestSyncKeepsANewerEditInCarnet(t *testing.T) {
 	if hours() != "Tu-Sa 10:00-18:00" || result != "unchanged" || len(warns) != 1 || !strings.HasPrefix(warns[0], "opening_hours: ") {
 		t.Errorf("an older row: hours %v, result %s, warnings %q", hours(), result, warns)
 	}
-	newer := merge(row, obj{"producer_updated_on": clock().Format(time.DateOnly)})
+	// It sends its hours, empty: a key left out keeps the stored value
+	// whatever the dates (TestSyncOmittedKeyKeepsStoredValue).
+	newer := merge(row, obj{"producer_updated_on": clock().Format(time.DateOnly), "opening_hours": ""})
 	// The producer's date of the same day as the change does not say it
 	// came after: kept too (the row's date is written).
 	if result, warns := sync(newer); hours() != "Tu-Sa 10:00-18:00" || result != "updated" || len(warns) != 1 {

@@ -999,7 +999,7 @@ const docTemplate = `{
                     "201": {
                         "description": "Created",
                         "schema": {
-                            "$ref": "#/definitions/Actor"
+                            "$ref": "#/definitions/ActorRecord"
                         },
                         "headers": {
                             "ETag": {
@@ -1183,7 +1183,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/Actor"
+                            "$ref": "#/definitions/ActorRecord"
                         },
                         "headers": {
                             "ETag": {
@@ -1403,7 +1403,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/Actor"
+                            "$ref": "#/definitions/ActorRecord"
                         },
                         "headers": {
                             "ETag": {
@@ -2399,7 +2399,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/Actor"
+                            "$ref": "#/definitions/ActorRecord"
                         },
                         "headers": {
                             "ETag": {
@@ -8137,7 +8137,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object, one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]) and one whose postal code is no French one (its first digits number no département: 99999; CEDEX codes are accepted), as a direct write refuses it with 422; a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out); one that does not send producer or producer_updated_on keeps each, and one that sends it null or \"\" clears it (no date: the place is undated; the result warns when a stored date is removed); null on contact_public, a boolean, rejects the record naming it. At most 1000 actors per batch. A partner's record of an actor with a team (people of the structure in Carnet) that changes its parent_id, or sets contact_public to true where the structure hid its contacts, is rejected naming the field: those are the structure's own decisions (omit the field to keep its choice).",
+                "description": "Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object, one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]) and one whose postal code is no French one (its first digits number no département: 99999; CEDEX codes are accepted), as a direct write refuses it with 422; a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. A key a record leaves out keeps the value stored, as a file import without that column does, and one sent null, \"\" or [] clears it: pivot, address.complement, latitude and longitude (both left out; kept while the address is the stored one), typologies, phones, emails, websites, opening_hours, summary, description, mobility, national_programmes, training_labels, other_labels, acceslibre_url and booking_url; the record's warnings name each field so kept where the record differed; a record created has the fields it leaves out empty. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out); one that does not send producer or producer_updated_on keeps each, and one that sends it null or \"\" clears it (no date: the place is undated; the result warns when a stored date is removed); null on contact_public, a boolean, rejects the record naming it. At most 1000 actors per batch. A partner's record of an actor with a team (people of the structure in Carnet) that changes its parent_id, or sets contact_public to true where the structure hid its contacts, is rejected naming the field: those are the structure's own decisions (omit the field to keep its choice).",
                 "consumes": [
                     "application/json"
                 ],
@@ -10266,261 +10266,6 @@ const docTemplate = `{
                 }
             }
         },
-        "Actor": {
-            "type": "object",
-            "required": [
-                "acceslibre_url",
-                "address",
-                "archived_at",
-                "booking_url",
-                "checked_by",
-                "checked_on",
-                "checked_on_undated",
-                "closed_from",
-                "closed_until",
-                "closure_reason",
-                "contact_public",
-                "created_at",
-                "departement",
-                "description",
-                "emails",
-                "id",
-                "latitude",
-                "longitude",
-                "mobility",
-                "name",
-                "national_programmes",
-                "opening_hours",
-                "opening_hours_unreadable",
-                "other_labels",
-                "parent_id",
-                "phones",
-                "pivot",
-                "pivot_kind",
-                "producer",
-                "producer_updated_on",
-                "quality",
-                "source",
-                "source_id",
-                "status",
-                "summary",
-                "training_labels",
-                "typologies",
-                "updated_at",
-                "version",
-                "websites"
-            ],
-            "properties": {
-                "acceslibre_url": {
-                    "type": "string"
-                },
-                "address": {
-                    "$ref": "#/definitions/Address"
-                },
-                "archived_at": {
-                    "description": "Set when the actor was deleted from the directory (a tombstone).",
-                    "type": "string",
-                    "format": "date-time",
-                    "x-nullable": true
-                },
-                "booking_url": {
-                    "type": "string"
-                },
-                "checked_by": {
-                    "description": "Who checked_on comes from: producer (the producer's date, as a sync or an import brought it) or carnet\n(someone changed the record or one of its published services in Carnet that day: its structure, a\ncoordinator or an administrator, see the history). Null when checked_on_undated.",
-                    "type": "string",
-                    "enum": [
-                        "producer",
-                        "carnet"
-                    ],
-                    "x-nullable": true,
-                    "example": "producer"
-                },
-                "checked_on": {
-                    "description": "The day the record was last known correct: the producer's date when a partner or an import\nbrings it, the day of the change when someone edits the record or one of its services in\nCarnet (checked_by says which). Exports write date_maj as the producer's date beside its name, never this day\nof a change in Carnet (a record produced in Carnet writes checked_on; 1970-01-01 when there is no date).\nChecked 12 whole calendar months ago or earlier makes the record stale.\nWhen checked_on_undated is true it is only the day a sync or an import stored the record, not a day anyone checked it.",
-                    "type": "string",
-                    "format": "date",
-                    "example": "2023-05-11"
-                },
-                "checked_on_undated": {
-                    "description": "True when the producer gave no date of its own (date_maj, producer_updated_on) and nobody changed the\nrecord in Carnet since: nobody is known to have checked the place, so quality.stale is true whatever\nchecked_on, and the fresh criterion says the producer's date is missing (the stale list's field).",
-                    "type": "boolean",
-                    "example": false
-                },
-                "closed_from": {
-                    "description": "First day of a closure, announced or current; null when none.",
-                    "type": "string",
-                    "format": "date",
-                    "x-nullable": true,
-                    "example": "2026-07-14"
-                },
-                "closed_until": {
-                    "description": "Last day of a temporary closure; null when open-ended or none.",
-                    "type": "string",
-                    "format": "date",
-                    "x-nullable": true,
-                    "example": "2026-08-31"
-                },
-                "closure_reason": {
-                    "type": "string"
-                },
-                "contact_public": {
-                    "description": "The structure agrees to publish its phones and e-mails: to anonymous\nreaders, in search, in the change feed and in open-data exports.",
-                    "type": "boolean"
-                },
-                "created_at": {
-                    "type": "string",
-                    "format": "date-time"
-                },
-                "departement": {
-                    "type": "string",
-                    "example": "13"
-                },
-                "description": {
-                    "type": "string"
-                },
-                "emails": {
-                    "description": "Shown like phones.",
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    }
-                },
-                "id": {
-                    "type": "string",
-                    "format": "uuid",
-                    "example": "019372a4-7c1e-7d2a-9a51-1f1c1b2f3a4d"
-                },
-                "latitude": {
-                    "type": "number",
-                    "x-nullable": true,
-                    "example": 43.3026
-                },
-                "longitude": {
-                    "type": "number",
-                    "x-nullable": true,
-                    "example": 5.3691
-                },
-                "mobility": {
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    },
-                    "x-vocabulary": "mobility"
-                },
-                "name": {
-                    "type": "string",
-                    "example": "Médiathèque de la Porte d'Aix"
-                },
-                "national_programmes": {
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    },
-                    "x-vocabulary": "national_programmes"
-                },
-                "opening_hours": {
-                    "type": "string"
-                },
-                "opening_hours_unreadable": {
-                    "description": "The rules of opening_hours Carnet cannot read; empty when it reads\nthem all.",
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/UnreadableHours"
-                    }
-                },
-                "other_labels": {
-                    "type": "string"
-                },
-                "parent_id": {
-                    "description": "null when the actor belongs to no network.",
-                    "type": "string",
-                    "format": "uuid",
-                    "x-nullable": true
-                },
-                "phones": {
-                    "description": "Shown to anonymous readers only when contact_public is true; always\nto the structure's members and editors and to administrators.",
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    }
-                },
-                "pivot": {
-                    "type": "string",
-                    "example": "21130055300016"
-                },
-                "pivot_kind": {
-                    "type": "string",
-                    "enum": [
-                        "siret",
-                        "siren",
-                        "rna",
-                        "ridet",
-                        "unknown"
-                    ],
-                    "example": "siret"
-                },
-                "producer": {
-                    "description": "Who produced the record: the national standard's source (dora, conseiller-numerique…) or the partner.",
-                    "type": "string",
-                    "example": "conseiller-numerique"
-                },
-                "producer_updated_on": {
-                    "description": "The producer's own date of the record (date_maj); null when it gave none.",
-                    "type": "string",
-                    "format": "date",
-                    "x-nullable": true,
-                    "example": "2023-05-11"
-                },
-                "quality": {
-                    "$ref": "#/definitions/Quality"
-                },
-                "source": {
-                    "type": "string"
-                },
-                "source_id": {
-                    "type": "string"
-                },
-                "status": {
-                    "description": "Today's status: a temporary closure counts from closed_from to\nclosed_until (in the place's time zone); before, it is only announced\n(status active with the dates set), after, the place has reopened.",
-                    "type": "string",
-                    "x-vocabulary": "actor_status"
-                },
-                "summary": {
-                    "type": "string"
-                },
-                "training_labels": {
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    },
-                    "x-vocabulary": "training_labels"
-                },
-                "typologies": {
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    },
-                    "x-vocabulary": "typologies"
-                },
-                "updated_at": {
-                    "description": "The last change; to a caller who may not see the actor's private contacts, the last\nchange of what it is shown (a change of private phones and e-mails alone does not count).",
-                    "type": "string",
-                    "format": "date-time"
-                },
-                "version": {
-                    "description": "Incremented on every change; the ETag carries it. To a caller who may not see the actor's\nprivate contacts, the public version, which a change of private phones and e-mails alone\ndoes not move (its ETag ends with .public).",
-                    "type": "integer",
-                    "example": 1
-                },
-                "websites": {
-                    "type": "array",
-                    "items": {
-                        "type": "string"
-                    }
-                }
-            }
-        },
         "ActorAddressInput": {
             "type": "object",
             "required": [
@@ -11891,6 +11636,7 @@ const docTemplate = `{
                 "email",
                 "id",
                 "job_title",
+                "left",
                 "phone",
                 "role"
             ],
@@ -11914,6 +11660,10 @@ const docTemplate = `{
                 "job_title": {
                     "type": "string",
                     "example": "Conseillère numérique"
+                },
+                "left": {
+                    "description": "They are no longer of the structure they acted for: the card gives\ntheir name only (no job_title, e-mail nor phone); reach the\nstructure through its own contact points.",
+                    "type": "boolean"
                 },
                 "phone": {
                     "type": "string",
@@ -15712,7 +15462,7 @@ const docTemplate = `{
                     "$ref": "#/definitions/ReferralStructure"
                 },
                 "to_service": {
-                    "$ref": "#/definitions/Named"
+                    "$ref": "#/definitions/ReferralService"
                 },
                 "updated_at": {
                     "type": "string",
@@ -16093,6 +15843,39 @@ const docTemplate = `{
                 },
                 "meta": {
                     "$ref": "#/definitions/ListMeta"
+                }
+            }
+        },
+        "ReferralService": {
+            "type": "object",
+            "required": [
+                "archived_at",
+                "id",
+                "name",
+                "status"
+            ],
+            "properties": {
+                "archived_at": {
+                    "description": "When the service was archived; null otherwise.",
+                    "type": "string",
+                    "format": "date-time",
+                    "x-nullable": true
+                },
+                "id": {
+                    "type": "string",
+                    "format": "uuid"
+                },
+                "name": {
+                    "type": "string"
+                },
+                "status": {
+                    "description": "The service's publication status now: published, draft (taken\noffline by its structure) or archived.",
+                    "type": "string",
+                    "enum": [
+                        "published",
+                        "draft",
+                        "archived"
+                    ]
                 }
             }
         },
@@ -18557,7 +18340,7 @@ const docTemplate = `{
             ],
             "properties": {
                 "action": {
-                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked (details.reason replaced: a newer invitation of\nthe address replaced it, replaced_by; account_deleted: the invited\naddress's account was deleted — the subject is then « compte\nsupprimé »; joined: the address became a member of the structure\nanother way, a join request say; absent: a manager or an\nadministrator revoked it),\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow, created_since and created_before, null for no bound, and\nreason platform_administrator; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted,\nand the structure's own decisions, with who made them (details give\nold and new): actor.network_changed (joining, moving or leaving a\nnetwork, whose managers manage the structure's team),\nactor.contact_public_changed and service.accepts_referrals_changed\n(for a structure with a team; subject_id is the service), and\nactor.duplicate_decided (a link of the structure's record confirmed,\ndismissed or kept otherwise, for a structure with a team; subject_id\nis the other record, old and new give status, kept and link).",
+                    "description": "What happened: membership.added, membership.role_changed,\nmembership.removed, invitation.created, invitation.accepted,\ninvitation.revoked (details.reason replaced: a newer invitation of\nthe address replaced it, replaced_by; account_deleted: the invited\naddress's account was deleted — the subject is then « compte\nsupprimé »; joined: the address became a member of the structure\nanother way, a join request say; absent: a manager or an\nadministrator revoked it),\naccount.created, account.updated, account.deleted, account.password_changed,\naccount.password_reset_issued, account.password_reset_used,\nclient.created, client.updated, client.secret_rotated, referral.read,\nreferral.access_attempted (a call on a referral by someone whose\nreads are traced that failed and showed no personal data, or by\nsomeone outside both of its structures, answered 404 as for an id\nthat names no referral — reason outside_both_structures, or\nplatform_administrator; details give the call and its status),\nreferral.statistics_read (an administrator read exact statistics\nshowing a handful of the structure's referrals; details give the\nwindow, created_since and created_before, null for no bound, and\nreason platform_administrator; subject_id is empty),\nwebhook.created, webhook.updated, webhook.secret_rotated, webhook.deleted,\nand the structure's own decisions, with who made them (details give\nold and new): actor.network_changed (joining, moving or leaving a\nnetwork, whose managers manage the structure's team),\nactor.contact_public_changed and service.accepts_referrals_changed\n(for a structure with a team; subject_id is the service), and\nactor.duplicate_decided (a link of the structure's record confirmed,\ndismissed or kept otherwise, for a structure with a team; subject_id\nis the other record, old and new give status, kept and link);\nactor.changed_by_outsider: the structure's record or one of its\nservices created, changed, archived or restored by someone not of\nits team (a coordinator, a network's manager, a partner, an\nadministrator), for a structure with a team; subject_id is the\nrecord, details give entity, op and fields (the changed fields'\nnames; the values are in the record's history).",
                     "type": "string",
                     "example": "membership.added"
                 },

@@ -448,7 +448,13 @@ func (h *Handler) actorView(c *gin.Context, a *models.Actor) Actor {
 // function of what the caller receives (the version is in the body) and of
 // what the caller knows of its own rights.
 func (h *Handler) writeActor(c *gin.Context, status int, a *models.Actor) error {
-	return h.writeActorAs(c, status, a, func(v Actor) any { return v })
+	of, standsFor, err := h.Store.SameAs(c.Request.Context(), a.ID)
+	if err != nil {
+		return err
+	}
+	return h.writeActorAs(c, status, a, func(v Actor) any {
+		return newActorRecord(v, models.SameAs{DuplicateOf: of, StandsFor: standsFor})
+	})
 }
 
 // writeActorAs writes a as writeActor does, its representation wrapped by
@@ -628,13 +634,7 @@ func (h *Handler) GetActor(c *gin.Context) error {
 	if a.IsArchived() {
 		return models.Errorf(models.EGONE, "The actor %s was archived on %s.", a.ID, a.ArchivedAt.Format(time.RFC3339))
 	}
-	of, standsFor, err := h.Store.SameAs(c.Request.Context(), a.ID)
-	if err != nil {
-		return err
-	}
-	return h.writeActorAs(c, http.StatusOK, a, func(v Actor) any {
-		return newActorRecord(v, models.SameAs{DuplicateOf: of, StandsFor: standsFor})
-	})
+	return h.writeActor(c, http.StatusOK, a)
 }
 
 // newActorRecord is the one rendering of an actor with its confirmed
@@ -676,7 +676,7 @@ type ActorRecord struct {
 //	@Security		PartnerClient[directory:write]
 //	@Param			Idempotency-Key	header		string		false	"Makes retries safe: the same key and body return the first success again. A refusal (4xx) is not kept: the request did nothing, and a corrected body may reuse the key. Operations that do not take the header refuse it (400)"
 //	@Param			actor			body		ActorInput	true	"The actor"
-//	@Success		201				{object}	Actor
+//	@Success		201				{object}	ActorRecord
 //	@Header			201				{string}	Location	"URL of the new actor"
 //	@Header			201				{string}	ETag		"Version of the representation"
 //	@Failure		400				{object}	Problem		"Malformed JSON, unknown field or wrong type"
@@ -719,7 +719,7 @@ func (h *Handler) CreateActor(c *gin.Context) error {
 //	@Param			If-Match	header		string		false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
 //	@Param			If-None-Match	header		string		false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			actor		body		ActorInput	true	"The actor"
-//	@Success		200			{object}	Actor
+//	@Success		200			{object}	ActorRecord
 //	@Header			200			{string}	ETag	"New version"
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem
@@ -767,7 +767,7 @@ func (h *Handler) ReplaceActor(c *gin.Context) error {
 //	@Param			If-Match	header		string		false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
 //	@Param			If-None-Match	header		string		false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			patch		body		ActorInput	true	"The fields to change"
-//	@Success		200			{object}	Actor
+//	@Success		200			{object}	ActorRecord
 //	@Header			200			{string}	ETag	"New version"
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem
@@ -888,7 +888,7 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 //	@Param			leave_network	query	bool	false	"true: restore the actor outside its network (parent_id cleared), for a place whose network is archived or gone"
 //	@Param			If-Match	header		string	false	"The ETag of the version you read, a comma-separated list of ETags, or * (the record exists). Weak ETags (W/) never match. 412 when the record is at another version, 400 when the header is malformed"
 //	@Param			If-None-Match	header		string	false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
-//	@Success		200			{object}	Actor
+//	@Success		200			{object}	ActorRecord
 //	@Header			200			{string}	ETag	"New version"
 //	@Failure		400			{object}	Problem	"An unknown query parameter, leave_network not true or false, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem

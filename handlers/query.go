@@ -343,6 +343,16 @@ func (q *queryParser) timestampAlias(name, former string) *time.Time {
 	return q.parseTime(q.alias(name, former))
 }
 
+// window refuses a time window whose start (since, the parameter named
+// sinceName) is after its end (before): no row is in it, and answering
+// 200 with zeros read as « nothing happened » (probe 43, stats).
+func (q *queryParser) window(sinceName, beforeName string, since, before *time.Time) {
+	if since != nil && before != nil && since.After(*before) {
+		q.errs.Addf(sinceName, "must not be after %s", beforeName)
+		q.errs.Addf(beforeName, "must not be before %s", sinceName)
+	}
+}
+
 func (q *queryParser) parseTime(name, s string) *time.Time {
 	if s == "" {
 		return nil

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"carnet/models"
+	"carnet/models/vocab"
 )
 
 // PersonInput is the person referred: only what the receiving structure
@@ -108,6 +109,20 @@ type Named struct {
 	Name string `json:"name"`
 }
 
+// ReferralService is the service a referral was sent to, with whether it
+// still takes people: no new referral reaches a service archived or in
+// draft (422), and an open one may still be followed up, both sides told
+// by these fields.
+type ReferralService struct {
+	ID   string `json:"id" format:"uuid"`
+	Name string `json:"name"`
+	// The service's publication status now: published, draft (taken
+	// offline by its structure) or archived.
+	Status string `json:"status" enums:"published,draft,archived"`
+	// When the service was archived; null otherwise.
+	ArchivedAt *Time `json:"archived_at" format:"date-time" extensions:"x-nullable"`
+}
+
 // ReferralStructure is one of a referral's two structures with its contact
 // points, so that each side knows how to reach the other.
 type ReferralStructure struct {
@@ -141,6 +156,10 @@ type ContactCard struct {
 	Email   string `json:"email" example:"camille.martin@mediatheque.example.fr"`
 	Phone   string `json:"phone" example:"+33491000000"`
 	Deleted bool   `json:"deleted"`
+	// They are no longer of the structure they acted for: the card gives
+	// their name only (no job_title, e-mail nor phone); reach the
+	// structure through its own contact points.
+	Left bool `json:"left"`
 }
 
 // ReferralEvent is one step of the lifecycle.
@@ -179,7 +198,7 @@ type Referral struct {
 	SenderID string `json:"sender_id" format:"uuid"`
 	// Who sent it, and how to reach them.
 	Sender    ContactCard       `json:"sender"`
-	ToService Named             `json:"to_service"`
+	ToService ReferralService   `json:"to_service"`
 	ToActor   ReferralStructure `json:"to_actor"`
 	// The member of the receiving structure who accepted it; null before.
 	AcceptedBy *ContactCard `json:"accepted_by" extensions:"x-nullable"`
@@ -303,12 +322,12 @@ type namer struct {
 	h        *Handler
 	c        *gin.Context
 	actors   map[string]*models.Actor
-	services map[string]string
+	services map[string]*models.Service
 	cards    map[string]*ContactCard
 }
 
 func (h *Handler) namer(c *gin.Context) *namer {
-	return &namer{h: h, c: c, actors: map[string]*models.Actor{}, services: map[string]string{}, cards: map[string]*ContactCard{}}
+	return &namer{h: h, c: c, actors: map[string]*models.Actor{}, services: map[string]*models.Service{}, cards: map[string]*ContactCard{}}
 }
 
 func (n *namer) actorRow(id string) *models.Actor {
@@ -343,14 +362,28 @@ func (n *namer) structure(id string) ReferralStructure {
 	return out
 }
 
-func (n *namer) service(id string) string {
-	if name, ok := n.services[id]; ok {
-		return name
+func (n *namer) service(id string) string { return n.serviceRow(id).Name }
+
+func (n *namer) serviceRow(id string) *models.Service {
+	if sv, ok := n.services[id]; ok {
+		return sv
 	}
-	if s, err := n.h.Store.GetService(n.c.Request.Context(), id); err == nil {
-		n.services[id] = s.Name
+	sv, err := n.h.Store.GetService(n.c.Request.Context(), id)
+	if err != nil {
+		sv = &models.Service{ID: id}
 	}
-	return n.services[id]
+	n.services[id] = sv
+	return sv
+}
+
+// serviceState is a referral's service with its status now.
+func (n *namer) serviceState(id string) ReferralService {
+	sv := n.serviceRow(id)
+	out := ReferralService{ID: id, Name: sv.Name, Status: sv.Status, ArchivedAt: stampPtr(sv.ArchivedAt)}
+	if sv.IsArchived() {
+		out.Status = vocab.ServiceArchived
+	}
+	return out
 }
 
 // card is userID acting for actorID.
@@ -361,7 +394,7 @@ func (n *namer) card(userID, actorID string) ContactCard {
 	}
 	out := ContactCard{ID: userID, DisplayName: models.DeletedAccountLabel, Deleted: true}
 	if c, err := n.h.Store.ContactCard(n.c.Request.Context(), userID, actorID); err == nil {
-		out = ContactCard{ID: c.UserID, DisplayName: c.DisplayName, Role: string(c.Role), JobTitle: c.JobTitle, Email: c.Email, Phone: c.Phone, Deleted: c.Deleted}
+		out = ContactCard{ID: c.UserID, DisplayName: c.DisplayName, Role: string(c.Role), JobTitle: c.JobTitle, Email: c.Email, Phone: c.Phone, Deleted: c.Deleted, Left: c.Left}
 	}
 	n.cards[key] = &out
 	return out
@@ -374,7 +407,7 @@ func newReferral(n *namer, r *models.Referral, events []models.ReferralEvent) Re
 		RefusalReason: r.RefusalReason, RefusalDetails: r.RefusalDetails, CreatedAt: stamp(r.CreatedAt), UpdatedAt: stamp(r.UpdatedAt),
 		AcceptedAt: stampPtr(r.AcceptedAt), ClosedAt: stampPtr(r.ClosedAt), AnonymizedAt: stampPtr(r.AnonymizedAt), RemindedAt: stampPtr(r.RemindedAt), Version: r.Version,
 		FromActor: n.structure(r.FromActorID), ToActor: n.structure(r.ToActorID), Sender: n.card(r.SenderID, r.FromActorID),
-		ToService: Named{ID: r.ToServiceID, Name: n.service(r.ToServiceID)}}
+		ToService: n.serviceState(r.ToServiceID)}
 	if r.HandlerID != "" {
 		c := n.card(r.HandlerID, r.ToActorID)
 		out.AcceptedBy = &c
@@ -659,6 +692,7 @@ func (h *Handler) ListReferrals(c *gin.Context) error {
 	actor := q.id("actor_id")
 	f := models.ReferralFilter{ActorIDs: myStructures(p), Direction: q.one("direction"), CreatedAfter: q.timestampAlias("created_since", "created_after"),
 		CreatedBefore: q.timestamp("created_before"), ListParams: q.page(models.SortID), Name: q.one("person_name")}
+	q.window("created_since", "created_before", f.CreatedAfter, f.CreatedBefore)
 	f.Statuses = q.codes("status", "a referral status", func(s string) bool { return slices.Contains(models.ReferralStatuses, s) })
 	f.ServiceIDs = q.codes("service_id", "a UUID", models.ValidID)
 	f.SenderIDs = q.codes("sender_id", "a UUID", models.ValidID)
@@ -935,6 +969,7 @@ func (h *Handler) ReferralStatistics(c *gin.Context) error {
 	p := principal(c)
 	q := queryOf(c)
 	f := models.ReferralStatsFilter{From: q.timestampAlias("created_since", "from"), To: q.timestampAlias("created_before", "to")}
+	q.window("created_since", "created_before", f.From, f.To)
 	actor := q.id("actor_id")
 	if err := q.err(); err != nil {
 		return err

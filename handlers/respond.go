@@ -68,6 +68,7 @@ var statuses = map[models.Code]struct {
 	models.EPRECONDITION:    {http.StatusPreconditionFailed, "Precondition failed"},
 	models.ETOOLARGE:        {http.StatusRequestEntityTooLarge, "Request body too large"},
 	models.EHEADERSTOOLARGE: {http.StatusRequestHeaderFieldsTooLarge, "Request header fields too large"},
+	models.EURITOOLONG:      {http.StatusRequestURITooLong, "URI too long"},
 	models.EUNSUPPORTED:     {http.StatusUnsupportedMediaType, "Unsupported media type"},
 	models.ENOTACCEPTABLE:   {http.StatusNotAcceptable, "Not acceptable"},
 	models.ERATELIMITED:     {http.StatusTooManyRequests, "Too many requests"},

@@ -151,11 +151,19 @@ func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResu
 			for _, f := range o.Warnings {
 				r.Warnings = append(r.Warnings, InvalidParam{Field: f.Field, Reason: f.Reason})
 			}
+			if o.Entity == models.EntityActor {
+				for _, k := range models.KeptKeys(o.Kept) {
+					r.Warnings = append(r.Warnings, InvalidParam{Field: k, Reason: keptReason})
+				}
+			}
 		}
 		out.Results = append(out.Results, r)
 	}
 	return out
 }
+
+// keptReason says why a field a record left out kept its stored value.
+const keptReason = "not sent: the value stored was kept (send null, \"\" or [] to clear it)"
 
 // Sync modes: upsert writes what the batch or file holds; snapshot also
 // archives the source's records it does not hold.
@@ -227,7 +235,7 @@ func checkSyncSource(c *gin.Context, source string) error {
 //
 //	@ID			syncActors
 //	@Summary		Upsert a partner's actors
-//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object, one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]) and one whose postal code is no French one (its first digits number no département: 99999; CEDEX codes are accepted), as a direct write refuses it with 422; a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out); one that does not send producer or producer_updated_on keeps each, and one that sends it null or "" clears it (no date: the place is undated; the result warns when a stored date is removed); null on contact_public, a boolean, rejects the record naming it. At most 1000 actors per batch. A partner's record of an actor with a team (people of the structure in Carnet) that changes its parent_id, or sets contact_public to true where the structure hid its contacts, is rejected naming the field: those are the structure's own decisions (omit the field to keep its choice).
+//	@Description	Creates, updates or leaves unchanged each actor, keyed by the partner's source_id, in one transaction. A record whose content did not change is not rewritten (same version and updated_at): replaying a batch reports unchanged for every record. Records that cannot be stored are rejected one by one with their reasons, among them a record that is no object, one with a value of the wrong JSON type (the field named by its path in the record, address.street, phones[1]) and one whose postal code is no French one (its first digits number no département: 99999; CEDEX codes are accepted), as a direct write refuses it with 422; a body that is not a JSON object with the list, or a field no record has, is refused whole (400, naming actors[i].field). source_id is read in Unicode NFC without white space at its ends: two spellings of one id name one record (twice in a batch: the second is rejected), and a result whose source_id differs from the one sent carries a warning. A key a record leaves out keeps the value stored, as a file import without that column does, and one sent null, "" or [] clears it: pivot, address.complement, latitude and longitude (both left out; kept while the address is the stored one), typologies, phones, emails, websites, opening_hours, summary, description, mobility, national_programmes, training_labels, other_labels, acceslibre_url and booking_url; the record's warnings name each field so kept where the record differed; a record created has the fields it leaves out empty. mode=snapshot also archives the source's live actors absent from the batch (and their services); it refuses to archive more than 20% of them unless allow_mass_archive=true. dry_run=true reports without writing. A source with more than 1000 actors sends its whole set as several batches joining a snapshot session (snapshot_id; see POST /api/v1/sync/{source}/snapshots). A record that sends none of status, closed_from, closed_until and closure_reason keeps the closure set in Carnet (send status active to reopen a place); one that does not send contact_public keeps whether its structure shows its phones and e-mails; one that does not send parent_id keeps the network it belongs to (send null to take it out); one that does not send producer or producer_updated_on keeps each, and one that sends it null or "" clears it (no date: the place is undated; the result warns when a stored date is removed); null on contact_public, a boolean, rejects the record naming it. At most 1000 actors per batch. A partner's record of an actor with a team (people of the structure in Carnet) that changes its parent_id, or sets contact_public to true where the structure hid its contacts, is rejected naming the field: those are the structure's own decisions (omit the field to keep its choice).
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
@@ -281,6 +289,9 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 		if om := actorOmits(in.Sent, i); om != (models.Omitted{}) {
 			opt.OmittedActors[i] = om
 		}
+		if i < len(in.Sent) {
+			actors[i].SetAbsent(models.AbsentKeys(func(key string) bool { return sentKey(in.Sent[i], key) }))
+		}
 	}
 	res, err := h.Store.SyncBatch(c.Request.Context(), source, actors, nil, opt)
 	if err != nil {
@@ -313,6 +324,25 @@ func serviceOmits(sent []map[string]json.RawMessage, i int) models.Omitted {
 	}
 	r := sent[i]
 	return models.Omitted{Status: !has(r, "status"), Capacity: !has(r, "capacity"), IsFull: !has(r, "is_full"), Referrals: !has(r, "accepts_referrals")}
+}
+
+// sentKey reports whether record sends key, a field or one of an
+// object's (address.complement).
+func sentKey(record map[string]json.RawMessage, key string) bool {
+	outer, inner, nested := strings.Cut(key, ".")
+	if !nested {
+		return has(record, key)
+	}
+	for k, v := range record {
+		if strings.EqualFold(k, outer) {
+			var obj map[string]json.RawMessage
+			if json.Unmarshal(v, &obj) != nil {
+				return true // not an object: the record is rejected
+			}
+			return has(obj, inner)
+		}
+	}
+	return false
 }
 
 // has reports whether record sends field, named as encoding/json matches

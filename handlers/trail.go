@@ -45,7 +45,13 @@ type TrailEvent struct {
 	// (for a structure with a team; subject_id is the service), and
 	// actor.duplicate_decided (a link of the structure's record confirmed,
 	// dismissed or kept otherwise, for a structure with a team; subject_id
-	// is the other record, old and new give status, kept and link).
+	// is the other record, old and new give status, kept and link);
+	// actor.changed_by_outsider: the structure's record or one of its
+	// services created, changed, archived or restored by someone not of
+	// its team (a coordinator, a network's manager, a partner, an
+	// administrator), for a structure with a team; subject_id is the
+	// record, details give entity, op and fields (the changed fields'
+	// names; the values are in the record's history).
 	Action string `json:"action" example:"membership.added"`
 	// The structure concerned; "" for platform events.
 	ActorID string `json:"actor_id"`

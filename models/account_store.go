@@ -238,6 +238,9 @@ type ContactCard struct {
 	Email       string
 	Phone       string
 	Deleted     bool
+	// Left says they are no longer of the structure: the card carries
+	// their name only, no function nor contact.
+	Left bool
 }
 
 // ContactCard returns the card of userID acting for actorID.
@@ -259,6 +262,14 @@ func (s *Store) ContactCard(ctx context.Context, userID, actorID string) (*Conta
 	}
 	if row.Deleted {
 		return &ContactCard{UserID: row.ID, DisplayName: DeletedAccountLabel, Deleted: true}, nil
+	}
+	if row.Role == "" {
+		// They left the structure: its referrals are reached through
+		// the structure (its own contact points), not through the
+		// function, phone and e-mail they set since (probe 43: a
+		// departed helper's new contacts were shown to the other
+		// structure, who could no longer read the referral).
+		return &ContactCard{UserID: row.ID, DisplayName: row.DisplayName, Left: true}, nil
 	}
 	return &ContactCard{UserID: row.ID, DisplayName: row.DisplayName, Role: Role(row.Role), JobTitle: row.JobTitle,
 		Email: SharedEmail(row.ProfessionalEmail, row.Email), Phone: row.ProfessionalPhone}, nil

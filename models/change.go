@@ -113,5 +113,8 @@ func recordChanges(tx *gorm.DB, events []changeEvent) error {
 	if err := insertRows(tx, audits); err != nil {
 		return err
 	}
+	if err := traceOutsiders(tx, events); err != nil {
+		return err
+	}
 	return appendLog(tx, func(p *pendingLogs) { p.changes = append(p.changes, changes...) })
 }

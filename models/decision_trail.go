@@ -1,6 +1,10 @@
 package models
 
-import "gorm.io/gorm"
+import (
+	"slices"
+
+	"gorm.io/gorm"
+)
 
 // closedUnlessDecided opens a new service of a structure with a team to
 // referrals only when its creator may make that commitment for it (its
@@ -85,4 +89,89 @@ func referralsMoved(before, after *Service) bool {
 func (s *Store) traceDecision(tx *gorm.DB, action, kind, actorID, id, label string, was, is any) error {
 	ev := TrailEvent{Action: action, ActorID: actorID, SubjectKind: kind, SubjectID: id, SubjectLabel: label}
 	return s.trail(tx, ev, map[string]any{"old": was, "new": is})
+}
+
+// traceOutsiders records in the trail of each structure with a team the
+// changes of events made to its record or its services by someone who is
+// not of that team (TrailChangedByOutsider): « every access by anyone else
+// leaves a trace the structure can see ». Changes with no one behind them
+// (detection, the system) and duplicate decisions (traced as
+// actor.duplicate_decided) are not; the teams are read with one query
+// for the batch.
+func traceOutsiders(tx *gorm.DB, events []changeEvent) error {
+	p := PrincipalFrom(tx.Statement.Context)
+	if p == nil || p.IsAnonymous() && !p.IsPartner() {
+		return nil
+	}
+	var ids []string
+	for _, e := range events {
+		if (e.Entity == EntityActor || e.Entity == EntityService) && len(e.decision) == 0 && e.ActorID != "" && !p.memberOf(e.ActorID) {
+			ids = append(ids, e.ActorID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	teams, err := teamsOf(tx, ids)
+	if err != nil || len(teams) == 0 {
+		return err
+	}
+	for _, e := range events {
+		if !teams[e.ActorID] || len(e.decision) > 0 || e.Entity != EntityActor && e.Entity != EntityService || p.memberOf(e.ActorID) {
+			continue
+		}
+		op := e.Op
+		if e.Action != "" {
+			op = e.Action
+		}
+		fields := []string{}
+		if e.Before != nil && e.After != nil {
+			for _, f := range diffFields(e.Before, e.After) {
+				fields = append(fields, f.Field)
+			}
+		}
+		kind, label := SubjectActor, ""
+		switch v := e.After.(type) {
+		case *Actor:
+			label = v.Name
+		case *Service:
+			kind, label = SubjectService, v.Name
+		}
+		ev := TrailEvent{Action: TrailChangedByOutsider, ActorID: e.ActorID, SubjectKind: kind, SubjectID: e.EntityID, SubjectLabel: label}
+		if err := trailAt(tx, e.At, ev, map[string]any{"entity": e.Entity, "op": op, "fields": fields}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// memberOf says whether p is of the team of the structure actorID itself
+// (a network's manager is not).
+func (p *Principal) memberOf(actorID string) bool {
+	for _, m := range p.Memberships {
+		if m.ActorID == actorID {
+			return true
+		}
+	}
+	return false
+}
+
+// teamsOf returns, of ids, the structures with a team (hasTeam), leaving
+// out those the transaction creates.
+func teamsOf(tx *gorm.DB, ids []string) (map[string]bool, error) {
+	created, _ := tx.Statement.Context.Value(newActorsKey{}).(map[string]bool)
+	out := map[string]bool{}
+	for chunk := range slices.Chunk(slices.Compact(slices.Sorted(slices.Values(ids))), 500) {
+		var found []string
+		if err := tx.Model(&membershipRow{}).Distinct("memberships.actor_id").Joins("JOIN users ON users.id = memberships.user_id").
+			Where("memberships.actor_id IN ? AND NOT users.disabled", chunk).Pluck("memberships.actor_id", &found).Error; err != nil {
+			return nil, err
+		}
+		for _, id := range found {
+			if !created[id] {
+				out[id] = true
+			}
+		}
+	}
+	return out, nil
 }

@@ -243,7 +243,7 @@ func (s *Store) CreateDuplicate(ctx context.Context, a, b string) (*DuplicateLin
 		now, by := s.now(), p.Scope()
 		out = &DuplicateLink{ID: NewID(), ActorAID: pair.a, ActorBID: pair.b, Score: m.Score, NameScore: m.Name,
 			AddressScore: m.Place, IdentityScore: m.Identity, DistanceM: m.DistanceM, SamePivot: m.SamePivot,
-			Reasons: m.Reasons, PublicScore: &pub, RecordedBy: &by, Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now}
+			Reasons: m.Reasons, PublicScore: &pub, RecordedBy: &by, RecordedScore: &m.Score, Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now}
 		if beforeLinkInsert != nil {
 			if err := beforeLinkInsert(tx, pair.a, pair.b); err != nil {
 				return err

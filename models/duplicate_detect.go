@@ -96,6 +96,8 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 	// département, compared outside any block.
 	current := map[linkPair]dedup.Result{}
 	var apart []linkPair
+	// recorded are the links of the evaluated actors a person recorded.
+	recorded := map[linkPair]bool{}
 	err := s.read(ctx).Transaction(func(tx *gorm.DB) error {
 
 		// An archived actor is compared with nobody (detection reads live
@@ -170,13 +172,18 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 			var decided []DuplicateLink
 			for chunk := range slices.Chunk(compared, 400) {
 				var some []DuplicateLink
-				if err := tx.Select("actor_a", "actor_b").Where("status <> ? AND (actor_a IN ? OR actor_b IN ?)", DuplicateSuggested, chunk, chunk).Find(&some).Error; err != nil {
+				if err := tx.Select("actor_a", "actor_b", "recorded_by").Where("(status <> ? OR recorded_by IS NOT NULL) AND (actor_a IN ? OR actor_b IN ?)", DuplicateSuggested, chunk, chunk).Find(&some).Error; err != nil {
 					return err
 				}
 				decided = append(decided, some...)
 			}
 			for _, l := range decided {
 				p := pairOf(l.ActorAID, l.ActorBID)
+				if l.RecordedBy != nil {
+					// Compared as it was when recorded (recordedHolds).
+					recorded[p] = true
+					continue
+				}
 				if !hasKey(public, p) {
 					public[p] = blk.PublicScore(l.ActorAID, l.ActorBID)
 				}
@@ -185,6 +192,22 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 				} else if !hasKey(current, p) {
 					apart = append(apart, p)
 				}
+			}
+		}
+		for p := range recorded {
+			// A link a person recorded is compared outside any block,
+			// as CreateDuplicate scored it: its score is then comparable
+			// with the one it was recorded with.
+			var two []Actor
+			if err := scanFast(tx.Model(&Actor{}).Select(blockColumns).Where("id IN ?", []string{p.a, p.b}), &two); err != nil {
+				return err
+			}
+			if len(two) == 2 {
+				if two[0].ID != p.a {
+					two[0], two[1] = two[1], two[0] // as recorded: older first
+				}
+				current[p] = dedup.Compare(placeOf(&two[0]), placeOf(&two[1]))
+				public[p] = dedup.Compare(publicPlaceOf(&two[0]), publicPlaceOf(&two[1])).Score
 			}
 		}
 		for _, p := range apart {
@@ -498,8 +521,8 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 				AddressScore: m.Place, IdentityScore: m.Identity, DistanceM: m.DistanceM, SamePivot: m.SamePivot,
 				Reasons: m.Reasons, PublicScore: &pub, Status: DuplicateSuggested, CreatedAt: now, UpdatedAt: now})
 		case l.RecordedBy != nil:
-			// A link a person recorded (CreateDuplicate) keeps what it
-			// said: detection neither rescores nor removes it.
+			// A link a person recorded (CreateDuplicate) is not removed;
+			// it is rescored below, as a decided link is.
 		case l.Status == DuplicateSuggested && !sameLink(&l, &m, pub):
 			// A moderator's decision made meanwhile stays as decided. An
 			// unchanged suggestion is not written again: a write at an
@@ -519,14 +542,14 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 	// of today's public data (only it says whom the link shows to).
 	for p, l := range existing {
 		switch {
-		case l.RecordedBy != nil:
-			// Recorded by a person: it exists for anyone whatever the
-			// comparison says (DuplicateLink.public).
-		case !kept[p] && l.Status == DuplicateSuggested:
+		case !kept[p] && l.Status == DuplicateSuggested && l.RecordedBy == nil:
 			if err := tx.Delete(&DuplicateLink{}, "id = ? AND status = ?", l.ID, DuplicateSuggested).Error; err != nil {
 				return 0, err
 			}
-		case l.Status != DuplicateSuggested:
+		case l.Status != DuplicateSuggested || l.RecordedBy != nil:
+			// Decided, or recorded by a person: the link stays, its
+			// scores and reasons today's (a person's link holds while
+			// they are not below what they were: recordedHolds).
 			pub := public[p]
 			fields := map[string]any{"public_score": pub}
 			score := l.Score
@@ -544,7 +567,8 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 				// where both records' contacts are public), changes
 				// what the public surfaces serve; the history says
 				// how, from what they served before.
-				touch := l.Status == DuplicateConfirmed && (publicLink(l.PublicScore) != publicLink(&pub) || publicLink(&l.Score) != publicLink(&score))
+				touch := l.Status == DuplicateConfirmed && (publicLink(l.PublicScore) != publicLink(&pub) || publicLink(&l.Score) != publicLink(&score) ||
+					recordedHolds(&l, l.Score) != recordedHolds(&l, score))
 				var before pairServed
 				if touch {
 					var err error
@@ -552,7 +576,7 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 						return 0, err
 					}
 				}
-				if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status <> ?", l.ID, DuplicateSuggested).Updates(fields).Error; err != nil {
+				if err := tx.Model(&DuplicateLink{}).Where("id = ? AND (status <> ? OR recorded_by IS NOT NULL)", l.ID, DuplicateSuggested).Updates(fields).Error; err != nil {
 					return 0, err
 				}
 				if touch {

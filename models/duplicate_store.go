@@ -49,11 +49,14 @@ type DuplicateLink struct {
 	// RecordedBy is who recorded the link by hand (CreateDuplicate): a
 	// link Carnet did not suggest; nil for detection's links.
 	RecordedBy *string
-	Status     string
-	DecidedBy  string
-	DecidedAt  *time.Time
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// RecordedScore is the score a recorded link had when it was
+	// recorded (see recordedHolds); nil for detection's links.
+	RecordedScore *float64
+	Status        string
+	DecidedBy     string
+	DecidedAt     *time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // contactReasons are the reasons drawn only from phones and e-mails (a
@@ -194,7 +197,22 @@ func (l *DuplicateLink) VisibleTo(seesA, seesB bool) bool {
 // public says whether the link exists for anyone: its public score
 // reaches the threshold, or a person recorded it (CreateDuplicate: no
 // private contact made it).
-func (l *DuplicateLink) public() bool { return l.RecordedBy != nil || publicLink(l.PublicScore) }
+func (l *DuplicateLink) public() bool { return recordedHolds(l, l.Score) || publicLink(l.PublicScore) }
+
+// recordedHolds says whether l, a link a person recorded, still holds at
+// score: detection rescores it when either record changes, and it says
+// what the person saw while its score is not below the one it was recorded
+// with, or reaches the threshold of every link. A record that moved 400 km
+// away no longer hides behind the other (probe 43). recordedSQL is its SQL
+// twin.
+func recordedHolds(l *DuplicateLink, score float64) bool {
+	return l.RecordedBy != nil && (score >= publicThreshold || l.RecordedScore == nil || score >= *l.RecordedScore-0.0005)
+}
+
+// recordedSQL is recordedHolds on the duplicate_links row named alias.
+func recordedSQL(alias string) string {
+	return "(" + alias + ".recorded_by IS NOT NULL AND (" + alias + ".score >= ? OR " + alias + ".recorded_score IS NULL OR " + alias + ".score >= " + alias + ".recorded_score - 0.0005))"
+}
 
 // publicThreshold is DuplicateThreshold for stored scores, which are
 // rounded to three decimals (a float comparison then never errs).
@@ -215,8 +233,8 @@ func linkVisibleTo(v *Principal, alias string) (string, []any) {
 	// after its records changed (one moved 400 km away, probe 43), and its
 	// scores are today's (saveLinks), so a link that no longer holds on
 	// either score exists for administrators only, and hides nothing.
-	args := append([]any{publicThreshold, publicThreshold}, argsA...)
-	return "(" + alias + ".public_score >= ? OR " + alias + ".recorded_by IS NOT NULL OR (" + alias + ".score >= ? AND " + a + " AND " + b + "))", append(args, argsB...)
+	args := append([]any{publicThreshold, publicThreshold, publicThreshold}, argsA...)
+	return "(" + alias + ".public_score >= ? OR " + recordedSQL(alias) + " OR (" + alias + ".score >= ? AND " + a + " AND " + b + "))", append(args, argsB...)
 }
 
 // notADuplicate is the condition of ExcludeDuplicates on an actor id

@@ -27,6 +27,7 @@ const (
 	EPRECONDITION    Code = "precondition_failed"             // stale If-Match
 	ETOOLARGE        Code = "payload_too_large"               // body over the limit
 	EHEADERSTOOLARGE Code = "request_header_fields_too_large" // request head over the limit
+	EURITOOLONG      Code = "uri_too_long"                    // the request's target alone over the head's limit (RFC 9110: 414)
 	EUNSUPPORTED     Code = "unsupported_media_type"          // body not JSON
 	ENOTACCEPTABLE   Code = "not_acceptable"                  // Accept names no media type the operation answers
 	ERATELIMITED     Code = "too_many_requests"               // rate limit hit

@@ -40,10 +40,11 @@ const (
 // stored as \n: a CSV reader (RFC 4180, Go's encoding/csv, Carnet's
 // importer) reads a quoted \r\n as \n, so the text kept its \r only
 // until its CSV export came back, and the record read as changed. A lone
-// \r is no line ending of CSV and is kept.
+// \r (old Mac text, some PDF copies) is a line break too, stored as \n
+// (probe 43: it was kept, and displayed nowhere as the break it meant).
 func text(s string) string {
 	if strings.IndexByte(s, '\r') >= 0 {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	}
 	return norm.NFC.String(strings.TrimSpace(s))
 }

@@ -4,7 +4,6 @@ import (
 	"carnet/models/textlen"
 	"context"
 	"errors"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -33,7 +32,10 @@ type ReferralMessage struct {
 // (one of its two structures, which the caller belongs to) and tells the
 // other side. A referral whose data was erased takes no more messages.
 func (s *Store) PostReferralMessage(ctx context.Context, id, byActorID, body string) (*ReferralMessage, error) {
-	body = strings.TrimSpace(body)
+	// Read as stored text is (trimmed, line breaks as \n, NFC) before it
+	// is counted: « é » sent decomposed counted two characters of the
+	// 2,000 (probe 43).
+	body = text(body)
 	var fe FieldErrors
 	switch n := textlen.Of(body); {
 	case n == 0:

@@ -82,6 +82,12 @@ func withNewFields(fe, more FieldErrors) FieldErrors {
 	return fe
 }
 
+// archivedService is the refusal of a new referral (or a forward) to an
+// archived service: it left the directory and takes nobody. A referral
+// sent before may still be followed up (its to_service says the service's
+// status).
+const archivedService = "the service was archived: it takes no referrals; choose another service"
+
 // insertReferral checks what needs the database (both structures active
 // and open today, the service published and open to referrals, the sender
 // reachable when the person is to be reached through them), inserts r as
@@ -118,7 +124,10 @@ func (s *Store) insertReferral(tx *gorm.DB, r *Referral, now time.Time) error {
 	}
 	var sv Service
 	err = forShare(tx).Take(&sv, "id = ?", r.ToServiceID).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && (sv.IsArchived() || !sv.IsPublished()) {
+	if err == nil && sv.IsArchived() {
+		return referralInvalid("to_service_id", archivedService)
+	}
+	if errors.Is(err, gorm.ErrRecordNotFound) || err == nil && !sv.IsPublished() {
 		return referralInvalid("to_service_id", "no published service has this id")
 	}
 	if err != nil {
@@ -200,7 +209,9 @@ func referralTargetErrors(tx *gorm.DB, r *Referral, now time.Time) (FieldErrors,
 			}
 		}
 		switch {
-		case err != nil || sv.IsArchived() || !sv.IsPublished():
+		case err == nil && sv.IsArchived():
+			fe.Add("to_service_id", archivedService)
+		case err != nil || !sv.IsPublished():
 			fe.Add("to_service_id", "no published service has this id")
 		case sv.ReferralsClosed:
 			fe.Add("to_service_id", "does not take referrals")

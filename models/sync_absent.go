@@ -260,3 +260,53 @@ const offerFields = FieldThemes | FieldPublics | FieldSpecificSupport | FieldFee
 func (sv *SyncService) partial() bool {
 	return sv.Unsaid && sv.Absent&FieldThemes != 0 && sv.Absent&offerFields != offerFields
 }
+
+// ActorKey is an actor field a record may leave unsaid, by the name of its
+// key in a sync record (address.complement: the key complement of the
+// record's address object).
+type ActorKey struct {
+	Key   string
+	Field Fields
+}
+
+// ActorKeys are the keys of a sync record whose absence keeps the stored
+// value, as a file without the column does: the one rule of both partner
+// paths (an omitted key, an absent column, keeps; null, "", [] or an empty
+// cell clears). The coordinates are kept when both latitude and longitude
+// are left out (and only while the address is the stored one). The fields
+// with their own rules (status and closure, contact_public, parent_id,
+// producer, producer_updated_on: Omitted) are not among them.
+var ActorKeys = []ActorKey{
+	{"pivot", FieldPivot}, {"address.complement", FieldAddressComplement}, {"latitude", FieldCoordinates},
+	{"typologies", FieldTypologies}, {"phones", FieldPhones}, {"emails", FieldEmails}, {"websites", FieldWebsites},
+	{"opening_hours", FieldOpeningHours}, {"summary", FieldSummary}, {"description", FieldDescription},
+	{"mobility", FieldMobility}, {"national_programmes", FieldNationalProgrammes}, {"training_labels", FieldTrainingLabels},
+	{"other_labels", FieldOtherLabels}, {"acceslibre_url", FieldAcceslibreURL}, {"booking_url", FieldBookingURL},
+}
+
+// AbsentKeys is the set of fields of ActorKeys that a record leaves out,
+// sent telling whether it sends a key (the coordinates: either of
+// latitude and longitude).
+func AbsentKeys(sent func(key string) bool) (f Fields) {
+	for _, k := range ActorKeys {
+		if k.Field == FieldCoordinates {
+			if !sent("latitude") && !sent("longitude") {
+				f |= k.Field
+			}
+		} else if !sent(k.Key) {
+			f |= k.Field
+		}
+	}
+	return f
+}
+
+// KeptKeys names the keys of the fields in kept, in ActorKeys' order.
+func KeptKeys(kept Fields) []string {
+	var out []string
+	for _, k := range ActorKeys {
+		if kept&k.Field != 0 {
+			out = append(out, k.Key)
+		}
+	}
+	return out
+}

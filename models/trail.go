@@ -91,6 +91,13 @@ const (
 	// TrailDuplicateDecided: a link of the structure's record with another
 	// record confirmed (one of them hidden), dismissed, or kept otherwise.
 	TrailDuplicateDecided = "actor.duplicate_decided"
+	// TrailChangedByOutsider: the structure's record or one of its
+	// services created, changed, archived or restored by someone who is
+	// not of its team (a coordinator, a network's manager, a partner, an
+	// administrator): details say which (entity, op) and the fields'
+	// names, the values being in the record's history. A coordinator
+	// archived a team's structure and its journal said nothing (probe 43).
+	TrailChangedByOutsider = "actor.changed_by_outsider"
 )
 
 // teamActions are the events of a structure's team: they belong to that
@@ -102,13 +109,18 @@ var TrailActions = []string{TrailMemberAdded, TrailMemberRoleChanged, TrailMembe
 	TrailInvitationRevoked, TrailAccountCreated, TrailAccountUpdated, TrailAccountDeleted, TrailPasswordChanged, TrailPasswordResetIssued, TrailPasswordResetUsed,
 	TrailClientCreated, TrailClientUpdated, TrailClientSecretRotated, TrailReferralRead, TrailReferralAttempt,
 	TrailReferralStatsRead, TrailWebhookCreated, TrailWebhookUpdated, TrailWebhookSecretRotated, TrailWebhookDeleted,
-	TrailNetworkChanged, TrailContactPublicChanged, TrailReferralsChanged, TrailDuplicateDecided}
+	TrailNetworkChanged, TrailContactPublicChanged, TrailReferralsChanged, TrailDuplicateDecided, TrailChangedByOutsider}
 
 // trail appends ev inside tx; who and channel come from the transaction's
 // context, the time from the store's clock.
 func (s *Store) trail(tx *gorm.DB, ev TrailEvent, details map[string]any) error {
+	return trailAt(tx, s.now(), ev, details)
+}
+
+// trailAt is trail at the time at.
+func trailAt(tx *gorm.DB, at time.Time, ev TrailEvent, details map[string]any) error {
 	ctx := tx.Statement.Context
-	ev.At, ev.Channel = s.now(), string(ChannelFrom(ctx))
+	ev.At, ev.Channel = at, string(ChannelFrom(ctx))
 	p := PrincipalFrom(ctx)
 	ev.WhoKind, ev.WhoID, ev.WhoLabel = who(p)
 	if p.IsAdmin() {
