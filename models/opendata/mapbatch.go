@@ -4,7 +4,6 @@ import (
 	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"carnet/models"
 )
@@ -23,17 +22,11 @@ import (
 // 1 to compare with the serial mapping.
 var mapWorkers = 0
 
-// minPart is the fewest rows worth a goroutine of their own, and the
-// fewest a part holds.
+// minPart is the fewest rows worth a goroutine of their own.
 const minPart = 64
 
 // inParts calls fn on consecutive parts [lo, hi) of [0, n), concurrently,
-// and returns when every call has. The parts are small (minPart rows at
-// least) and taken in turn by k goroutines: with one half each, the
-// goroutine whose half held costlier rows, or whose core the writer took,
-// ended last while the other waited — in a trace of a first import, a
-// core idle beside a lone mapping goroutine whenever the writer was
-// waiting for the batch (issue 11, item 6).
+// and returns when every call has.
 func inParts(n int, fn func(lo, hi int)) {
 	k := mapWorkers
 	if k <= 0 {
@@ -43,28 +36,13 @@ func inParts(n int, fn func(lo, hi int)) {
 		fn(0, n)
 		return
 	}
-	size := max(minPart, n/(k*partsEach))
-	var taken atomic.Int64
-	work := func() {
-		for {
-			hi := int(taken.Add(int64(size)))
-			lo := hi - size
-			if lo >= n {
-				return
-			}
-			fn(lo, min(hi, n))
-		}
-	}
 	var wg sync.WaitGroup
-	for range k - 1 {
-		wg.Go(work)
+	for p := 1; p < k; p++ {
+		wg.Go(func() { fn(p*n/k, (p+1)*n/k) })
 	}
-	work()
+	fn(0, n/k)
 	wg.Wait()
 }
-
-// partsEach is about how many parts each goroutine of inParts takes.
-const partsEach = 8
 
 // mapRows maps the records for which need is true (every record when need
 // is nil) with ToPlace, in parts side by side, into places (reused: a
