@@ -56,22 +56,12 @@ var deferredIndexTables = []string{"actors", "services", "audit_events"}
 // a scan of the table and a sort each: together about half of the
 // indexes' rebuild, 0.6 s of the writer's 4.9 s on a 100,000-place import
 // (issue 11, item 6). The partial indexes an import leaves empty (parent,
-// unscored) cost nothing either way. The indexes on the département, the
-// postal code and the INSEE code hold a bounded set of values (about 100,
-// 6,000 and 35,000, whatever the file's size), each value's entries in
-// rowid order: a new entry goes at the end of its value's run, on a page
-// of an index of a few hundred pages that the commits rewrite at most
-// once each. Kept, they take their entries in the writer's goroutine while
-// the readers map the next batches (the writer waits for them), instead
-// of scans and sorts at the end, when nothing else runs: the end-of-import
-// rebuild about halved (1.06 → 0.49 s in a trace at load 10), for about
-// 15 % more bytes written (2026-12-07). An index not named here is
-// deferred: a new one is safe by default, only slower.
+// unscored) cost nothing either way. An index not named here is deferred:
+// a new one is safe by default, only slower.
 var appendedIndexes = map[string]bool{
 	"actors_live": true, "actors_live_source": true, "actors_parent": true, "actors_public_updated": true,
 	"actors_unscored": true, "actors_updated": true, "audit_events_entity": true,
 	"services_actor": true, "services_kind": true, "services_live": true, "services_updated": true,
-	"actors_departement": true, "actors_postal_code": true, "actors_insee_code": true,
 }
 
 // deferredIndex is one dropped index and the statement that creates it.
