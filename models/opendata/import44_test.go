@@ -1,0 +1,123 @@
+package opendata_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"carnet/models/opendata"
+)
+
+// hasReading says whether the report has a reading of field whose wording
+// contains how.
+func hasReading(rep *opendata.Report, field, how string) bool {
+	return slices.ContainsFunc(rep.Readings, func(r opendata.Reading) bool {
+		return r.Field == field && strings.Contains(r.How, how)
+	})
+}
+
+// TestNestedAddressAndPositionAreRead (issue 11 item 4, probe 43's
+// nested_address_3.json): the address written as an object, as the ANCT's
+// model of a lieu does (« adresse »: {voie, code_postal, code_insee,
+// commune}, « localisation »: {latitude, longitude}, « contact »,
+// « presentation »), HSDS's list of one address ({address_1, city,
+// postal_code}), and a GeoJSON feature's properties holding such objects,
+// were refused row by row (« a JSON object is not a value of this
+// column »). Their values are read as the standard's columns, and the
+// report says so.
+func TestNestedAddressAndPositionAreRead(t *testing.T) {
+	in := `[
+{"id": "n1", "nom": "EPN Martigues", "source": "dora", "date_maj": "2023-05-11", "services": ["Aide aux démarches administratives"],
+ "adresse": {"voie": "Quai Lucien Toulmond", "complement_adresse": "Bâtiment B", "code_postal": "13500", "code_insee": "13056", "commune": "Martigues"},
+ "localisation": {"latitude": 43.4049043, "longitude": 5.0513374},
+ "contact": {"telephone": "04 42 00 00 00", "courriels": ["epn@example.fr"], "site_web": ["https://example.fr"]},
+ "presentation": {"resume": "Ateliers", "detail": "Ateliers du mardi"}},
+{"id": "n2", "nom": "EPN Avignon", "source": "dora", "date_maj": "2023-02-17", "services": ["Aide aux démarches administratives"],
+ "address": {"street": "27 B av de la Trillade", "postal_code": "84000", "city": "Avignon"},
+ "position": {"lat": 43.93, "lng": 4.81}},
+{"id": "n3", "nom": "EPN Arles", "source": "dora", "date_maj": "2023-02-17", "services": ["Aide aux démarches administratives"],
+ "addresses": [{"address_1": "1 rue A", "address_2": "2e étage", "city": "Arles", "postal_code": "13200", "country": "FR"}],
+ "coordonnees": {"latitude": "43.67", "longitude": "4.63"}}
+]`
+	rep, got := importedBy(t, in, "nested")
+	if rep.Rejected != 0 {
+		t.Fatalf("rejected %d: %+v", rep.Rejected, rep.Issues)
+	}
+	n1 := got["n1"]
+	if a := n1.Address; a.Street != "Quai Lucien Toulmond" || a.Complement != "Bâtiment B" || a.PostalCode != "13500" || a.Commune != "Martigues" {
+		t.Errorf("n1 address %+v", a)
+	}
+	if n1.Latitude == nil || *n1.Latitude != 43.4049043 || n1.Longitude == nil || *n1.Longitude != 5.0513374 {
+		t.Errorf("n1 coordinates %v %v", n1.Latitude, n1.Longitude)
+	}
+	if len(n1.Phones) != 1 || len(n1.Emails) != 1 || n1.Emails[0] != "epn@example.fr" || len(n1.Websites) != 1 {
+		t.Errorf("n1 contact %v %v %v", n1.Phones, n1.Emails, n1.Websites)
+	}
+	if n1.Summary != "Ateliers" || n1.Description != "Ateliers du mardi" {
+		t.Errorf("n1 presentation %q %q", n1.Summary, n1.Description)
+	}
+	if a := got["n2"].Address; a.Street != "27 B av de la Trillade" || a.PostalCode != "84000" || a.Commune != "Avignon" {
+		t.Errorf("n2 address %+v", a)
+	}
+	if n2 := got["n2"]; n2.Latitude == nil || *n2.Latitude != 43.93 {
+		t.Errorf("n2 coordinates %v", n2.Latitude)
+	}
+	if a := got["n3"].Address; a.Street != "1 rue A" || a.Complement != "2e étage" || a.PostalCode != "13200" || a.Commune != "Arles" {
+		t.Errorf("n3 address %+v", a)
+	}
+	if n3 := got["n3"]; n3.Latitude == nil || *n3.Latitude != 43.67 {
+		t.Errorf("n3 coordinates %v", n3.Latitude)
+	}
+	if !hasReading(rep, "adresse", "« adresse.voie »") || !hasReading(rep, "code_postal", "« address.postal_code »") {
+		t.Errorf("readings do not say the nested keys were read: %+v", rep.Readings)
+	}
+	for _, is := range rep.Issues {
+		if strings.Contains(is.Reason, "JSON object") {
+			t.Errorf("still refused: %+v", is)
+		}
+	}
+}
+
+// TestNestedGeoJSONPropertiesAreRead: a GeoJSON feature whose properties
+// hold the address as an object.
+func TestNestedGeoJSONPropertiesAreRead(t *testing.T) {
+	in := `{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [5.37, 43.29]},
+ "properties": {"id": "g1", "nom": "EPN Marseille", "services": "Aide aux démarches administratives", "date_maj": "2024-01-12",
+  "adresse": {"voie": "1 rue A", "code_postal": "13001", "commune": "Marseille"}}}]}`
+	rep, got := importedBy(t, in, "geo")
+	g := got["g1"]
+	if g.Address.Street != "1 rue A" || g.Address.PostalCode != "13001" || g.Address.Commune != "Marseille" || g.Latitude == nil {
+		t.Errorf("g1 %+v %v (issues %+v)", g.Address, g.Latitude, rep.Issues)
+	}
+}
+
+// TestNestedUnknownObjectStillSaid: an object that is no address (a
+// parent structure's) is not read into the place's columns: its « nom »
+// does not become the place's.
+func TestNestedUnknownObjectStillSaid(t *testing.T) {
+	in := `[{"id": "u1", "nom": "EPN", "services": "Aide aux démarches administratives", "date_maj": "2024-01-12",
+ "adresse": "1 rue A", "code_postal": "13001", "commune": "Marseille", "structure_parente": {"nom": "Ville de Marseille"}}]`
+	rep, got := importedBy(t, in, "unk")
+	if got["u1"].Name != "EPN" {
+		t.Errorf("name %q", got["u1"].Name)
+	}
+	if hasIssue(rep, 1, "nom", opendata.SeverityWarning, "twice") {
+		t.Errorf("issues %+v", rep.Issues)
+	}
+}
+
+// TestNestedObjectIsNoUnknownColumn: « localisation », read as the
+// coordinates, is not also reported as a column ignored.
+func TestNestedObjectIsNoUnknownColumn(t *testing.T) {
+	in := `[{"id": "l1", "nom": "EPN", "services": "Aide aux démarches administratives", "date_maj": "2024-01-12",
+ "adresse": {"voie": "1 rue A", "code_postal": "13001", "commune": "Marseille"}, "localisation": {"latitude": 43.29, "longitude": 5.37}}]`
+	rep, got := importedBy(t, in, "loc")
+	if got["l1"].Latitude == nil {
+		t.Errorf("no coordinates: %+v", rep.Issues)
+	}
+	for _, is := range rep.Issues {
+		if is.Field == "localisation" || is.Row == 0 {
+			t.Errorf("issue %+v", is)
+		}
+	}
+}
