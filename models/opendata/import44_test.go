@@ -121,3 +121,28 @@ func TestNestedObjectIsNoUnknownColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestDMSCoordinatesReadWithAWarning (probe 43's edges2.csv row « dms »):
+// « 43°17'45"N » was dropped as not a number.
+func TestDMSCoordinatesReadWithAWarning(t *testing.T) {
+	in := "id,nom,adresse,code_postal,commune,latitude,longitude,coordonnees,services,date_maj\n" +
+		"d1,DMS,13 rue A,13001,Marseille,\"43°17'45\"\"N\",\"5°22'30\"\"E\",,Aide aux démarches administratives,2024-01-12\n" +
+		"d2,Sans hémisphère,14 rue A,13001,Marseille,\"43°17'45\"\"\",\"5°22'30\"\"\",,Aide aux démarches administratives,2024-01-12\n" +
+		"d3,Paire,15 rue A,13001,Marseille,,,\"43°17'45.2\"\"N 5°22'10.1\"\"E\",Aide aux démarches administratives,2024-01-12\n"
+	rep, got := importedBy(t, in, "dms")
+	if d := got["d1"]; d.Latitude == nil || d.Longitude == nil || *d.Latitude < 43.29 || *d.Latitude > 43.30 || *d.Longitude < 5.37 || *d.Longitude > 5.38 {
+		t.Errorf("d1 %v %v: %+v", d.Latitude, d.Longitude, issuesOfRow(rep, 1))
+	}
+	if !hasIssue(rep, 1, "latitude", opendata.SeverityWarning, "degrees, minutes and seconds") {
+		t.Errorf("d1 read without a warning: %+v", issuesOfRow(rep, 1))
+	}
+	if d := got["d2"]; d.Latitude != nil {
+		t.Errorf("d2, no hemisphere, read as %v", *d.Latitude)
+	}
+	if !hasIssue(rep, 2, "longitude", opendata.SeverityWarning, "hemisphere") {
+		t.Errorf("d2 not said ambiguous: %+v", issuesOfRow(rep, 2))
+	}
+	if d := got["d3"]; d.Latitude == nil || *d.Latitude < 43.29 || *d.Latitude > 43.30 {
+		t.Errorf("d3 %v: %+v", d.Latitude, issuesOfRow(rep, 3))
+	}
+}

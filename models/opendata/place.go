@@ -1112,6 +1112,9 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 		if lat, lon, okLat = coordinatePair(pair); okLat {
 			okLon = true
 			b.read("latitude", "both coordinates in one cell, latitude first")
+		} else if lat, lon, okLat = dmsPair(pair); okLat {
+			okLon = true
+			b.warn(ColumnCoordinates, pair, fmt.Sprintf("both coordinates in degrees, minutes and seconds read as %s, %s (decimal degrees); please check them", strconv.FormatFloat(lat, 'f', 6, 64), strconv.FormatFloat(lon, 'f', 6, 64)))
 		} else {
 			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped"+unreadCoordinates)
 		}
@@ -1209,6 +1212,13 @@ func (b *placeBuilder) float(col string) (float64, bool) {
 		f, err = strconv.ParseFloat(strings.Replace(strings.Map(dropSpace, s), ",", ".", 1), 64)
 	}
 	if err != nil {
+		if v, how, ok := readDMS(s, col); ok {
+			b.warn(col, s, how)
+			return v, true
+		} else if how != "" {
+			b.warn(col, s, how+"; dropped"+unreadCoordinates)
+			return 0, false
+		}
 		b.warn(col, s, "not a number; dropped"+unreadCoordinates)
 		return 0, false
 	}
