@@ -26,15 +26,15 @@ func TestDegreesMinutesSeconds(t *testing.T) {
 		{"longitude", `1°33'12"W`, -(1 + 33.0/60 + 12.0/3600), true},
 		{"longitude", `-1°33'12"`, -(1 + 33.0/60 + 12.0/3600), true},
 		{"longitude", `+5°22'10"`, 5 + 22.0/60 + 10.0/3600, true},
-		{"latitude", `43°17'45"`, 0, false},     // no hemisphere
-		{"longitude", `5°22'10"`, 0, false},     // no hemisphere: east or west?
-		{"longitude", `43°17'45"N`, 0, false},   // a latitude in the longitude column
-		{"latitude", `43°75'00"N`, 0, false},    // 75 minutes
-		{"latitude", `43°17'61"N`, 0, false},    // 61 seconds
-		{"latitude", `-43°17'45"S`, 0, false},   // sign and hemisphere both
-		{"latitude", `95°00'00"N`, 0, false},    // out of range
-		{"latitude", `43 17 45`, 0, false},      // no marks: not read as DMS
-		{"latitude", `N 43°17'45"N`, 0, false},  // two hemispheres
+		{"latitude", `43°17'45"`, 0, false},    // no hemisphere
+		{"longitude", `5°22'10"`, 0, false},    // no hemisphere: east or west?
+		{"longitude", `43°17'45"N`, 0, false},  // a latitude in the longitude column
+		{"latitude", `43°75'00"N`, 0, false},   // 75 minutes
+		{"latitude", `43°17'61"N`, 0, false},   // 61 seconds
+		{"latitude", `-43°17'45"S`, 0, false},  // sign and hemisphere both
+		{"latitude", `95°00'00"N`, 0, false},   // out of range
+		{"latitude", `43 17 45`, 0, false},     // no marks: not read as DMS
+		{"latitude", `N 43°17'45"N`, 0, false}, // two hemispheres
 		{"latitude", `43°17'45"N 5°22'E`, 0, false},
 	} {
 		got, _, ok := readDMS(c.in, c.col)
