@@ -146,3 +146,34 @@ func TestDMSCoordinatesReadWithAWarning(t *testing.T) {
 		t.Errorf("d3 %v: %+v", d.Latitude, issuesOfRow(rep, 3))
 	}
 }
+
+// TestCompactAndEpochDates (issue 11 item 4): date_maj written YYYYMMDD
+// (« 20240101 », a database's or an ETL's compact date) and as
+// milliseconds since 1970 (ArcGIS's JSON dates) were refused as « not a
+// date »; an 8-digit number that is no date is still refused, with a
+// warning that says why.
+func TestCompactAndEpochDates(t *testing.T) {
+	in := "id,nom,adresse,code_postal,commune,services,date_maj\n" +
+		"c1,A,1 rue A,13001,Marseille,Aide aux démarches administratives,20240101\n" +
+		"c2,B,2 rue A,13001,Marseille,Aide aux démarches administratives,20241301\n" +
+		"c3,C,3 rue A,13001,Marseille,Aide aux démarches administratives,1684274400000\n" +
+		"c4,D,4 rue A,13001,Marseille,Aide aux démarches administratives,12345678\n"
+	rep, got := importedBy(t, in, "compact")
+	if d := got["c1"].ProducerUpdatedOn; d != "2024-01-01" {
+		t.Errorf("c1 date %q: %+v", d, issuesOfRow(rep, 1))
+	}
+	if !hasReading(rep, "date_maj", "YYYYMMDD") {
+		t.Errorf("no reading says YYYYMMDD: %+v", rep.Readings)
+	}
+	if d := got["c2"].ProducerUpdatedOn; d != "" {
+		t.Errorf("c2, month 13, read as %q", d)
+	}
+	if !hasIssue(rep, 2, "date_maj", opendata.SeverityWarning, "no date YYYYMMDD") || !hasIssue(rep, 4, "date_maj", opendata.SeverityWarning, "no date YYYYMMDD") {
+		t.Errorf("8 digits not said: %+v %+v", issuesOfRow(rep, 2), issuesOfRow(rep, 4))
+	}
+	// 1684274400000 ms is 2023-05-16T22:00:00Z: midnight of the 17th in
+	// Marseille.
+	if d := got["c3"].ProducerUpdatedOn; d != "2023-05-17" {
+		t.Errorf("c3 date %q: %+v", d, issuesOfRow(rep, 3))
+	}
+}

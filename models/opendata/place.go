@@ -747,6 +747,9 @@ func ToPlace(rec Record, source string) Place {
 		b.warn("date_maj", clip(strings.TrimSpace(rec.Cells["date_maj"])), "not a date but a placeholder for none: "+unreadDate)
 	case d == "":
 		b.warn("date_maj", "", "missing (required by the standard); "+undatedRow)
+	case !ok && eightDigits(d):
+		a.SetUnreadDate()
+		b.warn("date_maj", d, "8 digits that are no date YYYYMMDD (a year from 1970 to 2100, a month, a day of it; the standard writes YYYY-MM-DD): "+unreadDate)
 	case !ok:
 		// A typing slip: the producer gave a date, not none.
 		a.SetUnreadDate()
