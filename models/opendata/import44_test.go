@@ -177,3 +177,35 @@ func TestCompactAndEpochDates(t *testing.T) {
 		t.Errorf("c3 date %q: %+v", d, issuesOfRow(rep, 3))
 	}
 }
+
+// TestPostalCodeInCommuneCell (issue 11 item 4, probe 43's edges2.csv row
+// « cpc »): « 13001 Marseille » in the commune cell without a code_postal
+// was refused (« code_postal is required »), and with one the commune was
+// stored with the digits. Both parts are read; a code that disagrees with
+// the code_postal cell's is said.
+func TestPostalCodeInCommuneCell(t *testing.T) {
+	in := "id,nom,adresse,code_postal,commune,services,date_maj\n" +
+		"p1,A,1 rue A,,13001 Marseille,Aide aux démarches administratives,2024-01-12\n" +
+		"p2,B,2 rue A,13001,Marseille (13001),Aide aux démarches administratives,2024-01-12\n" +
+		"p3,C,3 rue A,13001,Marseille 13002,Aide aux démarches administratives,2024-01-12\n" +
+		"p4,D,4 rue A,,Marseille 13003,Aide aux démarches administratives,2024-01-12\n" +
+		"p5,E,BP 123,13617,Aix-en-Provence Cedex 1,Aide aux démarches administratives,2024-01-12\n"
+	rep, got := importedBy(t, in, "cpc")
+	for id, want := range map[string][2]string{"p1": {"13001", "Marseille"}, "p2": {"13001", "Marseille"}, "p3": {"13001", "Marseille"}, "p4": {"13003", "Marseille"}} {
+		if a := got[id].Address; a.PostalCode != want[0] || a.Commune != want[1] {
+			t.Errorf("%s: %q %q, want %v (issues %+v)", id, a.PostalCode, a.Commune, want, rep.Issues)
+		}
+	}
+	if !hasIssue(rep, 1, "commune", opendata.SeverityWarning, "postal code 13001") {
+		t.Errorf("p1 not said: %+v", issuesOfRow(rep, 1))
+	}
+	if !hasIssue(rep, 3, "commune", opendata.SeverityWarning, "disagree") {
+		t.Errorf("p3's two codes not said: %+v", issuesOfRow(rep, 3))
+	}
+	if !hasReading(rep, "commune", "postal code") {
+		t.Errorf("p2's reading not said: %+v", rep.Readings)
+	}
+	if got["p5"].Address.Commune == "" {
+		t.Errorf("p5's commune lost: %+v", issuesOfRow(rep, 5))
+	}
+}

@@ -998,6 +998,34 @@ var postalWithText = regexp.MustCompile(`(?i)^(?:f|fr|france)?[\s\x{a0}\-–(]*(
 // communeThenPostal is the commune before its postal code (« Nice 06000 »).
 var communeThenPostal = regexp.MustCompile(`^([^\d]*[^\d\s\x{a0},\-–(])[\s\x{a0},\-–(]+(\d{5})\)?$`)
 
+// postalInCommune reads a commune cell holding a postal code with the
+// name (« 13001 Marseille », « Marseille (13001) », « Marseille 13001 »):
+// the name is the commune, the code the postal code when the code_postal
+// cell is empty; a code that is not the code_postal cell's is said, the
+// cell's kept.
+func (b *placeBuilder) postalInCommune(a *models.Actor) {
+	cell := a.Address.Commune
+	var code, name string
+	if m := postalWithText.FindStringSubmatch(cell); m != nil && strings.TrimSpace(m[2]) != "" {
+		code, name = m[1], m[2]
+	} else if c := communeThenPostal.FindStringSubmatch(cell); c != nil {
+		code, name = c[2], c[1]
+	} else {
+		return
+	}
+	name = strings.TrimSpace(name)
+	a.Address.Commune = name
+	switch a.Address.PostalCode {
+	case "":
+		a.Address.PostalCode = code
+		b.warn("commune", cell, fmt.Sprintf("the commune with its postal code, and the code_postal cell empty: read as commune « %s » and postal code %s", name, code))
+	case code:
+		b.read("commune", "the commune written with its postal code (« 13001 Marseille »), the code_postal cell's: read as the commune's name alone")
+	default:
+		b.warn("commune", cell, fmt.Sprintf("the commune cell gives the postal code %s, the code_postal cell %s: they disagree; the code_postal cell's is kept and the commune read as « %s »: please check which code is right", code, a.Address.PostalCode, name))
+	}
+}
+
 func (b *placeBuilder) address(a *models.Actor) {
 	a.Address.Street = b.oneLine("adresse", b.cell("adresse"), ", ")
 	a.Address.Complement = b.oneLine("complement_adresse", b.cell("complement_adresse"), ", ")
@@ -1047,6 +1075,9 @@ func (b *placeBuilder) address(a *models.Actor) {
 		}
 	}
 	a.Address.PostalCode = cp
+	if strings.IndexFunc(a.Address.Commune, isASCIIDigit) >= 0 {
+		b.postalInCommune(a) // a commune's name has no digit: the common row never comes here
+	}
 	if insee := strings.ToUpper(b.cell("code_insee")); insee != "" {
 		if len(insee) == 4 && isDigits(insee) {
 			insee = "0" + insee
