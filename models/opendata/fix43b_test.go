@@ -63,7 +63,7 @@ func TestCoordinatesUnreadableKeepTheStoredOnes(t *testing.T) {
 	}
 	importBytes(t, s, []byte(head+row("c1", "1 rue A", "45.65", "0.15")+row("c2", "2 rue A", "45.65", "0.15")+
 		row("c3", "3 rue A", "45.65", "0.15")+row("c4", "4 rue A", "45.65", "0.15")+row("c5", "5 rue A", "45.65", "0.15")), opendata.ImportOptions{Source: "hubt"})
-	rep := importBytes(t, s, []byte(head+row("c1", "1 rue A", "45°39'N", "0.15")+row("c2", "2 rue A", "0", "0")+
+	rep := importBytes(t, s, []byte(head+row("c1", "1 rue A", "45°39'", "0.15")+row("c2", "2 rue A", "0", "0")+
 		row("c3", "3 rue A", "", "")+row("c4", "9 rue B", "n/a", "n/a")+row("c5", "5 rue A", "45.66", "0.16")), opendata.ImportOptions{Source: "hubt"})
 	ids := sourceIDs(t, s)
 	for id, want := range map[string]float64{"c1": 45.65, "c2": 45.65, "c3": 0, "c4": 0, "c5": 45.66} {

@@ -840,7 +840,7 @@ func (r *Reader) Next() (Record, error) {
 		v := obj[k]
 		cr := r.reading(k)
 		cell, ok := cellString(v)
-		if !ok && r.readNested(&rec, k, v) {
+		if !ok && cr.name != ColumnCoordinates && r.readNested(&rec, k, v) {
 			continue
 		}
 		if m, isObject := v.(map[string]any); !ok && isObject && cr.name == ColumnCoordinates {
