@@ -189,7 +189,9 @@ func TestPostalCodeInCommuneCell(t *testing.T) {
 		"p2,B,2 rue A,13001,Marseille (13001),Aide aux démarches administratives,2024-01-12\n" +
 		"p3,C,3 rue A,13001,Marseille 13002,Aide aux démarches administratives,2024-01-12\n" +
 		"p4,D,4 rue A,,Marseille 13003,Aide aux démarches administratives,2024-01-12\n" +
-		"p5,E,BP 123,13617,Aix-en-Provence Cedex 1,Aide aux démarches administratives,2024-01-12\n"
+		"p5,E,BP 123,13617,Aix-en-Provence Cedex 1,Aide aux démarches administratives,2024-01-12\n" +
+		"p6,F,1 rue B,35000,RENNES CS 46706,Aide aux démarches administratives,2024-01-12\n" +
+		"p7,G,1 rue C,21070,DIJON CEDEX BP 47032,Aide aux démarches administratives,2024-01-12\n"
 	rep, got := importedBy(t, in, "cpc")
 	for id, want := range map[string][2]string{"p1": {"13001", "Marseille"}, "p2": {"13001", "Marseille"}, "p3": {"13001", "Marseille"}, "p4": {"13003", "Marseille"}} {
 		if a := got[id].Address; a.PostalCode != want[0] || a.Commune != want[1] {
@@ -204,6 +206,11 @@ func TestPostalCodeInCommuneCell(t *testing.T) {
 	}
 	if !hasReading(rep, "commune", "postal code") {
 		t.Errorf("p2's reading not said: %+v", rep.Readings)
+	}
+	for _, row := range []int{6, 7} {
+		if hasIssue(rep, row, "commune", opendata.SeverityWarning, "disagree") {
+			t.Errorf("row %d: a box's number read as a postal code: %+v", row, issuesOfRow(rep, row))
+		}
 	}
 	if got["p5"].Address.Commune == "" {
 		t.Errorf("p5's commune lost: %+v", issuesOfRow(rep, 5))

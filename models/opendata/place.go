@@ -1014,6 +1014,12 @@ func (b *placeBuilder) postalInCommune(a *models.Actor) {
 		return
 	}
 	name = strings.TrimSpace(name)
+	if words := strings.Fields(strings.ToUpper(name)); len(words) == 0 || strings.Contains(strings.ToUpper(cell), "CEDEX") ||
+		slices.Contains([]string{"BP", "B.P.", "CS", "TSA", "SP"}, words[len(words)-1]) {
+		// « DIJON CEDEX BP 47032 », « RENNES CS 46706 »: a box's number,
+		// not a postal code; the commune's reading says the rest.
+		return
+	}
 	a.Address.Commune = name
 	switch a.Address.PostalCode {
 	case "":
