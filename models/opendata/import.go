@@ -1365,7 +1365,11 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 				if f.Value != "" {
 					reason = strings.TrimPrefix(reason, strconv.Quote(f.Value)+": ")
 				}
-				r.issue(Issue{Row: actorRow[o.Index], Field: fieldColumns[f.Field], Value: f.Value, Reason: reason, Severity: SeverityWarning})
+				col, ok := fieldColumns[f.Field]
+				if !ok {
+					col = f.Field // a field of no column (source, parent_id): named, as its errors are
+				}
+				r.issue(Issue{Row: actorRow[o.Index], Field: col, Value: f.Value, Reason: reason, Severity: SeverityWarning})
 			}
 		}
 		if o.Result != models.SyncRejected || o.Index < 0 {

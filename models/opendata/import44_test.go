@@ -216,3 +216,25 @@ func TestPostalCodeInCommuneCell(t *testing.T) {
 		t.Errorf("p5's commune lost: %+v", issuesOfRow(rep, 5))
 	}
 }
+
+// TestOlderDateWarningShowsTheRowsDate: the warning of a row dated before
+// the stored record printed no value (the stored date only in its
+// sentence): the value is the row's own date_maj.
+func TestOlderDateWarningShowsTheRowsDate(t *testing.T) {
+	s := openStore(t)
+	head := "id,nom,adresse,code_postal,commune,date_maj,services\n"
+	importBytes(t, s, []byte(head+"o1,Lieu,1 rue A,13001,Marseille,2024-01-12,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "older"})
+	rep := importBytes(t, s, []byte(head+"o1,Lieu,1 rue A,13001,Marseille,2023-01-12,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "older"})
+	found := false
+	for _, is := range issuesOfRow(rep, 1) {
+		if is.Field == "date_maj" {
+			found = true
+			if is.Value != "2023-01-12" || !strings.Contains(is.Reason, "2024-01-12") || !strings.Contains(is.Reason, "this record") {
+				t.Errorf("warning %+v", is)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no date_maj warning: %+v", rep.Issues)
+	}
+}
