@@ -86,6 +86,9 @@ type Report struct {
 	// undated are the rows of a file without date_maj whose places have
 	// no producer date: new, or stored without one (keptIssues).
 	undated []int
+	// twoCases are the issues, by row, whose reason says what happens
+	// to a place stored and to a new one: record says which happened.
+	twoCases map[int][]int
 	// fileAbsent are the fields the file has no column for.
 	fileAbsent models.Fields
 }
@@ -151,6 +154,12 @@ func (r *Report) issue(is ...Issue) {
 	for _, i := range is {
 		if i.Severity == SeverityWarning {
 			r.Warnings++
+			if i.Row > 0 && twoCaseOf(i.Reason) != nil {
+				if r.twoCases == nil {
+					r.twoCases = map[int][]int{}
+				}
+				r.twoCases[i.Row] = append(r.twoCases[i.Row], len(r.Issues))
+			}
 		}
 		// A value is often a cell, a substring of its row's record: kept
 		// as is, it would keep the whole row alive until the report is.
@@ -1356,6 +1365,9 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 			// warning said so (placeBuilder.unread).
 			r.addKept(row[o.Index], o.Kept&^((models.FieldPivot|models.FieldCoordinates)&^r.fileAbsent))
 		}
+		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected && r.twoCases != nil {
+			r.sayWhatHappened(actorRow[o.Index], o)
+		}
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.
 			for _, f := range o.Warnings {
@@ -1412,5 +1424,69 @@ func count(rep *Report, res *models.SyncResult) {
 		} else {
 			rep.Services[o.Result]++
 		}
+	}
+}
+
+// twoCases is a row's warning that says what happens to a place stored
+// and to a new one (both stands in its reason): created replaces it for a
+// new place, kept for a place stored whose value of field was kept,
+// notKept for one that had none to keep.
+type twoCases struct {
+	both, created, kept, notKept string
+	field                        models.Fields
+}
+
+var rowCases = []twoCases{
+	{both: unreadCoordinates, field: models.FieldCoordinates,
+		created: " (the place is new: stored without coordinates)",
+		kept:    " (the stored coordinates were kept)",
+		notKept: " (no coordinates kept: the place stored had none, or is at another address)"},
+	{both: unreadPivot, field: models.FieldPivot,
+		created: "read as no pivot: the new place's is stored as unknown",
+		kept:    "read as no pivot: the stored pivot was kept (not replaced by the unknown identifier, as an empty cell or 00000000000000 would)",
+		notKept: "read as no pivot: the place stored had none; it stays unknown"},
+	{both: unreadDate,
+		created: "read as no date; the new place: " + undatedRow,
+		kept:    "read as no date; the place stored keeps its producer date, if it had one (not removed, as an empty cell would)"},
+	{both: futureBoth,
+		created: "the new place: " + undatedRow,
+		kept:    "the place stored keeps its producer date, if it had one, and the values a person changed in Carnet"},
+}
+
+// futureBoth is what a row dated in the future says of both cases.
+const futureBoth = "a place stored keeps its producer date, and the values a person changed in Carnet; a new one: " + undatedRow
+
+// twoCaseOf returns the case that reason says both of, or nil.
+func twoCaseOf(reason string) *twoCases {
+	for i := range rowCases {
+		if strings.Contains(reason, rowCases[i].both) {
+			return &rowCases[i]
+		}
+	}
+	return nil
+}
+
+// sayWhatHappened rewrites the two-case warnings of row to say what
+// happened to its place, o.
+func (r *Report) sayWhatHappened(row int, o models.SyncOutcome) {
+	idx, ok := r.twoCases[row]
+	if !ok {
+		return
+	}
+	delete(r.twoCases, row)
+	for _, i := range idx {
+		is := &r.Issues[i]
+		c := twoCaseOf(is.Reason)
+		if c == nil {
+			continue
+		}
+		say := c.kept
+		switch {
+		case o.Result == models.SyncCreated:
+			say = c.created
+		case c.field != 0 && o.Kept&c.field == 0:
+			say = c.notKept
+		}
+		is.Reason = strings.Replace(is.Reason, c.both, say, 1)
 	}
 }

@@ -238,3 +238,40 @@ func TestOlderDateWarningShowsTheRowsDate(t *testing.T) {
 		t.Errorf("no date_maj warning: %+v", rep.Issues)
 	}
 }
+
+// TestRowWarningSaysWhatHappenedToIt (issue 11 item 4, wording): a row's
+// warning said what would happen to a place stored and to a new one
+// (« a place stored at the same address keeps its stored coordinates »,
+// « a place stored keeps its pivot …, a new one's is stored as unknown »):
+// each now says what happened to this row's place.
+func TestRowWarningSaysWhatHappenedToIt(t *testing.T) {
+	s := openStore(t)
+	head := "id,nom,pivot,adresse,code_postal,commune,latitude,longitude,date_maj,services\n"
+	importBytes(t, s, []byte(head+"w1,Lieu,35600000070950,1 rue A,13001,Marseille,43.2965,5.3698,2024-01-12,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "wording"})
+	rep := importBytes(t, s, []byte(head+
+		"w1,Lieu,6.1E+13,1 rue A,13001,Marseille,abc,def,2024-13-45,Aide aux démarches administratives\n"+
+		"w2,Lieu neuf,6.1E+13,2 rue A,13001,Marseille,abc,def,2024-13-45,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "wording"})
+	for _, is := range rep.Issues {
+		if is.Row == 0 {
+			continue
+		}
+		if strings.Contains(is.Reason, "a new one") || strings.Contains(is.Reason, "a place stored") {
+			t.Errorf("row %d says both cases: %+v", is.Row, is)
+		}
+	}
+	for _, c := range []struct {
+		row          int
+		field, wants string
+	}{
+		{1, "latitude", "the stored coordinates were kept"},
+		{2, "latitude", "the place is new"},
+		{1, "pivot", "the stored pivot was kept"},
+		{2, "pivot", "the new place's is stored as unknown"},
+		{1, "date_maj", "the place stored keeps its producer date"},
+		{2, "date_maj", "the new place"},
+	} {
+		if !hasIssue(rep, c.row, c.field, opendata.SeverityWarning, c.wants) {
+			t.Errorf("row %d %s: want %q in %+v", c.row, c.field, c.wants, issuesOf(rep, c.row, c.field))
+		}
+	}
+}

@@ -758,7 +758,7 @@ func ToPlace(rec Record, source string) Place {
 		// No check yet (a typing slip, a planned visit): read as no
 		// date, but not as a current record either (SetFutureDate).
 		a.SetFutureDate(day)
-		b.warn("date_maj", d, "in the future, which is no day the producer checked the place: read as no date; a place stored keeps its producer date, and the values a person changed in Carnet; a new one: "+undatedRow)
+		b.warn("date_maj", d, "in the future, which is no day the producer checked the place: read as no date; "+futureBoth)
 	case day < models.ProducerDateFloor:
 		// The zero date of a program or a spreadsheet (0001-01-01,
 		// 1899-12-30, 1900-01-01, 1970-01-01, or 1969-12-31: a zero
