@@ -146,10 +146,8 @@ func readDate(s, postalCode string) (day, how string, ok bool) {
 // since 1970 (ArcGIS's JSON dates, 13 digits: 2001 to 2286), read as the
 // date where the place is.
 func compactDate(s, postalCode string) (day, how string, ok bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return "", "", false
-		}
+	if !isDigits(s) {
+		return "", "", false
 	}
 	if len(s) == 13 {
 		ms, err := strconv.ParseInt(s, 10, 64)
@@ -167,17 +165,7 @@ func compactDate(s, postalCode string) (day, how string, ok bool) {
 
 // eightDigits says whether s is 8 digits, which compactDate reads when they
 // are a date YYYYMMDD.
-func eightDigits(s string) bool {
-	if len(s) != 8 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+func eightDigits(s string) bool { return len(s) == 8 && isDigits(s) }
 
 var (
 	isoDate    = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})((?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)$`)
