@@ -89,6 +89,9 @@ type Report struct {
 	// twoCases are the issues, by row, whose reason says what happens
 	// to a place stored and to a new one: record says which happened.
 	twoCases map[int][]int
+	// formerSaid are the rows whose former INSEE code the reading said:
+	// the writer, which says it for syncs, says it again.
+	formerSaid map[int]bool
 	// fileAbsent are the fields the file has no column for.
 	fileAbsent models.Fields
 }
@@ -151,6 +154,14 @@ func ranges(rows []int) string {
 }
 
 func (r *Report) issue(is ...Issue) {
+	var rejected []int // rows refused as read: their warnings say so
+	defer func() {
+		for _, row := range rejected {
+			if r.twoCases != nil {
+				r.sayWhatHappened(row, models.SyncOutcome{Result: models.SyncRejected})
+			}
+		}
+	}()
 	for _, i := range is {
 		if i.Severity == SeverityWarning {
 			r.Warnings++
@@ -160,6 +171,14 @@ func (r *Report) issue(is ...Issue) {
 				}
 				r.twoCases[i.Row] = append(r.twoCases[i.Row], len(r.Issues))
 			}
+			if i.Row > 0 && strings.HasPrefix(i.Reason, formerCodeSaid) {
+				if r.formerSaid == nil {
+					r.formerSaid = map[int]bool{}
+				}
+				r.formerSaid[i.Row] = true
+			}
+		} else if i.Severity == SeverityError && i.Row > 0 {
+			rejected = append(rejected, i.Row)
 		}
 		// A value is often a cell, a substring of its row's record: kept
 		// as is, it would keep the whole row alive until the report is.
@@ -1365,7 +1384,7 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 			// warning said so (placeBuilder.unread).
 			r.addKept(row[o.Index], o.Kept&^((models.FieldPivot|models.FieldCoordinates)&^r.fileAbsent))
 		}
-		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected && r.twoCases != nil {
+		if o.Entity == models.EntityActor && o.Index >= 0 && r.twoCases != nil {
 			r.sayWhatHappened(actorRow[o.Index], o)
 		}
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
@@ -1376,6 +1395,9 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 				reason := f.Reason
 				if f.Value != "" {
 					reason = strings.TrimPrefix(reason, strconv.Quote(f.Value)+": ")
+				}
+				if r.formerSaid[actorRow[o.Index]] && strings.HasPrefix(reason, formerCodeSaid) {
+					continue // the reading said it
 				}
 				col, ok := fieldColumns[f.Field]
 				if !ok {
@@ -1432,25 +1454,36 @@ func count(rep *Report, res *models.SyncResult) {
 // new place, kept for a place stored whose value of field was kept,
 // notKept for one that had none to keep.
 type twoCases struct {
-	both, created, kept, notKept string
-	field                        models.Fields
+	both, created, kept, notKept, rejected string
+	field                                  models.Fields
 }
+
+// formerCodeSaid opens the warning of a former INSEE code (formerINSEE,
+// and models' for syncs).
+const formerCodeSaid = "former commune code "
+
+// rejectedRow is what a row's two cases become when it is rejected.
+const rejectedRow = "the row is rejected: nothing stored"
 
 var rowCases = []twoCases{
 	{both: unreadCoordinates, field: models.FieldCoordinates,
-		created: " (the place is new: stored without coordinates)",
-		kept:    " (the stored coordinates were kept)",
-		notKept: " (no coordinates kept: the place stored had none, or is at another address)"},
+		created:  " (the place is new: stored without coordinates)",
+		kept:     " (the stored coordinates were kept)",
+		notKept:  " (no coordinates kept: the place stored had none, or is at another address)",
+		rejected: " (" + rejectedRow + ")"},
 	{both: unreadPivot, field: models.FieldPivot,
-		created: "read as no pivot: the new place's is stored as unknown",
-		kept:    "read as no pivot: the stored pivot was kept (not replaced by the unknown identifier, as an empty cell or 00000000000000 would)",
-		notKept: "read as no pivot: the place stored had none; it stays unknown"},
+		created:  "read as no pivot: the new place's is stored as unknown",
+		kept:     "read as no pivot: the stored pivot was kept (not replaced by the unknown identifier, as an empty cell or 00000000000000 would)",
+		notKept:  "read as no pivot: the place stored had none; it stays unknown",
+		rejected: "read as no pivot (" + rejectedRow + ")"},
 	{both: unreadDate,
-		created: "read as no date; the new place: " + undatedRow,
-		kept:    "read as no date; the place stored keeps its producer date, if it had one (not removed, as an empty cell would)"},
+		created:  "read as no date; the new place: " + undatedRow,
+		kept:     "read as no date; the place stored keeps its producer date, if it had one (not removed, as an empty cell would)",
+		rejected: "read as no date (" + rejectedRow + ")"},
 	{both: futureBoth,
-		created: "the new place: " + undatedRow,
-		kept:    "the place stored keeps its producer date, if it had one, and the values a person changed in Carnet"},
+		created:  "the new place: " + undatedRow,
+		kept:     "the place stored keeps its producer date, if it had one, and the values a person changed in Carnet",
+		rejected: rejectedRow},
 }
 
 // futureBoth is what a row dated in the future says of both cases.
@@ -1482,6 +1515,8 @@ func (r *Report) sayWhatHappened(row int, o models.SyncOutcome) {
 		}
 		say := c.kept
 		switch {
+		case o.Result == models.SyncRejected:
+			say = c.rejected
 		case o.Result == models.SyncCreated:
 			say = c.created
 		case c.field != 0 && o.Kept&c.field == 0:

@@ -250,7 +250,8 @@ func TestRowWarningSaysWhatHappenedToIt(t *testing.T) {
 	importBytes(t, s, []byte(head+"w1,Lieu,35600000070950,1 rue A,13001,Marseille,43.2965,5.3698,2024-01-12,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "wording"})
 	rep := importBytes(t, s, []byte(head+
 		"w1,Lieu,6.1E+13,1 rue A,13001,Marseille,abc,def,2024-13-45,Aide aux démarches administratives\n"+
-		"w2,Lieu neuf,6.1E+13,2 rue A,13001,Marseille,abc,def,2024-13-45,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "wording"})
+		"w2,Lieu neuf,6.1E+13,2 rue A,13001,Marseille,abc,def,2024-13-45,Aide aux démarches administratives\n"+
+		"w3,,6.1E+13,3 rue A,13001,Marseille,abc,def,2024-13-45,Aide aux démarches administratives\n"), opendata.ImportOptions{Source: "wording"})
 	for _, is := range rep.Issues {
 		if is.Row == 0 {
 			continue
@@ -269,6 +270,8 @@ func TestRowWarningSaysWhatHappenedToIt(t *testing.T) {
 		{2, "pivot", "the new place's is stored as unknown"},
 		{1, "date_maj", "the place stored keeps its producer date"},
 		{2, "date_maj", "the new place"},
+		{3, "pivot", "the row is rejected"},
+		{3, "latitude", "the row is rejected"},
 	} {
 		if !hasIssue(rep, c.row, c.field, opendata.SeverityWarning, c.wants) {
 			t.Errorf("row %d %s: want %q in %+v", c.row, c.field, c.wants, issuesOf(rep, c.row, c.field))
