@@ -37,7 +37,7 @@ var nestedObjects = map[string][]string{
 // nestedKeyAliases are the names of an object's keys that no flat column
 // is known by (« voie » alone is no address).
 var nestedKeyAliases = map[string]string{
-	"voie": "adresse", "street": "adresse", "address_1": "adresse", "ligne_1": "adresse", "numero_voie": "adresse",
+	"voie": "adresse", "street": "adresse", "address_1": "adresse", "ligne_1": "adresse", "nom_voie": "adresse",
 	"address_2": "complement_adresse", "ligne_2": "complement_adresse",
 	"detail": "presentation_detail", "postal_code": "code_postal", "latitude": "latitude", "longitude": "longitude",
 }
@@ -63,7 +63,11 @@ func (r *Reader) readNested(rec *Record, k string, v any) bool {
 		r.containers = map[string]bool{}
 	}
 	r.containers[r.reading(k).name] = true
+	number := houseNumber(m, allowed)
 	for _, sub := range slices.Sorted(maps.Keys(m)) {
+		if sub == number {
+			continue // written before the street (below)
+		}
 		path := k + "." + sub
 		cr, seen := r.keys[path]
 		if !seen {
@@ -87,9 +91,41 @@ func (r *Reader) readNested(rec *Record, k string, v any) bool {
 			rec.Objects[cr.name] = true
 			cell = ""
 		}
+		if number != "" && cr.name == "adresse" && cell != "" {
+			n, _ := cellString(m[number])
+			cell = n + " " + cell
+		}
 		rec.setFrom(cr, func() string { return "« " + path + " »" }, cell)
 	}
 	return true
+}
+
+// houseNumber returns the key of an address object's house number
+// (« numero »: "1" beside « voie »: "rue de la Paix", as BAN-like shapes
+// split them), "" when it has none, or no street to write it before.
+func houseNumber(m map[string]any, allowed []string) string {
+	if len(allowed) == 0 || allowed[0] != "adresse" {
+		return ""
+	}
+	street := false
+	for sub := range m {
+		if c := nestedKeyAliases[foldColumn(sub)]; c == "adresse" || readColumn(sub).name == "adresse" {
+			street = true
+		}
+	}
+	if !street {
+		return ""
+	}
+	for _, n := range []string{"numero", "housenumber", "numero_voie", "numero_de_voie", "num"} {
+		for sub, v := range m {
+			if foldColumn(sub) == n {
+				if c, ok := cellString(v); ok && c != "" {
+					return sub
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // nestedReading returns how the key sub of the object k is read: as the
