@@ -159,3 +159,30 @@ func TestImportRefusedEarlyReport(t *testing.T) {
 		t.Errorf("first line: %q", first)
 	}
 }
+
+// TestImportCommandStrict (issue 11 item 4): an import that rejects some
+// rows exits 0, as CI scripts importing files with a few refused rows rely
+// on; --strict makes any rejected row a failure, after the report is
+// printed and the other rows stored.
+func TestImportCommandStrict(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "some.csv")
+	in := "id,nom,commune,code_postal,adresse,services\n" +
+		"r1,Lieu un,,,,Maîtrise des outils numériques du quotidien\n" +
+		"r2,Lieu deux,Nice,06000,1 rue de France,Maîtrise des outils numériques du quotidien\n"
+	if err := os.WriteFile(file, []byte(in), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "carnet.db")
+	if err := run(context.Background(), []string{"import", file, "--source", "st", "--db", db}, env(nil), nil, io.Discard, io.Discard); err != nil {
+		t.Errorf("without --strict: %v", err)
+	}
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"import", file, "--source", "st", "--db", db, "--strict", "--report-json"}, env(nil), nil, &out, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 rows") {
+		t.Errorf("--strict: %v", err)
+	}
+	if !strings.Contains(out.String(), `"rejected": 1`) {
+		t.Errorf("--strict: the report is not printed:\n%.500s", out.String())
+	}
+}

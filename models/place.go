@@ -265,6 +265,24 @@ func ReconcileActorPlace(a *Actor) []PlaceWarning {
 	return reconcile(&a.Address, &a.Latitude, &a.Longitude, r)
 }
 
+// formerCode says that code, sent, is a former or delegated commune's
+// whose commune now is current, the code stored in its place: a sync
+// replaced it without a word where a file import said it (the same words).
+func formerCode(code, current string) (PlaceWarning, bool) {
+	if code == "" || code == current {
+		return PlaceWarning{}, false
+	}
+	cur, former, ok := commune.Get(code)
+	if !ok || !former || cur == nil || cur.Code != current {
+		return PlaceWarning{}, false
+	}
+	was := code
+	if name := commune.FormerName(code); name != "" {
+		was += " (" + name + ")"
+	}
+	return PlaceWarning{"address.insee_code", code, fmt.Sprintf("former commune code %s is now %s (%s), the commune it was merged into or is delegated of: read as it", was, cur.Code, cur.Name)}, true
+}
+
 // normalizeAddress normalises the address, and says so when its postal
 // code was read from another form than five digits (readPostalCode): a
 // sync's result tells the partner what was stored, in the import's words.
@@ -552,6 +570,9 @@ func reconcile(a *Address, lat, lon **float64, r commune.Resolution) []PlaceWarn
 			out = append(out, PlaceWarning{"latitude", fmt.Sprintf("%v,%v", **lat, **lon), c.Reason + "; dropped"})
 			*lat, *lon = nil, nil
 		}
+	}
+	if w, ok := formerCode(a.InseeCode, r.Commune.Code); ok && !r.Conflicting("insee_code") {
+		out = append(out, w)
 	}
 	a.InseeCode = r.Commune.Code
 	a.Commune = r.City().Name

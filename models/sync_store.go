@@ -892,8 +892,8 @@ func olderProducerDate(before, a *Actor) []FieldError {
 	if a.ProducerUpdatedOn == "" || before.ProducerUpdatedOn == "" || a.ProducerUpdatedOn >= before.ProducerUpdatedOn {
 		return nil
 	}
-	return []FieldError{{Field: "producer_updated_on", Reason: fmt.Sprintf(
-		"%s is before the stored record's date (%s): values the producer checked earlier replaced those it checked later; check that this is its latest version",
+	return []FieldError{{Field: "producer_updated_on", Value: a.ProducerUpdatedOn, Reason: fmt.Sprintf(
+		"this record's date %s is before the stored record's (%s): its values, which the producer checked earlier, replaced the stored ones it checked later; check that this is its latest version",
 		a.ProducerUpdatedOn, before.ProducerUpdatedOn)}}
 }
 

@@ -114,6 +114,9 @@ func NormalizePhone(s string, postalCode string) (string, error) {
 	if international && normalized.known(region, s) {
 		return s, nil
 	}
+	if nsn, spm := saintPierreNational(compact); spm {
+		return saintPierreNumber(s, nsn)
+	}
 	out, ok := metropolitanNumber(compact, region)
 	if !ok {
 		var err error
@@ -123,6 +126,35 @@ func NormalizePhone(s string, postalCode string) (string, error) {
 	}
 	normalized.add(region, out)
 	return out, nil
+}
+
+// saintPierreNational returns the six digits of a Saint-Pierre-et-
+// Miquelon number written in the national form of the French plan: ARCEP
+// kept the archipelago's six-digit numbers when France went to ten digits
+// (decision 2006-0720 recalls it), dialled 05 08 PQ MC DU from the rest of
+// France, its own +508 PQ MC DU from abroad. libphonenumber's metadata
+// takes 05 08 for a metropolitan fixed line (+33 5 08…), which rings
+// nowhere. +33 5 08… is the same number written with France's code.
+func saintPierreNational(compact string) (nsn string, ok bool) {
+	switch {
+	case len(compact) == 10 && compact[:4] == "0508":
+		return compact[4:], true
+	case len(compact) == 12 && compact[:6] == "+33508":
+		return compact[6:], true
+	case len(compact) == 13 && compact[:7] == "0033508":
+		return compact[7:], true
+	}
+	return "", false
+}
+
+// saintPierreNumber returns +508 nsn when that is a valid number of the
+// archipelago.
+func saintPierreNumber(s, nsn string) (string, error) {
+	num, err := phonenumbers.Parse("+508"+nsn, "PM")
+	if err != nil || !phonenumbers.IsValidNumber(num) {
+		return "", phoneErr("%s is in the range of Saint-Pierre-et-Miquelon (05 08, +508 in international form), but %s is no number there: check the digits", brief(s), nsn)
+	}
+	return "+508" + nsn, nil
 }
 
 // metropolitanNumber reads, without libphonenumber, the shapes most French
@@ -327,9 +359,10 @@ var overseasBlocks = map[string]bool{
 // national services and VoIP that the metadata list under several
 // territories at once, and an ambiguous range (0598…) keeps France's code
 // rather than a guess. Metropolitan numbers that begin like an overseas
-// calling code (06 87, 06 81, 05 08) are in no overseas range and stay
-// +33: New Caledonia, Wallis-et-Futuna and Saint-Pierre-et-Miquelon have
-// numbering plans of their own, with no 0 form in the French plan.
+// calling code (06 87, 06 81) are in no overseas range and stay +33: New
+// Caledonia and Wallis-et-Futuna have numbering plans of their own, with
+// no 0 form in the French plan. Saint-Pierre-et-Miquelon's 05 08 is read
+// before (saintPierreNational).
 func overseasReading(num *phonenumbers.PhoneNumber) *phonenumbers.PhoneNumber {
 	if num.GetCountryCode() != 33 {
 		return num

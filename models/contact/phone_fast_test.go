@@ -53,6 +53,12 @@ func TestMetropolitanNumberAsLibphonenumber(t *testing.T) {
 						t.Errorf("%q at %q: fast %q, libphonenumber %q, %v", s, postal, got, want, wantErr)
 					}
 				}
+				if _, spm := saintPierreNational(compact); spm {
+					// 05 08 is Saint-Pierre-et-Miquelon's, which
+					// libphonenumber reads as France's (TestNormalizePhone).
+					checked++
+					continue
+				}
 				if checked%7 != 0 {
 					checked++
 					continue

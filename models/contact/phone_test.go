@@ -78,7 +78,14 @@ func TestNormalizePhoneAccepts(t *testing.T) {
 		// Caledonia (+687) nor Wallis (+681); 09 and 08 are national.
 		{"metropolitan mobile 06 87", "06 87 12 34 56", "", "+33687123456"},
 		{"metropolitan mobile 06 81", "06 81 12 34 56", "98600", "+33681123456"},
-		{"metropolitan fixed 05 08", "05 08 12 34 56", "", "+33508123456"},
+		// 05 08 is not metropolitan: ARCEP's plan keeps Saint-Pierre-
+		// et-Miquelon's six-digit numbers in the ten-digit national
+		// form as 05 08 PQ MC DU (+508 PQ MC DU; issue 11 item 4).
+		{"Saint-Pierre-et-Miquelon 05 08, its place", "0508 41 10 10", "97500", "+508411010"},
+		{"Saint-Pierre-et-Miquelon 05 08, no postal code", "05 08 41 10 10", "", "+508411010"},
+		{"Saint-Pierre-et-Miquelon 05 08, metropolitan place", "05.08.55.12.34", "75001", "+508551234"},
+		{"+33 written for Saint-Pierre-et-Miquelon", "+33 5 08 41 10 10", "97500", "+508411010"},
+		{"Saint-Pierre-et-Miquelon international", "+508 41 10 11", "97500", "+508411011"},
 		{"VoIP 09 stays national", "09 72 12 34 56", "", "+33972123456"},
 		{"Comoros, listed by the standard", "+269 771 23 45", "97600", "+2697712345"},
 	}
@@ -133,6 +140,7 @@ func TestNormalizePhoneRejects(t *testing.T) {
 		{"unknown country code", "+999 123 456 789", "75001", "is not a valid phone number"},
 		{"very long", strings.Repeat("0", 100), "75001", "too long"},
 		{"lone plus", "+", "75001", "is not a phone number"},
+		{"05 08 of no Saint-Pierre-et-Miquelon number", "05 08 12 34 56", "", "Saint-Pierre-et-Miquelon"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -127,6 +127,11 @@ func readDate(s, postalCode string) (day, how string, ok bool) {
 			return time.Date(y, month, 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), "a month and a year, read as the month's first day", true
 		}
 	}
+	if len(s) == 8 || len(s) == 13 {
+		if day, how, ok := compactDate(s, postalCode); ok {
+			return day, how, true
+		}
+	}
 	// A spreadsheet's serial day number (days since 1899-12-30), what a
 	// date cell becomes when its format is lost: 1970 to 2100.
 	if f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil && f >= 25569 && f < 73051 {
@@ -135,6 +140,32 @@ func readDate(s, postalCode string) (day, how string, ok bool) {
 	}
 	return "", "", false
 }
+
+// compactDate reads a date of digits alone: YYYYMMDD (a database's or an
+// ETL's compact date: « 20240101 », years 1970 to 2100) or milliseconds
+// since 1970 (ArcGIS's JSON dates, 13 digits: 2001 to 2286), read as the
+// date where the place is.
+func compactDate(s, postalCode string) (day, how string, ok bool) {
+	if !isDigits(s) {
+		return "", "", false
+	}
+	if len(s) == 13 {
+		ms, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return "", "", false
+		}
+		return models.LocalDate(time.UnixMilli(ms).UTC(), ident.DepartementFromPostalCode(postalCode)), "milliseconds since 1970 (a GIS export's date), read as the date where the place is", true
+	}
+	t, err := time.Parse("20060102", s)
+	if err != nil || t.Year() < 1970 || t.Year() > 2100 {
+		return "", "", false
+	}
+	return t.Format(time.DateOnly), "written YYYYMMDD (« 20240101 »)", true
+}
+
+// eightDigits says whether s is 8 digits, which compactDate reads when they
+// are a date YYYYMMDD.
+func eightDigits(s string) bool { return len(s) == 8 && isDigits(s) }
 
 var (
 	isoDate    = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})((?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)$`)

@@ -34,6 +34,9 @@ Options:
   --snapshot             archive the source's places absent from the file
   --allow-mass-archive   let --snapshot archive more than 20% of the source
   --report-json          print the report as JSON instead of text
+  --strict               exit non-zero when any row is rejected (the other
+                         rows are stored all the same); without it only an
+                         import that rejects every row fails
 `
 
 // ReportJSON converts a report to the API's JSON shape; set by the
@@ -53,6 +56,7 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	snapshot := fs.Bool("snapshot", false, "")
 	allowMass := fs.Bool("allow-mass-archive", false, "")
 	reportJSON := fs.Bool("report-json", false, "")
+	strict := fs.Bool("strict", false, "")
 	// The file may come before or after the flags.
 	var file string
 	rest := args
@@ -105,6 +109,13 @@ func RunImport(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	if err == nil {
 		err = everyRowRejected(rep)
+	}
+	if err == nil && *strict && rep.Rejected > 0 {
+		stored := "were stored"
+		if rep.DryRun {
+			stored = "would be stored"
+		}
+		err = fmt.Errorf("--strict: %d of %d rows were rejected (the others %s); the report above says why", rep.Rejected, rep.Rows, stored)
 	}
 	return err
 }

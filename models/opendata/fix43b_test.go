@@ -36,12 +36,14 @@ func TestPivotUnreadableKeepsTheStoredPivot(t *testing.T) {
 			t.Errorf("%s: pivot %q, want %q (issues %+v)", id, got, want, rep.Issues)
 		}
 	}
-	for _, r := range []int{1, 2, 6} {
-		if !hasIssue(rep, r, "pivot", opendata.SeverityWarning, "scientific notation") || !hasIssue(rep, r, "pivot", opendata.SeverityWarning, "a place stored keeps its pivot") {
+	// Each row's warning says what happened to its place (session 44):
+	// the stored pivot kept, or the new place's stored as unknown.
+	for r, kept := range map[int]string{1: "the stored pivot was kept", 2: "the stored pivot was kept", 6: "the new place's is stored as unknown"} {
+		if !hasIssue(rep, r, "pivot", opendata.SeverityWarning, "scientific notation") || !hasIssue(rep, r, "pivot", opendata.SeverityWarning, kept) {
 			t.Errorf("row %d: the warning does not name the spreadsheet nor say the stored pivot is kept: %+v", r, issuesOfRow(rep, r))
 		}
 	}
-	if !hasIssue(rep, 5, "pivot", opendata.SeverityWarning, "a place stored keeps its pivot") {
+	if !hasIssue(rep, 5, "pivot", opendata.SeverityWarning, "the stored pivot was kept") {
 		t.Errorf("row 5: %+v", issuesOfRow(rep, 5))
 	}
 	for _, is := range rep.Issues {
@@ -63,7 +65,7 @@ func TestCoordinatesUnreadableKeepTheStoredOnes(t *testing.T) {
 	}
 	importBytes(t, s, []byte(head+row("c1", "1 rue A", "45.65", "0.15")+row("c2", "2 rue A", "45.65", "0.15")+
 		row("c3", "3 rue A", "45.65", "0.15")+row("c4", "4 rue A", "45.65", "0.15")+row("c5", "5 rue A", "45.65", "0.15")), opendata.ImportOptions{Source: "hubt"})
-	rep := importBytes(t, s, []byte(head+row("c1", "1 rue A", "45°39'N", "0.15")+row("c2", "2 rue A", "0", "0")+
+	rep := importBytes(t, s, []byte(head+row("c1", "1 rue A", "45°39'", "0.15")+row("c2", "2 rue A", "0", "0")+
 		row("c3", "3 rue A", "", "")+row("c4", "9 rue B", "n/a", "n/a")+row("c5", "5 rue A", "45.66", "0.16")), opendata.ImportOptions{Source: "hubt"})
 	ids := sourceIDs(t, s)
 	for id, want := range map[string]float64{"c1": 45.65, "c2": 45.65, "c3": 0, "c4": 0, "c5": 45.66} {
@@ -72,7 +74,7 @@ func TestCoordinatesUnreadableKeepTheStoredOnes(t *testing.T) {
 			t.Errorf("%s: latitude %v, want %v (issues %+v)", id, got, want, rep.Issues)
 		}
 	}
-	if !hasIssue(rep, 1, "latitude", opendata.SeverityWarning, "keeps its stored coordinates") {
+	if !hasIssue(rep, 1, "latitude", opendata.SeverityWarning, "the stored coordinates were kept") {
 		t.Errorf("row 1: %+v", issuesOfRow(rep, 1))
 	}
 	for _, is := range rep.Issues {

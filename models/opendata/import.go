@@ -86,6 +86,12 @@ type Report struct {
 	// undated are the rows of a file without date_maj whose places have
 	// no producer date: new, or stored without one (keptIssues).
 	undated []int
+	// twoCases are the issues, by row, whose reason says what happens
+	// to a place stored and to a new one: record says which happened.
+	twoCases map[int][]int
+	// formerSaid are the rows whose former INSEE code the reading said:
+	// the writer, which says it for syncs, says it again.
+	formerSaid map[int]bool
 	// fileAbsent are the fields the file has no column for.
 	fileAbsent models.Fields
 }
@@ -148,9 +154,31 @@ func ranges(rows []int) string {
 }
 
 func (r *Report) issue(is ...Issue) {
+	var rejected []int // rows refused as read: their warnings say so
+	defer func() {
+		for _, row := range rejected {
+			if r.twoCases != nil {
+				r.sayWhatHappened(row, models.SyncOutcome{Result: models.SyncRejected})
+			}
+		}
+	}()
 	for _, i := range is {
 		if i.Severity == SeverityWarning {
 			r.Warnings++
+			if i.Row > 0 && twoCaseOf(i.Reason) != nil {
+				if r.twoCases == nil {
+					r.twoCases = map[int][]int{}
+				}
+				r.twoCases[i.Row] = append(r.twoCases[i.Row], len(r.Issues))
+			}
+			if i.Row > 0 && strings.HasPrefix(i.Reason, formerCodeSaid) {
+				if r.formerSaid == nil {
+					r.formerSaid = map[int]bool{}
+				}
+				r.formerSaid[i.Row] = true
+			}
+		} else if i.Severity == SeverityError && i.Row > 0 {
+			rejected = append(rejected, i.Row)
 		}
 		// A value is often a cell, a substring of its row's record: kept
 		// as is, it would keep the whole row alive until the report is.
@@ -1356,6 +1384,9 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 			// warning said so (placeBuilder.unread).
 			r.addKept(row[o.Index], o.Kept&^((models.FieldPivot|models.FieldCoordinates)&^r.fileAbsent))
 		}
+		if o.Entity == models.EntityActor && o.Index >= 0 && r.twoCases != nil {
+			r.sayWhatHappened(actorRow[o.Index], o)
+		}
 		if o.Entity == models.EntityActor && o.Index >= 0 && o.Result != models.SyncRejected {
 			// The address as read against the commune reference.
 			for _, f := range o.Warnings {
@@ -1365,7 +1396,14 @@ func (r *Report) record(b rowsOf, res *models.SyncResult) {
 				if f.Value != "" {
 					reason = strings.TrimPrefix(reason, strconv.Quote(f.Value)+": ")
 				}
-				r.issue(Issue{Row: actorRow[o.Index], Field: fieldColumns[f.Field], Value: f.Value, Reason: reason, Severity: SeverityWarning})
+				if r.formerSaid[actorRow[o.Index]] && strings.HasPrefix(reason, formerCodeSaid) {
+					continue // the reading said it
+				}
+				col, ok := fieldColumns[f.Field]
+				if !ok {
+					col = f.Field // a field of no column (source, parent_id): named, as its errors are
+				}
+				r.issue(Issue{Row: actorRow[o.Index], Field: col, Value: f.Value, Reason: reason, Severity: SeverityWarning})
 			}
 		}
 		if o.Result != models.SyncRejected || o.Index < 0 {
@@ -1408,5 +1446,82 @@ func count(rep *Report, res *models.SyncResult) {
 		} else {
 			rep.Services[o.Result]++
 		}
+	}
+}
+
+// twoCases is a row's warning that says what happens to a place stored
+// and to a new one (both stands in its reason): created replaces it for a
+// new place, kept for a place stored whose value of field was kept,
+// notKept for one that had none to keep.
+type twoCases struct {
+	both, created, kept, notKept, rejected string
+	field                                  models.Fields
+}
+
+// formerCodeSaid opens the warning of a former INSEE code (formerINSEE,
+// and models' for syncs).
+const formerCodeSaid = "former commune code "
+
+// rejectedRow is what a row's two cases become when it is rejected.
+const rejectedRow = "the row is rejected: nothing stored"
+
+var rowCases = []twoCases{
+	{both: unreadCoordinates, field: models.FieldCoordinates,
+		created:  " (the place is new: stored without coordinates)",
+		kept:     " (the stored coordinates were kept)",
+		notKept:  " (no coordinates kept: the place stored had none, or is at another address)",
+		rejected: " (" + rejectedRow + ")"},
+	{both: unreadPivot, field: models.FieldPivot,
+		created:  "read as no pivot: the new place's is stored as unknown",
+		kept:     "read as no pivot: the stored pivot was kept (not replaced by the unknown identifier, as an empty cell or 00000000000000 would)",
+		notKept:  "read as no pivot: the place stored had none; it stays unknown",
+		rejected: "read as no pivot (" + rejectedRow + ")"},
+	{both: unreadDate,
+		created:  "read as no date; the new place: " + undatedRow,
+		kept:     "read as no date; the place stored keeps its producer date, if it had one (not removed, as an empty cell would)",
+		rejected: "read as no date (" + rejectedRow + ")"},
+	{both: futureBoth,
+		created:  "the new place: " + undatedRow,
+		kept:     "the place stored keeps its producer date, if it had one, and the values a person changed in Carnet",
+		rejected: rejectedRow},
+}
+
+// futureBoth is what a row dated in the future says of both cases.
+const futureBoth = "a place stored keeps its producer date, and the values a person changed in Carnet; a new one: " + undatedRow
+
+// twoCaseOf returns the case that reason says both of, or nil.
+func twoCaseOf(reason string) *twoCases {
+	for i := range rowCases {
+		if strings.Contains(reason, rowCases[i].both) {
+			return &rowCases[i]
+		}
+	}
+	return nil
+}
+
+// sayWhatHappened rewrites the two-case warnings of row to say what
+// happened to its place, o.
+func (r *Report) sayWhatHappened(row int, o models.SyncOutcome) {
+	idx, ok := r.twoCases[row]
+	if !ok {
+		return
+	}
+	delete(r.twoCases, row)
+	for _, i := range idx {
+		is := &r.Issues[i]
+		c := twoCaseOf(is.Reason)
+		if c == nil {
+			continue
+		}
+		say := c.kept
+		switch {
+		case o.Result == models.SyncRejected:
+			say = c.rejected
+		case o.Result == models.SyncCreated:
+			say = c.created
+		case c.field != 0 && o.Kept&c.field == 0:
+			say = c.notKept
+		}
+		is.Reason = strings.Replace(is.Reason, c.both, say, 1)
 	}
 }

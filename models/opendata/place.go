@@ -747,6 +747,9 @@ func ToPlace(rec Record, source string) Place {
 		b.warn("date_maj", clip(strings.TrimSpace(rec.Cells["date_maj"])), "not a date but a placeholder for none: "+unreadDate)
 	case d == "":
 		b.warn("date_maj", "", "missing (required by the standard); "+undatedRow)
+	case !ok && eightDigits(d):
+		a.SetUnreadDate()
+		b.warn("date_maj", d, "8 digits that are no date YYYYMMDD (a year from 1970 to 2100, a month, a day of it; the standard writes YYYY-MM-DD): "+unreadDate)
 	case !ok:
 		// A typing slip: the producer gave a date, not none.
 		a.SetUnreadDate()
@@ -755,7 +758,7 @@ func ToPlace(rec Record, source string) Place {
 		// No check yet (a typing slip, a planned visit): read as no
 		// date, but not as a current record either (SetFutureDate).
 		a.SetFutureDate(day)
-		b.warn("date_maj", d, "in the future, which is no day the producer checked the place: read as no date; a place stored keeps its producer date, and the values a person changed in Carnet; a new one: "+undatedRow)
+		b.warn("date_maj", d, "in the future, which is no day the producer checked the place: read as no date; "+futureBoth)
 	case day < models.ProducerDateFloor:
 		// The zero date of a program or a spreadsheet (0001-01-01,
 		// 1899-12-30, 1900-01-01, 1970-01-01, or 1969-12-31: a zero
@@ -995,6 +998,40 @@ var postalWithText = regexp.MustCompile(`(?i)^(?:f|fr|france)?[\s\x{a0}\-–(]*(
 // communeThenPostal is the commune before its postal code (« Nice 06000 »).
 var communeThenPostal = regexp.MustCompile(`^([^\d]*[^\d\s\x{a0},\-–(])[\s\x{a0},\-–(]+(\d{5})\)?$`)
 
+// postalInCommune reads a commune cell holding a postal code with the
+// name (« 13001 Marseille », « Marseille (13001) », « Marseille 13001 »):
+// the name is the commune, the code the postal code when the code_postal
+// cell is empty; a code that is not the code_postal cell's is said, the
+// cell's kept.
+func (b *placeBuilder) postalInCommune(a *models.Actor) {
+	cell := a.Address.Commune
+	var code, name string
+	if m := postalWithText.FindStringSubmatch(cell); m != nil && strings.TrimSpace(m[2]) != "" {
+		code, name = m[1], m[2]
+	} else if c := communeThenPostal.FindStringSubmatch(cell); c != nil {
+		code, name = c[2], c[1]
+	} else {
+		return
+	}
+	name = strings.TrimSpace(name)
+	if words := strings.Fields(strings.ToUpper(name)); len(words) == 0 || strings.Contains(strings.ToUpper(cell), "CEDEX") ||
+		slices.Contains([]string{"BP", "B.P.", "CS", "TSA", "SP"}, words[len(words)-1]) {
+		// « DIJON CEDEX BP 47032 », « RENNES CS 46706 »: a box's number,
+		// not a postal code; the commune's reading says the rest.
+		return
+	}
+	a.Address.Commune = name
+	switch a.Address.PostalCode {
+	case "":
+		a.Address.PostalCode = code
+		b.warn("commune", cell, fmt.Sprintf("the commune with its postal code, and the code_postal cell empty: read as commune « %s » and postal code %s", name, code))
+	case code:
+		b.read("commune", "the commune written with its postal code (« 13001 Marseille »), the code_postal cell's: read as the commune's name alone")
+	default:
+		b.warn("commune", cell, fmt.Sprintf("the commune cell gives the postal code %s, the code_postal cell %s: they disagree; the code_postal cell's is kept and the commune read as « %s »: please check which code is right", code, a.Address.PostalCode, name))
+	}
+}
+
 func (b *placeBuilder) address(a *models.Actor) {
 	a.Address.Street = b.oneLine("adresse", b.cell("adresse"), ", ")
 	a.Address.Complement = b.oneLine("complement_adresse", b.cell("complement_adresse"), ", ")
@@ -1044,6 +1081,9 @@ func (b *placeBuilder) address(a *models.Actor) {
 		}
 	}
 	a.Address.PostalCode = cp
+	if strings.IndexFunc(a.Address.Commune, isASCIIDigit) >= 0 {
+		b.postalInCommune(a) // a commune's name has no digit: the common row never comes here
+	}
 	if insee := strings.ToUpper(b.cell("code_insee")); insee != "" {
 		if len(insee) == 4 && isDigits(insee) {
 			insee = "0" + insee
@@ -1112,6 +1152,9 @@ func (b *placeBuilder) coordinates(a *models.Actor) {
 		if lat, lon, okLat = coordinatePair(pair); okLat {
 			okLon = true
 			b.read("latitude", "both coordinates in one cell, latitude first")
+		} else if lat, lon, okLat = dmsPair(pair); okLat {
+			okLon = true
+			b.warn(ColumnCoordinates, pair, fmt.Sprintf("both coordinates in degrees, minutes and seconds read as %s, %s (decimal degrees); please check them", strconv.FormatFloat(lat, 'f', 6, 64), strconv.FormatFloat(lon, 'f', 6, 64)))
 		} else {
 			b.warn(ColumnCoordinates, pair, "not a pair of coordinates « latitude, longitude »; dropped"+unreadCoordinates)
 		}
@@ -1209,6 +1252,13 @@ func (b *placeBuilder) float(col string) (float64, bool) {
 		f, err = strconv.ParseFloat(strings.Replace(strings.Map(dropSpace, s), ",", ".", 1), 64)
 	}
 	if err != nil {
+		if v, how, ok := readDMS(s, col); ok {
+			b.warn(col, s, how)
+			return v, true
+		} else if how != "" {
+			b.warn(col, s, how+"; dropped"+unreadCoordinates)
+			return 0, false
+		}
 		b.warn(col, s, "not a number; dropped"+unreadCoordinates)
 		return 0, false
 	}

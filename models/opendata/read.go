@@ -110,6 +110,7 @@ type Reader struct {
 	row        int
 	columns    map[string]bool
 	keys       map[string]columnReading // JSON keys already read
+	containers map[string]bool          // the columns of JSON keys whose objects were read as columns (readNested)
 	encoding   string                   // "" for UTF-8, else what the file was read as
 	lastNamed  int                      // the index of the CSV header's last named column
 	padding    int                      // empty cells past the header that every row has (see Record.Extra); -1 before the first row
@@ -682,12 +683,21 @@ func (r *Reader) Format() string { return r.format }
 // read as id (see ids) is the id column: the report said « carto_id read
 // as id » and « carto_id: not a column… ignored » of the same column.
 func (r *Reader) Columns() map[string]bool {
-	if r.idColumn == "" || !r.columns[r.idColumn] {
+	if (r.idColumn == "" || !r.columns[r.idColumn]) && len(r.containers) == 0 {
 		return r.columns
 	}
 	out := maps.Clone(r.columns)
-	delete(out, r.idColumn)
-	out["id"] = true
+	if r.idColumn != "" && r.columns[r.idColumn] {
+		delete(out, r.idColumn)
+		out["id"] = true
+	}
+	for c := range r.containers {
+		// An object read as columns (« localisation ») is no column
+		// of its own, unless some row gave it a value.
+		if !knownColumn[c] && r.filled[c] == 0 {
+			delete(out, c)
+		}
+	}
 	return out
 }
 
@@ -830,6 +840,9 @@ func (r *Reader) Next() (Record, error) {
 		v := obj[k]
 		cr := r.reading(k)
 		cell, ok := cellString(v)
+		if !ok && cr.name != ColumnCoordinates && r.readNested(&rec, k, v) {
+			continue
+		}
 		if m, isObject := v.(map[string]any); !ok && isObject && cr.name == ColumnCoordinates {
 			// Both coordinates as an object ({"lat": …, "lon": …}, a
 			// GeoJSON Point): the text coordinatePair reads.

@@ -227,7 +227,7 @@ func TestOlderFileSaysSo(t *testing.T) {
 	}
 	importBytes(t, s, row("0493000001", "2023-03-01"), opendata.ImportOptions{Source: "p"})
 	rep := importBytes(t, s, row("0493000002", "2023-02-01"), opendata.ImportOptions{Source: "p"})
-	if is := issuesOf(rep, 1, "date_maj"); len(is) != 1 || !strings.Contains(is[0].Reason, "before the stored record's date (2023-03-01)") {
+	if is := issuesOf(rep, 1, "date_maj"); len(is) != 1 || !strings.Contains(is[0].Reason, "before the stored record's (2023-03-01)") {
 		t.Errorf("older file: %+v", rep.Issues)
 	}
 	// A newer one, or the same day, says nothing.
