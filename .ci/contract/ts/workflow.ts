@@ -63,7 +63,7 @@ async function workflow(): Promise<void> {
   // 3. Create actors (as the partner, in its source) and a service.
   const word = `contrat${run}`;
   const actors = 5;
-  let first: Schemas["Actor"] | undefined;
+  let first: Schemas["ActorRecord"] | undefined;
   for (let i = 0; i < actors; i++) {
     const body: Schemas["ActorInput"] = {
       name: `Médiathèque ${word} ${i}`,
