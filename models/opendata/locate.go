@@ -281,7 +281,13 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 			named = append(named, c)
 		}
 	}
-	found := longestNaming(named)
+	return agreeing(longestNaming(named), a, pc)
+}
+
+// agreeing returns found, the commune a reading chose among postal code
+// pc's, with its resolution, when the row's other cells (INSEE code,
+// coordinates) agree with it; nil when none was chosen or they disagree.
+func agreeing(found *commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution) {
 	if found == nil {
 		return nil, commune.Resolution{}
 	}
@@ -344,14 +350,7 @@ func shortNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*com
 			})
 		})
 	}
-	if found == nil {
-		return nil, commune.Resolution{}
-	}
-	r := commune.Resolve(commune.Address{PostalCode: pc, Name: found.Name, INSEE: a.Address.InseeCode, Lat: a.Latitude, Lon: a.Longitude})
-	if r.Commune == nil || r.City() != found || len(r.Conflicts) > 0 || len(r.Doubts) > 0 {
-		return nil, commune.Resolution{}
-	}
-	return found, r
+	return agreeing(found, a, pc)
 }
 
 // territoryWords name a territory after a town, not the place's commune:
