@@ -265,6 +265,23 @@ func ReconcileActorPlace(a *Actor) []PlaceWarning {
 	return reconcile(&a.Address, &a.Latitude, &a.Longitude, r)
 }
 
+// FormerCodeReading says how a former or delegated commune's code is read:
+// as the code of the commune it was merged into or is delegated of (cur),
+// which normalisation stores; reason is the sentence every path gives
+// (the file import's row warning, the sync's record warning). ok is false
+// for a code that is no former commune's.
+func FormerCodeReading(code string) (cur *commune.Commune, reason string, ok bool) {
+	c, former, found := commune.Get(code)
+	if !found || !former || c == nil {
+		return nil, "", false
+	}
+	was := code
+	if name := commune.FormerName(code); name != "" {
+		was += " (" + name + ")"
+	}
+	return c, fmt.Sprintf("former commune code %s is now %s (%s), the commune it was merged into or is delegated of: read as it", was, c.Code, c.Name), true
+}
+
 // formerCode says that code, sent, is a former or delegated commune's
 // whose commune now is current, the code stored in its place: a sync
 // replaced it without a word where a file import said it (the same words).
@@ -272,15 +289,11 @@ func formerCode(code, current string) (PlaceWarning, bool) {
 	if code == "" || code == current {
 		return PlaceWarning{}, false
 	}
-	cur, former, ok := commune.Get(code)
-	if !ok || !former || cur == nil || cur.Code != current {
+	cur, reason, ok := FormerCodeReading(code)
+	if !ok || cur.Code != current {
 		return PlaceWarning{}, false
 	}
-	was := code
-	if name := commune.FormerName(code); name != "" {
-		was += " (" + name + ")"
-	}
-	return PlaceWarning{"address.insee_code", code, fmt.Sprintf("former commune code %s is now %s (%s), the commune it was merged into or is delegated of: read as it", was, cur.Code, cur.Name)}, true
+	return PlaceWarning{"address.insee_code", code, reason}, true
 }
 
 // normalizeAddress normalises the address, and says so when its postal

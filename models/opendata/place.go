@@ -955,23 +955,13 @@ var fieldColumns = map[string]string{
 // uncertain, imported as read (see rowShape).
 const shiftImported = "; imported as read: check the row"
 
-// undatedRow says what a row without a readable date_maj becomes: its
-// check date in Carnet is the day of the import, marked undated, and
-// exports write opendata.UnknownDate (standardDate), not that day (probe
-// 41a L6: the warning said the day of the import was written).
 // formerINSEE says how a former or delegated commune's code is read: as
 // its commune nouvelle's, which the normalisation stores (69159, merged
 // into 69114 in 2017, was replaced without a word).
 func (b *placeBuilder) formerINSEE(code string) {
-	cur, former, ok := commune.Get(code)
-	if !ok || !former || cur == nil {
-		return
+	if _, reason, ok := models.FormerCodeReading(code); ok {
+		b.warn("code_insee", code, reason)
 	}
-	was := code
-	if name := commune.FormerName(code); name != "" {
-		was += " (" + name + ")"
-	}
-	b.warn("code_insee", code, fmt.Sprintf("former commune code %s is now %s (%s), the commune it was merged into or is delegated of: read as it", was, cur.Code, cur.Name))
 }
 
 // unreadCoordinates says what coordinates that are none do: a place stored
@@ -985,6 +975,10 @@ const unreadPivot = "read as no pivot: a place stored keeps its pivot (not repla
 // unreadDate says what a date_maj that is no date does.
 const unreadDate = "read as no date; a place stored keeps its producer date (not removed, as an empty cell would); a new one: " + undatedRow
 
+// undatedRow says what a row without a readable date_maj becomes: its
+// check date in Carnet is the day of the import, marked undated, and
+// exports write opendata.UnknownDate (standardDate), not that day (probe
+// 41a L6: the warning said the day of the import was written).
 const undatedRow = "the place is exported with date_maj " + UnknownDate + " (no date known; its check date in Carnet is the day of the import, marked undated) and does not count as checked recently"
 
 // openEnd is a time span with OpenStreetMap's open end (« 08:00-12:00+ »).
