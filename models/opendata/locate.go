@@ -239,6 +239,7 @@ func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet strin
 		{namedAmong, "the only one of the communes of postal code %s whose name the place's name or address contains"},
 		{sirenAmong, "the commune whose own SIRET the row gives (SIRENE numbers a commune by its INSEE code), one of the communes of postal code %s"},
 		{shortNamedAmong, "the only one of the communes of postal code %s that the place's name names by the first part of its name or with one letter wrong"},
+		{chefLieuAmong, "the chef-lieu of the département, one of the communes of postal code %s, where the body of the département the place's name names sits"},
 	} {
 		if c, r := d.among(shared, a, pc); c != nil {
 			ad.Commune = c.Name

@@ -185,3 +185,44 @@ func TestImportDerivesCommuneNamedAsUsageNamesIt(t *testing.T) {
 		}
 	}
 }
+
+// A département's own bodies — its council, its prefecture, its union of
+// family associations, its chamber of agriculture — are at its chef-lieu:
+// a row that names its département as the owner of the place, its postal
+// code shared by the chef-lieu and smaller communes, is in the chef-lieu
+// (« Département de l'Allier », 03000: Moulins, not Avermes; « UDAF
+// Cantal », 15000: Aurillac, not Ytrac). Not when the département's name
+// goes on (« Loire Forez agglomération » is no body of the Loire, « Savoie
+// Mont Blanc » none of the Savoie), nor when the postal code's communes do
+// not include the chef-lieu (the Charente-Maritime's territorial office in
+// Saint-Jean-d'Angély's 17400), nor for a name that only holds the
+// département's in a longer one (« Haute-Savoie » in the Savoie).
+func TestImportDerivesCommuneOfADepartementsBody(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"Département de l'Allier","SIRET":"1","Adresse":"1 AV VICTOR HUGO","Code postal":3000,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"UDAF Cantal","SIRET":"1","Adresse":"45 Avenue de la République","Code postal":15000,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Conseil départemental des Ardennes - Service Orientation et Accompagnement vers l'Emploi","SIRET":"1","Adresse":"2 RUE LUCIEN HUBERT","Code postal":8000,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"Département de la Charente-Maritime - DT RAHS","SIRET":"1","Adresse":"55 bd Franck Lamy","Code postal":17400,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"Loire Forez agglomération","SIRET":"1","Adresse":"17 boulevard de la Préfecture","Code postal":42600,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"6","Name":"Espace numérique Savoie Mont Blanc","SIRET":"1","Adresse":"2 rue de la Paix","Code postal":73000,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"7","Name":"Comité de la Haute-Savoie","SIRET":"1","Adresse":"2 rue de la Paix","Code postal":73000,"Nombre de mandats":"1","commune":""}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	for _, want := range []struct {
+		row                int
+		severity, contains string
+	}{
+		{1, opendata.SeverityWarning, "missing: Moulins"},
+		{2, opendata.SeverityWarning, "missing: Aurillac"},
+		{3, opendata.SeverityWarning, "missing: Charleville-Mézières"},
+		{4, opendata.SeverityError, "is shared by"},
+		{5, opendata.SeverityError, "is shared by"},
+		{6, opendata.SeverityError, "is shared by"},
+		{7, opendata.SeverityError, "is shared by"},
+	} {
+		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
+			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
+		}
+	}
+}
