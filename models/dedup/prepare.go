@@ -170,6 +170,7 @@ func prepare(p *Place) *prepared {
 	for _, part := range append(colonParts(name), slashReadings(name)...) {
 		q.alts = append(q.alts, withoutRole(content(expandIn(part, q.commune))))
 	}
+	q.alts = append(q.alts, listedStructures(name, q.commune)...)
 	q.authority = len(q.name) > 0 && authorityKeys[q.name[0]] || departementPremises(q.raw) || slices.Contains(words(p.Name), intercomWord)
 	q.mobile = mobileName(q.raw) || homeVisits(q.raw) || carParkStop(p.Street) || carParkStop(p.Complement)
 	q.annex = slices.Contains(q.raw, annexKey)

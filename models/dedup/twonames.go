@@ -1,6 +1,9 @@
 package dedup
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // andKey is « et » as expand writes it.
 var andKey = stem("et")
@@ -36,4 +39,39 @@ func written(raw []string) int {
 		}
 	}
 	return n
+}
+
+// listedStructures reads a name that lists the structures a place houses,
+// parts joined by dashes (« Service Action Sociale de Mauriac - MSD
+// Mauriac et antenne de Riom-es-Montagnes », « DPT de la Vienne -
+// Territoire 2 MDS Jaunay Marigny et MDSP Loudun »): the content words of
+// each structure a part names, a part read as namedStructures reads a
+// name (its two structures joined by one « et »), each of two written
+// words or more, when the name so lists three structures or more; nil for
+// a name without a dash between spaces, with a part of one word (a
+// commune's name after the dash: « La Maison des Marmandais - Marmande »,
+// withoutCommuneTail), or naming two (« Maison de l'Habitat - Vichy
+// Communauté » is the agglomeration's house, read as its host at one
+// address).
+func listedStructures(name string, commune map[string]bool) [][]string {
+	parts := strings.FieldsFunc(strings.NewReplacer(" - ", "\x00", " – ", "\x00").Replace(name), func(r rune) bool { return r == 0 })
+	if len(parts) < 2 {
+		return nil
+	}
+	var out [][]string
+	for _, p := range parts {
+		raw := expandIn(p, commune)
+		if written(raw) < 2 {
+			return nil
+		}
+		if two := namedStructures(raw); two != nil {
+			out = append(out, two...)
+		} else if ws := withoutRole(content(raw)); len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
 }
