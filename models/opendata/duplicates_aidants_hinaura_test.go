@@ -10,11 +10,17 @@ import "testing"
 // Aidants Connect's rows of départements no set had labelled.
 var aidantsHinaura = []string{"01", "03", "07", "15", "43", "63"}
 
-// Floors: none yet (the labels are committed before detection runs on
-// them); the first measure sets them.
+// Floors: first measure on the importer and detection of main (63737e2),
+// which had never run on its pairs (labels committed in a34b7ea):
+// precision 0.958 (24 links, 23 right), recall 0.523 (23 of 44), 13 of the
+// 21 misses rows the importer rejected; the one link outside the labels
+// read after it and labelled a duplicate (1.000 / 0.533 on the 257
+// labels). After dup45's reading of a département's body at its chef-lieu
+// and of a name listing the structures a place houses: 1.000 (27 links),
+// 0.600 (27 of 45). The floors leave one link of slack.
 const (
-	minPrecisionAidantsHinaura = 0
-	minRecallAidantsHinaura    = 0
+	minPrecisionAidantsHinaura = 0.96
+	minRecallAidantsHinaura    = 0.57
 )
 
 // TestDuplicateLabelsAidantsHinaura measures detection on the
