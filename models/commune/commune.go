@@ -127,6 +127,8 @@ type reference struct {
 	depKeys      map[string]string // name key, with and without article → code ("" when two share it)
 	depNames     []string          // the keys of depKeys that name one département, sorted
 	regions      map[string]area
+	epcis        []EPCI                 // by SIREN
+	epciOf       map[string]string      // member commune code → its EPCI's SIREN
 	sorted       []keyed                // name keys in order, for prefix search
 	formerSorted []keyed                // former and delegated communes' name keys in order, with their current commune
 	grid         map[uint64][]gridEntry // gridKey of a cell → the centres in it
@@ -227,6 +229,11 @@ func parse(gz []byte) (*reference, error) {
 				return nil, fmt.Errorf("bad line %q", line)
 			}
 			r.regions[f[1]] = area{Code: f[1], Name: f[2]}
+		case "E":
+			if len(f) != 4 {
+				return nil, fmt.Errorf("bad line %q", line)
+			}
+			r.epcis = append(r.epcis, EPCI{Code: f[1], Name: f[2], Members: strings.Split(f[3], ",")})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -253,6 +260,12 @@ func parse(gz []byte) (*reference, error) {
 		}
 	}
 	r.mainCodeOnly = mainCodeOnly(r.byDep)
+	r.epciOf = make(map[string]string, 35000)
+	for _, e := range r.epcis {
+		for _, m := range e.Members {
+			r.epciOf[m] = e.Code
+		}
+	}
 	for _, a := range aliases {
 		cur := r.byCode[a.current]
 		if cur == nil {
