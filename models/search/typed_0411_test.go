@@ -56,3 +56,23 @@ func TestAnIntercommunalityIsItsCommunes(t *testing.T) {
 		}
 	}
 }
+
+// Portuguese around a need (« ajuda com o computador para idosos »): the
+// article « o » is a function word and « idosos » older people; required,
+// « o » found « Ô Soleil » and the answer was partial, and the older
+// people's places came after any place teaching the computer (batch
+// 2027-04-11).
+func TestPortugueseAroundANeedOfTheBatch0411(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("seniors", "Atelier numérique", "Gap", "05000", "2 rue Carnot", "services", themeTools,
+			"publics_specifiquement_adresses", "Seniors"),
+		record("tools", "Médiathèque de Gap", "Gap", "05000", "1 rue Carnot", "services", themeTools),
+		record("o", "Ô Soleil", "Tulle", "19000", "3 rue du Port", "services", themeParenting),
+	})
+	for _, q := range []string{"ajuda com o computador para idosos", "computador para pessoas idosas"} {
+		r, got := searchNames(t, m, q)
+		if len(got) == 0 || got[0] != "Atelier numérique" || r.Partial || slices.Contains(got, "Ô Soleil") {
+			t.Errorf("%s: %v (partial %v), want the older people's place first, whole, and not Ô Soleil", q, got, r.Partial)
+		}
+	}
+}
