@@ -4,7 +4,8 @@
 // legal population, overseas zone and IANA time zone, the municipal
 // arrondissements of Paris, Lyon and Marseille (linked to their city), the
 // former and delegated communes (so that an old code or name still finds
-// the current commune), and a centre point for each commune.
+// the current commune), a centre point for each commune, and the
+// intercommunalities with their member communes (EPCIs, EPCIOf).
 //
 // # Sources and licences
 //
@@ -15,7 +16,8 @@
 //
 //   - @etalab/decoupage-administratif 6.0.0 — COG codes, names, types,
 //     départements, regions, postal codes (DGFiP, via Etalab), legal
-//     populations. Data: Licence Ouverte 2.0; code MIT.
+//     populations, the EPCI à fiscalité propre and their member communes
+//     (DGCL's BANATIC). Data: Licence Ouverte 2.0; code MIT.
 //   - @etalab/fr-bounding-boxes 0.1.3 — bounding boxes of the communes of
 //     metropolitan France and the DROM from IGN ADMIN EXPRESS (2017), merged
 //     for the communes created since from the communes they absorbed.
