@@ -4,7 +4,8 @@
 // legal population, overseas zone and IANA time zone, the municipal
 // arrondissements of Paris, Lyon and Marseille (linked to their city), the
 // former and delegated communes (so that an old code or name still finds
-// the current commune), and a centre point for each commune.
+// the current commune), a centre point for each commune, and the
+// intercommunalities with their member communes (EPCIs, EPCIOf).
 //
 // # Sources and licences
 //
@@ -15,7 +16,8 @@
 //
 //   - @etalab/decoupage-administratif 6.0.0 — COG codes, names, types,
 //     départements, regions, postal codes (DGFiP, via Etalab), legal
-//     populations. Data: Licence Ouverte 2.0; code MIT.
+//     populations, the EPCI à fiscalité propre and their member communes
+//     (DGCL's BANATIC). Data: Licence Ouverte 2.0; code MIT.
 //   - @etalab/fr-bounding-boxes 0.1.3 — bounding boxes of the communes of
 //     metropolitan France and the DROM from IGN ADMIN EXPRESS (2017), merged
 //     for the communes created since from the communes they absorbed.
@@ -127,6 +129,8 @@ type reference struct {
 	depKeys      map[string]string // name key, with and without article → code ("" when two share it)
 	depNames     []string          // the keys of depKeys that name one département, sorted
 	regions      map[string]area
+	epcis        []EPCI                 // by SIREN
+	epciOf       map[string]string      // member commune code → its EPCI's SIREN
 	sorted       []keyed                // name keys in order, for prefix search
 	formerSorted []keyed                // former and delegated communes' name keys in order, with their current commune
 	grid         map[uint64][]gridEntry // gridKey of a cell → the centres in it
@@ -227,6 +231,11 @@ func parse(gz []byte) (*reference, error) {
 				return nil, fmt.Errorf("bad line %q", line)
 			}
 			r.regions[f[1]] = area{Code: f[1], Name: f[2]}
+		case "E":
+			if len(f) != 4 {
+				return nil, fmt.Errorf("bad line %q", line)
+			}
+			r.epcis = append(r.epcis, EPCI{Code: f[1], Name: f[2], Members: strings.Split(f[3], ",")})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -253,6 +262,12 @@ func parse(gz []byte) (*reference, error) {
 		}
 	}
 	r.mainCodeOnly = mainCodeOnly(r.byDep)
+	r.epciOf = make(map[string]string, 35000)
+	for _, e := range r.epcis {
+		for _, m := range e.Members {
+			r.epciOf[m] = e.Code
+		}
+	}
 	for _, a := range aliases {
 		cur := r.byCode[a.current]
 		if cur == nil {

@@ -224,6 +224,12 @@ const (
 	// vocabulary tells apart (a chambre d'agriculture among the
 	// « Chambres consulaires »). It is not a filter nor a facet.
 	FieldNamed = "named"
+	// FieldEPCI holds the SIREN of the intercommunality the place's commune
+	// belongs to (commune.EPCIOf): the index reads it for an EPCI named in
+	// a query (« pays basque », « grand poitiers », « bordeaux
+	// métropole »), as a département's name reads FieldDepartement. Not a
+	// filter nor a facet.
+	FieldEPCI = "epci"
 )
 
 // OpenWhenParts are the times of day of FieldOpenWhen, each open at some

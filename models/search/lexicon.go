@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -475,6 +476,25 @@ func buildLexicon() *lexicon {
 			targets = append(targets, lexTarget{field: FieldDepartement, value: code, factor: factorExact, how: HowPlace, via: name})
 		}
 		addPhrase(name, lexPhrase{place: true, targets: targets})
+	}
+	// The intercommunalities by name, as a département's: a query naming
+	// one (« aide numérique pays basque ») is about its communes' places.
+	// Their 8,500 names' words are not words of the lexicon: a misspelt
+	// word is not respelt as a place's (« servis » as the « Serris » of
+	// the Val d'Europe), and a name is read as typed.
+	epcis := epciPhrases()
+	for _, w := range slices.Sorted(maps.Keys(epcis)) {
+		p := &lexPhrase{place: true, tokens: tokens(w)}
+		for _, code := range epcis[w] {
+			p.targets = append(p.targets, lexTarget{field: FieldEPCI, value: code, factor: factorExact, how: HowPlace, via: w})
+		}
+		for _, x := range p.tokens {
+			p.stems = append(p.stems, stem(x))
+		}
+		l.phrases[p.tokens[0]] = append(l.phrases[p.tokens[0]], p)
+		if s := p.stems[0]; s != "" && s != p.tokens[0] {
+			l.phrases[s] = append(l.phrases[s], p)
+		}
 	}
 	for w, values := range hourPhrases() {
 		var targets []lexTarget

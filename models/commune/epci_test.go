@@ -1,0 +1,40 @@
+package commune_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"carnet/models/commune"
+)
+
+// The intercommunalities come from the pinned package with their member
+// communes: a commune's EPCI, an arrondissement's through its city, none
+// for the islands outside any.
+func TestEPCIOf(t *testing.T) {
+	for _, tc := range []struct{ code, want string }{
+		{"64102", "200067106"}, // Bayonne: CA du Pays Basque
+		{"16015", "200071827"}, // Angoulême: CA du Grand Angoulême
+		{"13201", "200054807"}, // Marseille 1er: Métropole d'Aix-Marseille-Provence
+		{"13055", "200054807"}, // Marseille
+		{"75056", "200054781"}, // Paris: Métropole du Grand Paris
+		{"22016", ""},          // Île-de-Bréhat: no EPCI
+		{"97502", ""},          // Saint-Pierre: a collectivity
+		{"99999", ""},
+	} {
+		if got := commune.EPCIOf(tc.code); got != tc.want {
+			t.Errorf("EPCIOf(%s) = %q, want %q", tc.code, got, tc.want)
+		}
+	}
+	all := commune.EPCIs()
+	if len(all) < 1200 {
+		t.Fatalf("%d EPCIs", len(all))
+	}
+	i := slices.IndexFunc(all, func(e commune.EPCI) bool { return e.Code == "200067106" })
+	if i < 0 || all[i].Name != "CA du Pays Basque" || len(all[i].Members) != 158 || !slices.Contains(all[i].Members, "64102") {
+		t.Fatalf("CA du Pays Basque: %+v", all[i])
+	}
+	if !slices.IsSortedFunc(all, func(a, b commune.EPCI) int { return strings.Compare(a.Code, b.Code) }) {
+		t.Fatal("not sorted by SIREN")
+	}
+}
