@@ -50,3 +50,43 @@ func TestOperatorsImportIsInTheStructuresTrail(t *testing.T) {
 		t.Errorf("details: %v", d)
 	}
 }
+
+// TestServiceWriteAnswersAreWhatGetReads (probe 45 M3): a service's POST
+// answered the ETag "1.1.…" and the GET right after "1.2.…" (its place's
+// version moved with the write after the answer was built), so a caching
+// client sending If-None-Match with the POST's tag never got 304; restore
+// the same. Every write answers what GET reads, body and tag.
+func TestServiceWriteAnswersAreWhatGetReads(t *testing.T) {
+	e := apitest.New(t)
+	a := createActor(t, e, validActor("Lieu des services"))
+	same := func(what string, r *apitest.Response, want int) string {
+		t.Helper()
+		if r.Code != want {
+			t.Fatalf("%s: %d %s", what, r.Code, r.Body)
+		}
+		id := str(r.Map()["id"])
+		g := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + id, Token: e.Admin})
+		if r.Header().Get("ETag") != g.Header().Get("ETag") || r.Body.String() != g.Body.String() {
+			t.Errorf("%s answers ETag %s, GET %s\n%s\n%s", what, r.Header().Get("ETag"), g.Header().Get("ETag"), r.Body, g.Body)
+		}
+		return id
+	}
+	post := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: validService(str(a["id"]), "Aide aux démarches")})
+	id := same("POST", post, 201)
+	if r := e.Do(apitest.Request{Method: "GET", Path: "/api/v1/services/" + id, Token: e.Admin, Header: map[string]string{"If-None-Match": post.Header().Get("ETag")}}); r.Code != 304 {
+		t.Errorf("If-None-Match with the POST's ETag: %d, want 304", r.Code)
+	}
+	same("PATCH", e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/services/" + id, Token: e.Admin, ContentType: "application/merge-patch+json", Body: obj{"description": "Sur rendez-vous"}}), 200)
+	if r := e.Do(apitest.Request{Method: "DELETE", Path: "/api/v1/services/" + id, Token: e.Admin}); r.Code != 204 && r.Code != 200 {
+		t.Fatalf("DELETE: %d %s", r.Code, r.Body)
+	}
+	same("restore", e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services/" + id + "/restore", Token: e.Admin}), 200)
+	replayed := obj{}
+	for k, v := range validService(str(a["id"]), "Atelier") {
+		replayed[k] = v
+	}
+	key := map[string]string{"Idempotency-Key": "svc-45"}
+	first := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: replayed, Header: key})
+	same("POST with a key", first, 201)
+	same("its replay", e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: replayed, Header: key}), 201)
+}

@@ -359,7 +359,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		// What the reader noticed further on (a second JSON value).
 		rep.issue(Issue{Severity: SeverityWarning, Reason: m})
 	}
-	if rep.Rows == 0 {
+	if rep.Rows == 0 && !opt.Snapshot {
 		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file holds no place: nothing was imported"})
 	}
 	if p := rd.Producer(); p != nil {
@@ -408,6 +408,19 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 			return nil, err
 		}
 		count(rep, res)
+		if rep.Rows == 0 {
+			// An empty snapshot archives what the source held (past the
+			// mass-archive guard only when allowed): « nothing was
+			// imported » hid that (probe 45).
+			reason := "the file holds no place: nothing was imported, nothing archived"
+			if n := rep.Actors[models.SyncArchived]; n > 0 {
+				reason = fmt.Sprintf("the file holds no place: nothing was imported, and as a snapshot every place of the source was archived as absent (%d)", n)
+				if opt.DryRun {
+					reason = fmt.Sprintf("the file holds no place: as a snapshot it would archive every place of the source as absent (%d)", n)
+				}
+			}
+			rep.issue(Issue{Severity: SeverityWarning, Reason: reason})
+		}
 	}
 	rep.finishReadings()
 	rep.Elapsed = time.Since(start)
