@@ -3,9 +3,11 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"carnet/api/apitest"
@@ -89,4 +91,23 @@ func TestServiceWriteAnswersAreWhatGetReads(t *testing.T) {
 	first := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: replayed, Header: key})
 	same("POST with a key", first, 201)
 	same("its replay", e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: replayed, Header: key}), 201)
+}
+
+// TestNumberOutOfRangeSaysSo (probe 45 L8): latitude 1e400 was refused
+// with « must be a number, not number 1e400 ».
+func TestNumberOutOfRangeSaysSo(t *testing.T) {
+	e := apitest.New(t)
+	body := validActor("Lieu trop loin")
+	body["latitude"], body["longitude"] = json.Number("1e400"), 5
+	r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/actors", Token: e.Admin, Body: body})
+	if r.Code != 400 || !strings.Contains(r.Body.String(), "is a number out of range: 1e400") {
+		t.Errorf("latitude 1e400: %d %s", r.Code, r.Body)
+	}
+	a := createActor(t, e, validActor("Lieu"))
+	svc := validService(str(a["id"]), "Atelier")
+	svc["capacity"] = json.Number("3.5")
+	r = e.Do(apitest.Request{Method: "POST", Path: "/api/v1/services", Token: e.Admin, Body: svc})
+	if r.Code != 400 || !strings.Contains(r.Body.String(), "must be an integer within range, not 3.5") {
+		t.Errorf("capacity 3.5: %d %s", r.Code, r.Body)
+	}
 }

@@ -34,3 +34,17 @@ func TestEmptySnapshotSaysWhatItArchived(t *testing.T) {
 		t.Errorf("plain import of []: %+v", rep.Issues)
 	}
 }
+
+// TestRowsRefusedAsReadAreRejectedActors (probe 45 L7): the report's
+// actors.rejected said 0 beside a top-level rejected of 777 — rows refused
+// as read were counted in one and not the other.
+func TestRowsRefusedAsReadAreRejectedActors(t *testing.T) {
+	s := openStore(t)
+	csv := "id,nom,adresse,code_postal,commune\n" +
+		"a,Médiathèque,2 rue de la République,13002,Marseille\n" +
+		"b,,2 rue de la République,13002,Marseille\n"
+	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "refus"})
+	if rep.Rejected != 1 || rep.Actors[models.SyncRejected] != rep.Rejected || rep.Actors[models.SyncCreated]+rep.Actors[models.SyncRejected] != rep.Rows {
+		t.Errorf("rows %d, rejected %d, actors %+v", rep.Rows, rep.Rejected, rep.Actors)
+	}
+}
