@@ -1358,7 +1358,9 @@ func (r *Report) account(b readBatch) {
 	// A row refused as read is a place not stored, as one the store
 	// refuses: both are the actors' « rejected » (it said 0 beside a
 	// top-level rejected of 777, probe 45).
-	r.Actors[models.SyncRejected] += b.rejected
+	if b.rejected > 0 {
+		r.Actors[models.SyncRejected] += b.rejected
+	}
 	r.issue(b.issues...)
 	for _, x := range b.readings {
 		r.addReadings(x.row, x.readings)
