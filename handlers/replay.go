@@ -32,12 +32,7 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 		c.Header("Location", "/api/v1/actors/"+a.ID)
 		return h.writeActor(c, http.StatusCreated, a)
 	case models.EntityService:
-		s, err := h.visibleService(c, id)
-		if err != nil {
-			return err
-		}
-		c.Header("Location", "/api/v1/services/"+s.ID)
-		return writeVersioned(c, http.StatusCreated, serviceETag(s), newService(s))
+		return h.writeServiceRecord(c, http.StatusCreated, id)
 	case models.EntityReferral:
 		r, _, err := h.referralByID(c, id)
 		if err != nil {

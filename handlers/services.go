@@ -437,8 +437,7 @@ func (h *Handler) CreateService(c *gin.Context) error {
 	if err := h.Store.CreateService(c.Request.Context(), &s); err != nil {
 		return err
 	}
-	c.Header("Location", "/api/v1/services/"+s.ID)
-	return writeVersioned(c, http.StatusCreated, serviceETag(&s), newService(&s))
+	return h.writeServiceRecord(c, http.StatusCreated, s.ID)
 }
 
 // ReplaceService godoc
@@ -541,6 +540,24 @@ func (h *Handler) PatchService(c *gin.Context) error {
 	})
 }
 
+// writeServiceRecord answers a write of the service id with what GET
+// reads, body and ETag, read after the write's commit: a service's write
+// moves its place's public version (its quality, its checked_on) after the
+// store built the written record, so the answer built from that record
+// carried the place's former version in its tag and a caching client's
+// If-None-Match never matched the GET that followed (probe 45). A
+// creation (201) says where the new service is.
+func (h *Handler) writeServiceRecord(c *gin.Context, status int, id string) error {
+	s, err := h.visibleService(c, id)
+	if err != nil {
+		return err
+	}
+	if status == http.StatusCreated {
+		c.Header("Location", "/api/v1/services/"+s.ID)
+	}
+	return writeVersioned(c, status, serviceETag(s), newService(s))
+}
+
 // updateService changes a service: read reads and checks the body before
 // the store's write transaction is opened, apply makes the new state inside
 // it (as updateActor).
@@ -573,7 +590,7 @@ func (h *Handler) updateService(c *gin.Context, read func() error, apply func(cu
 	if err != nil {
 		return err
 	}
-	return writeVersioned(c, http.StatusOK, serviceETag(s), newService(s))
+	return h.writeServiceRecord(c, http.StatusOK, s.ID)
 }
 
 // ArchiveService godoc
@@ -650,9 +667,8 @@ func (h *Handler) RestoreService(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out, err := h.Store.RestoreService(ctx, s.ID, pre)
-	if err != nil {
+	if _, err := h.Store.RestoreService(ctx, s.ID, pre); err != nil {
 		return err
 	}
-	return writeVersioned(c, http.StatusOK, serviceETag(out), newService(out))
+	return h.writeServiceRecord(c, http.StatusOK, s.ID)
 }

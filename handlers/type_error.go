@@ -117,7 +117,17 @@ func typePath(typ *json.UnmarshalTypeError, body []byte) string {
 	return strings.Join(kept, ".")
 }
 
-// typeReason says what a value of the wrong type must be.
+// typeReason says what a value of the wrong type must be. A number that
+// does not fit its field is reported by encoding/json as the type
+// "number 1e400": « must be a number, not number 1e400 » said nothing
+// (probe 45); it is a number out of range (or, for an integer, a fraction).
 func typeReason(typ *json.UnmarshalTypeError) string {
-	return "must be " + jsonType(typ.Type.Kind().String()) + ", not " + typ.Value
+	want := jsonType(typ.Type.Kind().String())
+	if n, ok := strings.CutPrefix(typ.Value, "number "); ok {
+		if want == "a number" {
+			return "is a number out of range: " + n
+		}
+		return "must be " + want + " within range, not " + n
+	}
+	return "must be " + want + ", not " + typ.Value
 }

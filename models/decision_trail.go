@@ -94,13 +94,17 @@ func (s *Store) traceDecision(tx *gorm.DB, action, kind, actorID, id, label stri
 // traceOutsiders records in the trail of each structure with a team the
 // changes of events made to its record or its services by someone who is
 // not of that team (TrailChangedByOutsider): « every access by anyone else
-// leaves a trace the structure can see ». Changes with no one behind them
-// (detection, the system) and duplicate decisions (traced as
+// leaves a trace the structure can see ». The operator's commands
+// (ChannelCLI: `carnet import` has no account behind it) are someone's
+// too (probe 45: the operator's import of a file was not traced where a
+// partner's import of the same file was). Changes with no one behind them
+// (detection, the system's jobs) and duplicate decisions (traced as
 // actor.duplicate_decided) are not; the teams are read with one query
 // for the batch.
 func traceOutsiders(tx *gorm.DB, events []changeEvent) error {
-	p := PrincipalFrom(tx.Statement.Context)
-	if p == nil || p.IsAnonymous() && !p.IsPartner() {
+	ctx := tx.Statement.Context
+	p := PrincipalFrom(ctx)
+	if p == nil && ChannelFrom(ctx) != ChannelCLI || p != nil && p.IsAnonymous() && !p.IsPartner() {
 		return nil
 	}
 	var ids []string
@@ -146,8 +150,11 @@ func traceOutsiders(tx *gorm.DB, events []changeEvent) error {
 }
 
 // memberOf says whether p is of the team of the structure actorID itself
-// (a network's manager is not).
+// (a network's manager is not; no one, the operator, is of none).
 func (p *Principal) memberOf(actorID string) bool {
+	if p == nil {
+		return false
+	}
 	for _, m := range p.Memberships {
 		if m.ActorID == actorID {
 			return true

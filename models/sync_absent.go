@@ -114,7 +114,7 @@ func keepActorFields(a, before *Actor) (kept Fields, warns []FieldError) {
 			kept |= FieldCoordinates
 			a.Latitude, a.Longitude = before.Latitude, before.Longitude
 		} else if a.Latitude == nil && a.Longitude == nil {
-			warns = append(warns, FieldError{Field: "latitude", Reason: "the file has no coordinates and the place's address changed: the stored coordinates, of its former address, were dropped"})
+			warns = append(warns, FieldError{Field: "latitude", Reason: "no coordinates were given (no column in the file, or none in the record) and the place's address changed: the stored coordinates, of its former address, were dropped"})
 		}
 	}
 	list(FieldTypologies, &a.Typologies, before.Typologies)

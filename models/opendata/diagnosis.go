@@ -145,6 +145,12 @@ func closestColumn(folded string) string {
 // given).
 func diagnose(rd *Reader) *Diagnosis {
 	cols := rd.Columns()
+	if len(cols) == 0 {
+		// A document holding no place has no column to diagnose (it
+		// said « 0 of its 0 columns are columns of the standard »):
+		// « the file holds no place » says it all.
+		return nil
+	}
 	d := &Diagnosis{IDs: rd.IDSource(), Missing: []string{}, Unrecognised: []UnrecognisedColumn{}}
 	for _, c := range requiredColumns {
 		if !cols[c] {

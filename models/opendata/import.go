@@ -359,7 +359,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		// What the reader noticed further on (a second JSON value).
 		rep.issue(Issue{Severity: SeverityWarning, Reason: m})
 	}
-	if rep.Rows == 0 {
+	if rep.Rows == 0 && !opt.Snapshot {
 		rep.issue(Issue{Severity: SeverityWarning, Reason: "the file holds no place: nothing was imported"})
 	}
 	if p := rd.Producer(); p != nil {
@@ -408,6 +408,19 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 			return nil, err
 		}
 		count(rep, res)
+		if rep.Rows == 0 {
+			// An empty snapshot archives what the source held (past the
+			// mass-archive guard only when allowed): « nothing was
+			// imported » hid that (probe 45).
+			reason := "the file holds no place: nothing was imported, nothing archived"
+			if n := rep.Actors[models.SyncArchived]; n > 0 {
+				reason = fmt.Sprintf("the file holds no place: nothing was imported, and as a snapshot every place of the source was archived as absent (%d)", n)
+				if opt.DryRun {
+					reason = fmt.Sprintf("the file holds no place: as a snapshot it would archive every place of the source as absent (%d)", n)
+				}
+			}
+			rep.issue(Issue{Severity: SeverityWarning, Reason: reason})
+		}
 	}
 	rep.finishReadings()
 	rep.Elapsed = time.Since(start)
@@ -1342,6 +1355,12 @@ func (b readBatch) counted() readBatch {
 func (r *Report) account(b readBatch) {
 	r.Rows += b.rows
 	r.Rejected += b.rejected
+	// A row refused as read is a place not stored, as one the store
+	// refuses: both are the actors' « rejected » (it said 0 beside a
+	// top-level rejected of 777, probe 45).
+	if b.rejected > 0 {
+		r.Actors[models.SyncRejected] += b.rejected
+	}
 	r.issue(b.issues...)
 	for _, x := range b.readings {
 		r.addReadings(x.row, x.readings)
