@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // A partner's sync record of a service that leaves a key out keeps the
@@ -116,5 +117,46 @@ func TestSyncServiceOmittedKeyKeepsStoredValue(t *testing.T) {
 	got = get(t, e, "/api/v1/services/"+str(res["entity_id"]))
 	if res["result"] != "created" || got["description"] != "" || got["address"] != nil || got["on_site"] != true || len(kept(res)) != 0 {
 		t.Errorf("created without the keys: %v %q %v %v", res["result"], got["description"], got["address"], got["on_site"])
+	}
+}
+
+// The trail's subject_kind filter takes the kinds its entries have: a
+// team reading what outsiders changed of its record or services
+// (actor.changed_by_outsider, subject actor or service) was answered 400,
+// the filter knowing only account, client, referral, invitation and
+// webhook.
+func TestTrailFiltersOutsidersChangesBySubject(t *testing.T) {
+	e := apitest.New(t)
+	id := str(createActor(t, e, validActor("Structure avec équipe"))["id"])
+	_, mgr := e.Account("mgr@example.fr", map[string]models.Role{id: models.RoleManager}, models.Territory{})
+	_, co := e.Account("co@example.fr", nil, models.Territory{Departements: []string{"13"}})
+	if r := e.Do(apitest.Request{Method: "PATCH", Path: "/api/v1/actors/" + id, Token: co, ContentType: "application/merge-patch+json", Body: obj{"summary": "par la coordination"}}); r.Code != 200 {
+		t.Fatalf("coordinator's PATCH: %d %s", r.Code, r.Body)
+	}
+	for kind, want := range map[string]int{"actor": 1, "service": 0} {
+		for _, path := range []string{"/api/v1/actors/" + id + "/trail", "/api/v1/trail?actor_id=" + id} {
+			token := mgr
+			if strings.HasPrefix(path, "/api/v1/trail") {
+				token = e.Admin
+			}
+			sep := "?"
+			if strings.Contains(path, "?") {
+				sep = "&"
+			}
+			r := e.Do(apitest.Request{Method: "GET", Path: path + sep + "subject_kind=" + kind, Token: token})
+			if r.Code != 200 {
+				t.Errorf("%s subject_kind=%s: %d %s", path, kind, r.Code, r.Body)
+				continue
+			}
+			n := 0
+			for _, ev := range r.Map()["data"].([]any) {
+				if ev.(obj)["action"] == "actor.changed_by_outsider" && ev.(obj)["subject_id"] == id {
+					n++
+				}
+			}
+			if n != want {
+				t.Errorf("%s subject_kind=%s: %d outsiders' changes, want %d", path, kind, n, want)
+			}
+		}
 	}
 }

@@ -2604,7 +2604,9 @@ const docTemplate = `{
                             "client",
                             "referral",
                             "invitation",
-                            "webhook"
+                            "webhook",
+                            "actor",
+                            "service"
                         ],
                         "type": "string",
                         "description": "Only this kind of subject",
@@ -2614,7 +2616,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Only this account, referral or invitation",
+                        "description": "Only this account, referral, invitation, record or service",
                         "name": "subject_id",
                         "in": "query"
                     },
@@ -8887,7 +8889,9 @@ const docTemplate = `{
                             "client",
                             "referral",
                             "invitation",
-                            "webhook"
+                            "webhook",
+                            "actor",
+                            "service"
                         ],
                         "type": "string",
                         "description": "Only this kind of subject",
@@ -8897,7 +8901,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Only this account, client, referral or invitation",
+                        "description": "Only this account, client, referral, invitation, record or service",
                         "name": "subject_id",
                         "in": "query"
                     },
