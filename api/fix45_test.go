@@ -48,16 +48,6 @@ func TestSyncServiceOmittedKeyKeepsStoredValue(t *testing.T) {
 	stored := get(t, e, path)
 	keys := []string{"access_modes", "accompaniment_modes", "address", "booking_url", "description", "fees", "fees_details",
 		"languages", "latitude", "on_site", "opening_hours", "pass_numerique", "publics", "specific_support"}
-	kept := func(res obj) []string {
-		var out []string
-		for _, w := range res["warnings"].([]any) {
-			if strings.Contains(str(w.(obj)["reason"]), "value stored was kept") {
-				out = append(out, str(w.(obj)["field"]))
-			}
-		}
-		slices.Sort(out)
-		return out
-	}
 	// Without the keys: every value kept, and said.
 	res = sync(service(obj{"name": "Atelier démarches"}))
 	got := get(t, e, path)
@@ -68,8 +58,8 @@ func TestSyncServiceOmittedKeyKeepsStoredValue(t *testing.T) {
 	}
 	// The coordinates go with the address: its warning says both.
 	said := slices.DeleteFunc(slices.Clone(keys), func(k string) bool { return k == "latitude" })
-	if got["name"] != "Atelier démarches" || res["result"] != "updated" || !slices.Equal(kept(res), said) {
-		t.Errorf("sync without the keys: %v %v, warnings on %v", got["name"], res["result"], kept(res))
+	if got["name"] != "Atelier démarches" || res["result"] != "updated" || !slices.Equal(keptWarnings(res), said) {
+		t.Errorf("sync without the keys: %v %v, warnings on %v", got["name"], res["result"], keptWarnings(res))
 	}
 	// The same record again: unchanged, nothing rewritten.
 	if res := sync(service(obj{"name": "Atelier démarches"})); res["result"] != "unchanged" || got["version"] != get(t, e, path)["version"] {
@@ -85,8 +75,8 @@ func TestSyncServiceOmittedKeyKeepsStoredValue(t *testing.T) {
 		"booking_url": nil, "publics": []string{}, "specific_support": nil, "fees": []string{}, "access_modes": []string{},
 		"accompaniment_modes": []string{}, "pass_numerique": false, "on_site": true, "address": nil}))
 	got = get(t, e, path)
-	if res["result"] != "updated" || len(kept(res)) != 0 {
-		t.Errorf("sync sending them empty: %v, warnings on %v", res["result"], kept(res))
+	if res["result"] != "updated" || len(keptWarnings(res)) != 0 {
+		t.Errorf("sync sending them empty: %v, warnings on %v", res["result"], keptWarnings(res))
 	}
 	for _, k := range keys {
 		switch v := got[k].(type) {
@@ -115,7 +105,7 @@ func TestSyncServiceOmittedKeyKeepsStoredValue(t *testing.T) {
 	res = sync(obj{"source_id": "om-svc-2", "actor_source_id": "om-place", "name": "Atelier 2", "kind": "procedures_done_with",
 		"themes": []string{"Aide aux démarches administratives"}})
 	got = get(t, e, "/api/v1/services/"+str(res["entity_id"]))
-	if res["result"] != "created" || got["description"] != "" || got["address"] != nil || got["on_site"] != true || len(kept(res)) != 0 {
+	if res["result"] != "created" || got["description"] != "" || got["address"] != nil || got["on_site"] != true || len(keptWarnings(res)) != 0 {
 		t.Errorf("created without the keys: %v %q %v %v", res["result"], got["description"], got["address"], got["on_site"])
 	}
 }
@@ -159,4 +149,17 @@ func TestTrailFiltersOutsidersChangesBySubject(t *testing.T) {
 			}
 		}
 	}
+}
+
+// keptWarnings names the fields a sync result's warnings say were kept,
+// sorted.
+func keptWarnings(res obj) []string {
+	var out []string
+	for _, w := range res["warnings"].([]any) {
+		if strings.Contains(str(w.(obj)["reason"]), "value stored was kept") {
+			out = append(out, str(w.(obj)["field"]))
+		}
+	}
+	slices.Sort(out)
+	return out
 }
