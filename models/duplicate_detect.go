@@ -71,7 +71,8 @@ var blockColumns = []string{"id", "source", "producer", "name", "pivot", "pivot_
 // log, after their writes committed, so a link may appear a moment after
 // the write that calls for it.
 //
-// It returns the number of links created.
+// It returns the number of links created (counting a pair a person
+// recorded meanwhile, whose link stays theirs: see saveLinks).
 func (s *Store) DetectDuplicates(ctx context.Context, actorIDs []string) (int, error) {
 	return s.detect(ctx, actorIDs, nil)
 }
