@@ -2604,7 +2604,9 @@ const docTemplate = `{
                             "client",
                             "referral",
                             "invitation",
-                            "webhook"
+                            "webhook",
+                            "actor",
+                            "service"
                         ],
                         "type": "string",
                         "description": "Only this kind of subject",
@@ -2614,7 +2616,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Only this account, referral or invitation",
+                        "description": "Only this account, referral, invitation, record or service",
                         "name": "subject_id",
                         "in": "query"
                     },
@@ -8416,7 +8418,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it); null on a boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) rejects the record naming it. A place has at most 300 services that are not archived: a record that would add one beyond (a new service, or one back from the archive) is rejected, naming the place and the bound. A partner's record that reopens to referrals a service of a structure with a team is rejected naming accepts_referrals (omit it to keep the structure's choice), and a new service of such a structure starts closed to referrals (one sending accepts_referrals true is rejected naming it).",
+                "description": "Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. As for an actor, a key a record leaves out keeps the value stored, and one sent null, \"\", false or [] clears it: description, fees_details, opening_hours, languages, booking_url, publics, specific_support, fees, access_modes, accompaniment_modes, pass_numerique, on_site and remote (both left out), address (left out, kept with its coordinates), latitude and longitude (both left out; kept while the address is the stored one); the record's warnings name each field so kept where the record differed, a record sent again unchanged stays unchanged, and a service created has the fields it leaves out empty (on_site true when neither on_site nor remote is sent). A service the batch does not carry is left as it is; mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it); null on a boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) rejects the record naming it. A place has at most 300 services that are not archived: a record that would add one beyond (a new service, or one back from the archive) is rejected, naming the place and the bound. A partner's record that reopens to referrals a service of a structure with a team is rejected naming accepts_referrals (omit it to keep the structure's choice), and a new service of such a structure starts closed to referrals (one sending accepts_referrals true is rejected naming it).",
                 "consumes": [
                     "application/json"
                 ],
@@ -8887,7 +8889,9 @@ const docTemplate = `{
                             "client",
                             "referral",
                             "invitation",
-                            "webhook"
+                            "webhook",
+                            "actor",
+                            "service"
                         ],
                         "type": "string",
                         "description": "Only this kind of subject",
@@ -8897,7 +8901,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "uuid",
-                        "description": "Only this account, client, referral or invitation",
+                        "description": "Only this account, client, referral, invitation, record or service",
                         "name": "subject_id",
                         "in": "query"
                     },

@@ -151,10 +151,12 @@ func newSyncResponse(source string, opt models.SyncOptions, res *models.SyncResu
 			for _, f := range o.Warnings {
 				r.Warnings = append(r.Warnings, InvalidParam{Field: f.Field, Reason: f.Reason})
 			}
-			if o.Entity == models.EntityActor {
-				for _, k := range models.KeptKeys(o.Kept) {
-					r.Warnings = append(r.Warnings, InvalidParam{Field: k, Reason: keptReason})
-				}
+			keys := models.ActorKeys
+			if o.Entity == models.EntityService {
+				keys = models.ServiceKeys
+			}
+			for _, k := range models.KeptKeys(keys, o.Kept) {
+				r.Warnings = append(r.Warnings, InvalidParam{Field: k, Reason: keptReason})
 			}
 		}
 		out.Results = append(out.Results, r)
@@ -290,7 +292,7 @@ func (h *Handler) SyncActors(c *gin.Context) error {
 			opt.OmittedActors[i] = om
 		}
 		if i < len(in.Sent) {
-			actors[i].SetAbsent(models.AbsentKeys(func(key string) bool { return sentKey(in.Sent[i], key) }))
+			actors[i].SetAbsent(models.AbsentKeys(models.ActorKeys, func(key string) bool { return sentKey(in.Sent[i], key) }))
 		}
 	}
 	res, err := h.Store.SyncBatch(c.Request.Context(), source, actors, nil, opt)
@@ -396,7 +398,7 @@ func (h *Handler) refuseActor(c *gin.Context, source string, in *ActorInput) (*m
 //
 //	@ID			syncServices
 //	@Summary		Upsert a partner's services
-//	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it); null on a boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) rejects the record naming it. A place has at most 300 services that are not archived: a record that would add one beyond (a new service, or one back from the archive) is rejected, naming the place and the bound. A partner's record that reopens to referrals a service of a structure with a team is rejected naming accepts_referrals (omit it to keep the structure's choice), and a new service of such a structure starts closed to referrals (one sending accepts_referrals true is rejected naming it).
+//	@Description	Works like PUT /api/v1/sync/{source}/actors for services. Each service names its actor by actor_source_id (the partner's id of one of its actors) or actor_id; the actor must belong to the same source. As for an actor, a key a record leaves out keeps the value stored, and one sent null, "", false or [] clears it: description, fees_details, opening_hours, languages, booking_url, publics, specific_support, fees, access_modes, accompaniment_modes, pass_numerique, on_site and remote (both left out), address (left out, kept with its coordinates), latitude and longitude (both left out; kept while the address is the stored one); the record's warnings name each field so kept where the record differed, a record sent again unchanged stays unchanged, and a service created has the fields it leaves out empty (on_site true when neither on_site nor remote is sent). A service the batch does not carry is left as it is; mode=snapshot archives the source's live services absent from the batch; snapshot_id joins the batch to a snapshot session instead (POST /api/v1/sync/{source}/snapshots). A record that does not send status, capacity, is_full or accepts_referrals keeps each as set in Carnet (null capacity removes it); null on a boolean (on_site, remote, pass_numerique, is_full, accepts_referrals) rejects the record naming it. A place has at most 300 services that are not archived: a record that would add one beyond (a new service, or one back from the archive) is rejected, naming the place and the bound. A partner's record that reopens to referrals a service of a structure with a team is rejected naming accepts_referrals (omit it to keep the structure's choice), and a new service of such a structure starts closed to referrals (one sending accepts_referrals true is rejected naming it).
 //	@Tags			sync
 //	@Accept			json
 //	@Produce		json
@@ -445,6 +447,9 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 		services[i].ActorSourceID = in.Records[i].ActorSourceID
 		if om := serviceOmits(in.Sent, i); om != (models.Omitted{}) {
 			opt.OmittedServices[i] = om
+		}
+		if i < len(in.Sent) {
+			services[i].Absent = models.AbsentKeys(models.ServiceKeys, func(key string) bool { return has(in.Sent[i], key) })
 		}
 	}
 	res, err := h.Store.SyncBatch(c.Request.Context(), source, nil, services, opt)

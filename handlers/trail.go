@@ -174,9 +174,10 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 		q.errs.Add("action", "is not an action of the trail")
 	}
 	switch f.SubjectKind {
-	case "", models.SubjectAccount, models.SubjectClient, models.SubjectReferral, models.SubjectInvitation, models.SubjectWebhook:
+	case "", models.SubjectAccount, models.SubjectClient, models.SubjectReferral, models.SubjectInvitation, models.SubjectWebhook,
+		models.SubjectActor, models.SubjectService:
 	default:
-		q.errs.Add("subject_kind", "must be account, client, referral, invitation or webhook")
+		q.errs.Add("subject_kind", "must be account, client, referral, invitation, webhook, actor or service")
 	}
 	return f, q.err()
 }
@@ -191,8 +192,8 @@ func trailQuery(c *gin.Context, withActor bool) (models.TrailFilter, error) {
 //	@Security		BearerAuth
 //	@Param			id				path		string	true	"Actor id"	format(uuid)
 //	@Param			action			query		string	false	"Only this action"
-//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation, webhook)
-//	@Param			subject_id		query		string	false	"Only this account, referral or invitation"	format(uuid)
+//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation, webhook, actor, service)
+//	@Param			subject_id		query		string	false	"Only this account, referral, invitation, record or service"	format(uuid)
 //	@Param			cursor			query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)
 //	@Success		200				{object}	TrailList
@@ -230,8 +231,8 @@ func (h *Handler) ActorTrail(c *gin.Context) error {
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Param			action			query		string	false	"Only this action"
-//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation, webhook)
-//	@Param			subject_id		query		string	false	"Only this account, client, referral or invitation"	format(uuid)
+//	@Param			subject_kind	query		string	false	"Only this kind of subject"	Enums(account, client, referral, invitation, webhook, actor, service)
+//	@Param			subject_id		query		string	false	"Only this account, client, referral, invitation, record or service"	format(uuid)
 //	@Param			actor_id		query		string	false	"Only this structure's journal"	format(uuid)
 //	@Param			cursor			query		string	false	"The next_cursor of the previous page of this list, with the same parameters (limit aside); a cursor of another list or of other parameters answers 400"
 //	@Param			limit			query		int		false	"Page size"	minimum(1)	maximum(200)	default(20)

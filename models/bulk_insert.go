@@ -577,9 +577,22 @@ func fieldByIndex(rv reflect.Value, index []int) (reflect.Value, error) {
 	return rv.FieldByIndexErr(index)
 }
 
+// insertOption changes the statements of an insertRows call.
+type insertOption struct {
+	tail string // written after the rows
+}
+
+// skipConflicts makes insertRows leave out, rather than fail on, a row
+// whose columns cols (those of a unique index, « a, b ») are a stored
+// row's: ON CONFLICT (cols) DO NOTHING, on both engines. The stored row
+// stays as it is.
+func skipConflicts(cols string) insertOption {
+	return insertOption{tail: " ON CONFLICT (" + cols + ") DO NOTHING"}
+}
+
 // insertRows inserts rows (pointers to the model) in the transaction tx.
 // Time fields GORM stamps on create are stamped the same way when zero.
-func insertRows[T any](tx *gorm.DB, rows []*T) error {
+func insertRows[T any](tx *gorm.DB, rows []*T, opts ...insertOption) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -632,7 +645,11 @@ func insertRows[T any](tx *gorm.DB, rows []*T) error {
 				args = append(args, driver.NamedValue{Ordinal: len(args) + 1, Value: dv})
 			}
 		}
-		if err := d.execBatch(ctx, tx.Statement.ConnPool, bt.statement(d, end-start), args); err != nil {
+		q := bt.statement(d, end-start)
+		for _, o := range opts {
+			q += o.tail
+		}
+		if err := d.execBatch(ctx, tx.Statement.ConnPool, q, args); err != nil {
 			return err
 		}
 	}

@@ -61,3 +61,61 @@ func TestCreateDuplicateAfterDetectionInserted(t *testing.T) {
 		t.Errorf("links %+v, want %s only", page.Items, detected)
 	}
 }
+
+// TestDetectionYieldsToALinkRecordedMeanwhile (fix45 #2): a person records
+// the pair (POST /api/v1/duplicates) between detection's read of the
+// stored links and its insert of the new ones. The person's link stays as
+// recorded and the pass succeeds; the insert failed the whole pass
+// (PostgreSQL: a unique violation), which the follower retried with its
+// backoff. On SQLite detection's transaction holds the single writer, so
+// the link is inserted in that transaction, as the seam can; on
+// PostgreSQL (CARNET_TEST_POSTGRES) on another connection that commits
+// first, as CreateDuplicate does.
+func TestDetectionYieldsToALinkRecordedMeanwhile(t *testing.T) {
+	s, dsn := dbtest.Open(t, models.Options{})
+	ctx := context.Background()
+	syncPairs(t, s, 0, 2)
+	cs, err := s.ChangesAfter(ctx, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.EntityID)
+	}
+	var raw *dbtest.DB
+	if dbtest.Engine() == "postgres" {
+		raw = dbtest.Raw(t, dsn)
+	}
+	recorded, by := models.NewID(), "user:someone"
+	var pair [2]string
+	models.OnDetectedLinksInsert(t, func(tx *gorm.DB, pairs [][2]string) error {
+		if pair[0] != "" || len(pairs) == 0 {
+			return nil
+		}
+		pair = pairs[0]
+		now := time.Now().UTC()
+		if raw != nil {
+			_, err := raw.Exec("INSERT INTO duplicate_links (id, actor_a, actor_b, score, name_score, address_score, identity_score, same_pivot, reasons, status, recorded_by, recorded_score, created_at, updated_at) VALUES (?, ?, ?, 0.9, 1, 1, 0, ?, '[]', 'suggested', ?, 0.9, ?, ?)",
+				recorded, pair[0], pair[1], false, by, now, now)
+			return err
+		}
+		return tx.Create(&models.DuplicateLink{ID: recorded, ActorAID: pair[0], ActorBID: pair[1], Score: 0.9, RecordedBy: &by, RecordedScore: new(0.9),
+			Status: models.DuplicateSuggested, CreatedAt: now, UpdatedAt: now}).Error
+	})
+	if _, err := s.DetectDuplicates(ctx, ids); err != nil {
+		t.Fatalf("detection with a link recorded meanwhile: %v", err)
+	}
+	if pair[0] == "" {
+		t.Fatal("detection inserted no link")
+	}
+	ls := links(t, s)
+	if len(ls) != 2 {
+		t.Fatalf("%d links, want 2: %+v", len(ls), ls)
+	}
+	for _, l := range ls {
+		if l.ActorAID == pair[0] && l.ActorBID == pair[1] && (l.ID != recorded || l.RecordedBy == nil || *l.RecordedBy != by) {
+			t.Errorf("the pair's link: %s recorded by %v, want the person's %s", l.ID, l.RecordedBy, recorded)
+		}
+	}
+}

@@ -125,3 +125,11 @@ func OnLinkInsert(t interface{ Cleanup(func()) }, fn func(tx *gorm.DB, a, b stri
 	beforeLinkInsert = fn
 	t.Cleanup(func() { beforeLinkInsert = nil })
 }
+
+// OnDetectedLinksInsert runs fn between detection's read of the stored
+// links and its insert of the new ones (pairs: their actors, a before b),
+// until the test ends.
+func OnDetectedLinksInsert(t interface{ Cleanup(func()) }, fn func(tx *gorm.DB, pairs [][2]string) error) {
+	beforeDetectedInsert = fn
+	t.Cleanup(func() { beforeDetectedInsert = nil })
+}

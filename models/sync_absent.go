@@ -16,7 +16,7 @@ import (
 // (a partner's next file without « horaires » emptied the hours of every
 // place the first file gave them). A record the batch creates has them as
 // sent. See Actor.SetAbsent and SyncService.Absent.
-type Fields uint32
+type Fields uint64
 
 // The fields of an actor a record may leave unsaid.
 const (
@@ -53,6 +53,28 @@ const (
 	// make a place checked on the day of the import, nor clear the date
 	// its producer gave.
 	FieldProducerDate
+	// The fields of a service record of a sync batch (ServiceKeys) that
+	// are not those of a place's offer above: an import's row names them
+	// for its actor (its description, hours, booking link, coordinates),
+	// or has no column for them, and they keep their stored values on its
+	// offer anyway (Omitted.Offer).
+	FieldServiceDescription
+	FieldFeesDetails
+	FieldServiceHours
+	FieldLanguages
+	FieldServiceBookingURL
+	// The service's own address, kept with its coordinates (which locate
+	// it).
+	FieldServiceAddress
+	// The service's coordinates, kept only while its address is the
+	// stored one.
+	FieldServiceCoordinates
+	// on_site and remote (both left out).
+	FieldPlacement
+	// The accompaniment modes alone: a sync record sends the kind, and
+	// on_site and remote, as keys of their own (FieldAccompanimentModes
+	// keeps those an import derives from the modes).
+	FieldAccompanimentList
 )
 
 // SetAbsent says which of the record's fields its sender has no value for
@@ -155,7 +177,15 @@ func keptUnchanged(a *Actor) Fields {
 
 // keepServiceFields is keepActorFields for a service: sv, updating
 // before, takes the stored values of the fields in f.
-func keepServiceFields(sv, before *Service, f Fields) (kept Fields) {
+func keepServiceFields(sv, before *Service, f Fields) (kept Fields, warns []FieldError) {
+	str := func(field Fields, to *string, from string) {
+		if f&field != 0 {
+			if from != "" && from != *to {
+				kept |= field
+			}
+			*to = from
+		}
+	}
 	list := func(field Fields, to *StringList, from StringList) {
 		if f&field != 0 {
 			if len(from) > 0 && !slices.Equal(*to, from) {
@@ -179,7 +209,39 @@ func keepServiceFields(sv, before *Service, f Fields) (kept Fields) {
 		list(FieldAccompanimentModes, &sv.AccompanimentModes, before.AccompanimentModes)
 		sv.Kind, sv.OnSite, sv.Remote = before.Kind, before.OnSite, before.Remote
 	}
-	return kept
+	list(FieldAccompanimentList, &sv.AccompanimentModes, before.AccompanimentModes)
+	if f&FieldPlacement != 0 {
+		if sv.OnSite != before.OnSite || sv.Remote != before.Remote {
+			kept |= FieldPlacement
+		}
+		sv.OnSite, sv.Remote = before.OnSite, before.Remote
+	}
+	str(FieldServiceDescription, &sv.Description, before.Description)
+	str(FieldFeesDetails, &sv.FeesDetails, before.FeesDetails)
+	str(FieldServiceHours, &sv.OpeningHours, before.OpeningHours)
+	list(FieldLanguages, &sv.Languages, before.Languages)
+	str(FieldServiceBookingURL, &sv.BookingURL, before.BookingURL)
+	switch {
+	case f&FieldServiceAddress != 0:
+		// Its coordinates go with it: they locate it. Coordinates sent
+		// without an address were dropped as the record was read.
+		if !before.Address.IsZero() && before.Address != sv.Address {
+			kept |= FieldServiceAddress
+		}
+		sv.Address, sv.Latitude, sv.Longitude = before.Address, before.Latitude, before.Longitude
+	case f&FieldServiceCoordinates != 0 && (before.Latitude != nil || before.Longitude != nil):
+		// As a place's (keepActorFields): kept at the stored address,
+		// dropped, and said, at another.
+		if sameAddress(&sv.Address, &before.Address) {
+			if !sameFloat(sv.Latitude, before.Latitude) || !sameFloat(sv.Longitude, before.Longitude) {
+				kept |= FieldServiceCoordinates
+			}
+			sv.Latitude, sv.Longitude = before.Latitude, before.Longitude
+		} else if !sv.Address.IsZero() {
+			warns = append(warns, FieldError{Field: "latitude", Reason: "not sent, and the service's address changed: the stored coordinates, of its former address, were dropped"})
+		}
+	}
+	return kept, warns
 }
 
 // sameAddress says whether two addresses are one place's: their street,
@@ -284,26 +346,41 @@ var ActorKeys = []ActorKey{
 	{"other_labels", FieldOtherLabels}, {"acceslibre_url", FieldAcceslibreURL}, {"booking_url", FieldBookingURL},
 }
 
-// AbsentKeys is the set of fields of ActorKeys that a record leaves out,
-// sent telling whether it sends a key (the coordinates: either of
-// latitude and longitude).
-func AbsentKeys(sent func(key string) bool) (f Fields) {
-	for _, k := range ActorKeys {
-		if k.Field == FieldCoordinates {
-			if !sent("latitude") && !sent("longitude") {
-				f |= k.Field
-			}
-		} else if !sent(k.Key) {
+// ServiceKeys are ActorKeys for a service record of a sync batch. The
+// coordinates are kept when both latitude and longitude are left out (and
+// only while the address is the stored one; a record that leaves out
+// address keeps it with its coordinates), on_site and remote when both
+// are. name, kind and themes are required; status, capacity, is_full and
+// accepts_referrals have their own rules (Omitted).
+var ServiceKeys = []ActorKey{
+	{"description", FieldServiceDescription}, {"fees_details", FieldFeesDetails}, {"opening_hours", FieldServiceHours},
+	{"languages", FieldLanguages}, {"booking_url", FieldServiceBookingURL}, {"publics", FieldPublics},
+	{"specific_support", FieldSpecificSupport}, {"fees", FieldFees}, {"access_modes", FieldAccessModes},
+	{"accompaniment_modes", FieldAccompanimentList}, {"pass_numerique", FieldPassNumerique}, {"on_site", FieldPlacement},
+	{"address", FieldServiceAddress}, {"latitude", FieldServiceCoordinates},
+}
+
+// pairedKeys are the keys left out only with their pair: the pair is one
+// field.
+var pairedKeys = map[string]string{"latitude": "longitude", "on_site": "remote"}
+
+// AbsentKeys is the set of fields of keys (ActorKeys, ServiceKeys) that a
+// record leaves out, sent telling whether it sends a key (a pair: either
+// of its keys).
+func AbsentKeys(keys []ActorKey, sent func(key string) bool) (f Fields) {
+	for _, k := range keys {
+		if !sent(k.Key) && (pairedKeys[k.Key] == "" || !sent(pairedKeys[k.Key])) {
 			f |= k.Field
 		}
 	}
 	return f
 }
 
-// KeptKeys names the keys of the fields in kept, in ActorKeys' order.
-func KeptKeys(kept Fields) []string {
+// KeptKeys names the keys of keys (ActorKeys, ServiceKeys) whose fields
+// are in kept, in their order.
+func KeptKeys(keys []ActorKey, kept Fields) []string {
 	var out []string
-	for _, k := range ActorKeys {
+	for _, k := range keys {
 		if kept&k.Field != 0 {
 			out = append(out, k.Key)
 		}

@@ -1018,7 +1018,9 @@ func (s *Store) syncServices(tx *gorm.DB, source string, services []SyncService,
 			}
 			if om := opt.omitted(true, i); om != (Omitted{}) || sv.Absent != 0 {
 				if sv.Absent != 0 {
-					o.Kept = keepServiceFields(&sv.Service, &before, sv.Absent)
+					var warns []FieldError
+					o.Kept, warns = keepServiceFields(&sv.Service, &before, sv.Absent)
+					o.Warnings = append(o.Warnings, warns...)
 					if sv.Derive != nil {
 						sv.Derive(&sv.Service)
 					}
