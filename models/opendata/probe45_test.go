@@ -1,6 +1,7 @@
 package opendata_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -46,5 +47,22 @@ func TestRowsRefusedAsReadAreRejectedActors(t *testing.T) {
 	rep := importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "refus"})
 	if rep.Rejected != 1 || rep.Actors[models.SyncRejected] != rep.Rejected || rep.Actors[models.SyncCreated]+rep.Actors[models.SyncRejected] != rep.Rows {
 		t.Errorf("rows %d, rejected %d, actors %+v", rep.Rows, rep.Rejected, rep.Actors)
+	}
+}
+
+// TestAJSONScalarIsNotReadAsACSVHeader (probe 45 L8): `null` or `42` in a
+// .json file was refused with a sentence about a CSV header.
+func TestAJSONScalarIsNotReadAsACSVHeader(t *testing.T) {
+	s := openStore(t)
+	for _, body := range []string{"null", "42", "true", "-1.5e3"} {
+		_, err := opendata.Import(context.Background(), s, strings.NewReader(body+"\n"), opendata.ImportOptions{Source: "scalaire"})
+		if err == nil || !strings.Contains(err.Error(), "JSON value") || strings.Contains(err.Error(), "CSV") {
+			t.Errorf("%s: %v", body, err)
+		}
+	}
+	// A one-line CSV that is not JSON keeps the header sentence.
+	_, err := opendata.Import(context.Background(), s, strings.NewReader("Liste des lieux\n"), opendata.ImportOptions{Source: "scalaire"})
+	if err == nil || !strings.Contains(err.Error(), "CSV") {
+		t.Errorf("a title line: %v", err)
 	}
 }

@@ -262,7 +262,7 @@ func NewReader(r io.Reader, format string) (*Reader, error) {
 			if json.Unmarshal(first, &f) == nil && f.Type == "Feature" {
 				rd.remarks = append(rd.remarks, "the file is a GeoJSON Feature, or Features one after the other (GeoJSON Lines), not a FeatureCollection: each Feature was read as a place")
 			} else {
-				rd.remarks = append(rd.remarks, "the file is a sequence of JSON objects (JSON Lines), not an array: each object was read as a place")
+				rd.remarks = append(rd.remarks, "the file is a JSON object, or objects one after the other (JSON Lines), not an array: each object was read as a place")
 			}
 		} else {
 			rd.inArray, rd.wrapped = true, wrapped
@@ -396,6 +396,17 @@ func (b *cellBound) scan(p []byte) *tooManyCells {
 	return nil
 }
 
+// jsonScalar says whether line, a file's only line, is a JSON value that
+// is not an array or an object (null, true, false, a string, a number).
+func jsonScalar(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" || line[0] == '[' || line[0] == '{' {
+		return false
+	}
+	var v any
+	return json.Unmarshal([]byte(line), &v) == nil
+}
+
 // headerSearch is how many lines before the header are skipped: a title,
 // a date of export, blank lines, as spreadsheets keep them.
 const headerSearch = 10
@@ -409,6 +420,11 @@ func (rd *Reader) readHeader(c *csv.Reader) error {
 		after := ""
 		if len(skipped) > 1 {
 			after = fmt.Sprintf(", nor do the %d lines after it", len(skipped)-1)
+		}
+		if len(skipped) == 1 && jsonScalar(skipped[0]) {
+			// `null`, `true`, `42` saved as a .json file: no CSV was meant
+			// (it was refused with a sentence about a CSV header, probe 45).
+			return fmt.Errorf("the file is the JSON value « %s », which holds no place: %s", skipped[0], wantJSON)
 		}
 		return fmt.Errorf("its first line names no column of the standard (« %s »)%s: a CSV file of places starts with a header such as id,nom,commune,code_postal,adresse,services", skipped[0], after)
 	}
