@@ -40,7 +40,7 @@ type DuplicateReason struct {
 	// mail_domain. Names: same_name, similar_name, acronym. Addresses and coordinates: same_address,
 	// same_street, other_number, same_building, distance, far_coordinates, contacts_elsewhere, other_street,
 	// misspelt_street, siret_address, namesake, one_ccas, one_france_services, own_contact_elsewhere,
-	// name_of_several_sites, travelling, other_siren. Hosts, networks and doors: host_authority, departement_guest, annex,
+	// name_of_several_sites, travelling, other_siren, postal_town. Hosts, networks and doors: host_authority, departement_guest, annex,
 	// post_office, post_office_street, one_post_office, france_services_host, france_services_contacts,
 	// france_services_street, france_services_address, digital_space_host, digital_space_next_door,
 	// digital_space_street, complement_host, library_host, own_contacts, own_page, street_door.

@@ -38,7 +38,7 @@ func (b *Block) locatedByContacts(p, o *prepared) bool {
 			continue
 		}
 		for _, q := range b.byKey[k] {
-			if q == p || q == o || q.ID == p.ID || q.ID == o.ID || !atOnePoint(p, q) || addressAgrees(q, o) {
+			if q == p || q == o || q.ID == p.ID || q.ID == o.ID || !atOnePoint(p, q) || addressAgrees(q, o) || writesAddressOf(q, o) {
 				continue
 			}
 			if b.locations(k, q.Source, false) <= 1 {
@@ -47,6 +47,24 @@ func (b *Block) locatedByContacts(p, o *prepared) bool {
 		}
 	}
 	return false
+}
+
+// writesAddressOf says whether q writes o's address: one street of one
+// commune, and no house number that contradicts. A third record giving p's
+// contacts at p's point while writing o's address is p's copy, not a
+// location away from o's address: Corse's « CIDFF Haute-Corse », Rue
+// Sainte-Thèrèse, and four copies of the national record, RUE SAINTE
+// THERESE with no number either, 1.6 km off, each giving the others'
+// e-mail at their point (TestContactsOfCopiesAtOneWrittenAddress).
+// addressAgrees asks coordinates within 150 m of a street read without
+// its number, which these copies, being at p's point, are not.
+func writesAddressOf(q, o *prepared) bool {
+	if len(q.st.words) == 0 || q.st.building || streetSimilarity(q.st, o.st) < 0.8 {
+		return false
+	}
+	d, hasD := distance(q, o)
+	_, same := numbersAgree(q.st.numbers, o.st.numbers)
+	return same && sameTown(q, o, d, hasD)
 }
 
 // sharesContact says whether a and c give one phone or e-mail.

@@ -248,6 +248,13 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 		r.add("same_address", "même adresse")
 		return 1
 	}
+	if !town && sameStreet && sameNum && postalTown(a, c) {
+		r.add("postal_town", "même SIRET et même adresse, commune écrite par son bureau distributeur")
+		if knownNum || unnumberedSquare(a, c) {
+			return 1
+		}
+		return sameStreetPlace
+	}
 	if !hasD {
 		if otherStreet || !town {
 			r.add("other_street", "adresses différentes")

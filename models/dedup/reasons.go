@@ -14,7 +14,7 @@ var ReasonCodes = []string{
 	// Addresses and coordinates.
 	"same_address", "same_street", "other_number", "same_building", "distance", "far_coordinates", "contacts_elsewhere",
 	"other_street", "misspelt_street", "siret_address", "namesake", "one_ccas", "one_france_services", "own_contact_elsewhere",
-	"name_of_several_sites", "travelling", "other_siren",
+	"name_of_several_sites", "travelling", "other_siren", "postal_town",
 	// Hosts, networks and doors.
 	"host_authority", "departement_guest", "annex", "post_office", "post_office_street", "one_post_office",
 	"france_services_host", "france_services_contacts", "france_services_street", "france_services_address",
