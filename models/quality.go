@@ -131,24 +131,27 @@ func scoreQuality(a *Actor, services []qualityService) (float64, StringList) {
 	// export): phones and e-mails count only when anyone may see them, or
 	// the score would tell which places keep contacts private.
 	met[QualityContact] = len(a.Websites) > 0 || a.ContactPublic && len(a.Phones)+len(a.Emails) > 0
-	var published []qualityService
-	for _, sv := range services {
-		if sv.Status == vocab.ServicePublished {
-			published = append(published, sv)
-		}
-	}
+	// Only the published services count; they are read in place (a
+	// slice of them was an allocation an actor, issue 11 item 6).
 	// Hours count when every rule of them reads (the criterion says
 	// valid OSM syntax): a value kept with rules it cannot read
 	// (opening_hours_unreadable) tells a person little, and counted whole.
 	hours := validHours(a.OpeningHours)
-	if !hours && len(published) > 0 {
-		hours = true
-		for _, sv := range published {
-			hours = hours && validHours(sv.OpeningHours)
+	if !hours {
+		some, all := false, true
+		for i := range services {
+			if services[i].Status == vocab.ServicePublished {
+				some = true
+				all = all && validHours(services[i].OpeningHours)
+			}
 		}
+		hours = some && all
 	}
 	met[QualityHours] = hours
-	for _, sv := range published {
+	for _, sv := range services {
+		if sv.Status != vocab.ServicePublished {
+			continue
+		}
 		if len(sv.Themes) > 0 {
 			met[QualityOffer] = true
 		}
