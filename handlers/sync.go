@@ -449,7 +449,7 @@ func (h *Handler) SyncServices(c *gin.Context) error {
 			opt.OmittedServices[i] = om
 		}
 		if i < len(in.Sent) {
-			services[i].Absent = models.AbsentKeys(models.ServiceKeys, func(key string) bool { return has(in.Sent[i], key) })
+			services[i].Absent = models.AbsentKeys(models.ServiceKeys, func(key string) bool { return sentKey(in.Sent[i], key) })
 		}
 	}
 	res, err := h.Store.SyncBatch(c.Request.Context(), source, nil, services, opt)

@@ -96,28 +96,37 @@ func (a *Actor) FutureDate() string { return a.futureDate }
 // without the field, rather than remove it as an empty date does.
 func (a *Actor) SetUnreadDate() { a.unreadDate = true }
 
+// keeping gives a record's fields absent from it their stored values, one
+// by one, for keepActorFields and keepServiceFields; kept names those whose
+// stored value differed from the record's.
+type keeping struct{ absent, kept Fields }
+
+func (k *keeping) str(field Fields, to *string, from string) {
+	if k.absent&field != 0 {
+		if from != "" && from != *to {
+			k.kept |= field
+		}
+		*to = from
+	}
+}
+
+func (k *keeping) list(field Fields, to *StringList, from StringList) {
+	if k.absent&field != 0 {
+		if len(from) > 0 && !slices.Equal(*to, from) {
+			k.kept |= field
+		}
+		*to = from
+	}
+}
+
 // keepActorFields gives a, a record of a batch updating before, the stored
 // values of the fields it leaves unsaid. kept names those whose stored
 // value was kept where the record had another (empty, mostly): what the
 // import's report tells the partner. warns says what was not kept.
 func keepActorFields(a, before *Actor) (kept Fields, warns []FieldError) {
 	f := a.absent
-	str := func(field Fields, to *string, from string) {
-		if f&field != 0 {
-			if from != "" && from != *to {
-				kept |= field
-			}
-			*to = from
-		}
-	}
-	list := func(field Fields, to *StringList, from StringList) {
-		if f&field != 0 {
-			if len(from) > 0 && !slices.Equal(*to, from) {
-				kept |= field
-			}
-			*to = from
-		}
-	}
+	k := keeping{absent: f}
+	str, list := k.str, k.list
 	if f&FieldPivot != 0 {
 		str(FieldPivot, &a.Pivot, before.Pivot)
 		a.PivotKind = before.PivotKind
@@ -161,7 +170,7 @@ func keepActorFields(a, before *Actor) (kept Fields, warns []FieldError) {
 		}
 		a.ProducerUpdatedOn = before.ProducerUpdatedOn
 	}
-	return kept, warns
+	return kept | k.kept, warns
 }
 
 // keptUnchanged is what a record found identical to the stored one kept
@@ -178,22 +187,8 @@ func keptUnchanged(a *Actor) Fields {
 // keepServiceFields is keepActorFields for a service: sv, updating
 // before, takes the stored values of the fields in f.
 func keepServiceFields(sv, before *Service, f Fields) (kept Fields, warns []FieldError) {
-	str := func(field Fields, to *string, from string) {
-		if f&field != 0 {
-			if from != "" && from != *to {
-				kept |= field
-			}
-			*to = from
-		}
-	}
-	list := func(field Fields, to *StringList, from StringList) {
-		if f&field != 0 {
-			if len(from) > 0 && !slices.Equal(*to, from) {
-				kept |= field
-			}
-			*to = from
-		}
-	}
+	k := keeping{absent: f}
+	str, list := k.str, k.list
 	list(FieldThemes, &sv.Themes, before.Themes)
 	list(FieldPublics, &sv.Publics, before.Publics)
 	list(FieldSpecificSupport, &sv.SpecificSupport, before.SpecificSupport)
@@ -241,7 +236,7 @@ func keepServiceFields(sv, before *Service, f Fields) (kept Fields, warns []Fiel
 			warns = append(warns, FieldError{Field: "latitude", Reason: "not sent, and the service's address changed: the stored coordinates, of its former address, were dropped"})
 		}
 	}
-	return kept, warns
+	return kept | k.kept, warns
 }
 
 // sameAddress says whether two addresses are one place's: their street,
