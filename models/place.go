@@ -467,6 +467,16 @@ func outOfRange(lat, lon *float64) bool {
 	return lat != nil && (*lat < -90 || *lat > 90) || lon != nil && (*lon < -180 || *lon > 180)
 }
 
+// pointWithoutAddress is the warning of a service's point dropped for want
+// of its own address; pointWithoutAddressKey the same, in a sync record
+// that left the address key out: that keeps a stored service's address and
+// point (keepServiceFields), and the report said it was at its actor's
+// place, which it was not.
+const (
+	pointWithoutAddress    = "a point without the service's own address locates nothing: dropped, the service is at its actor's place"
+	pointWithoutAddressKey = "a point without the service's own address locates nothing: dropped; the address was not sent, so a stored service keeps its address and point, and a new one is at its actor's place"
+)
+
 // ReconcileServicePlace is ReconcileActorPlace for a service's own address.
 func ReconcileServicePlace(s *Service) []PlaceWarning {
 	if w, ok := nullPoint(&s.Latitude, &s.Longitude); ok {
@@ -482,7 +492,7 @@ func ReconcileServicePlace(s *Service) []PlaceWarning {
 		}
 		value := pointText(s.Latitude) + "," + pointText(s.Longitude)
 		s.Latitude, s.Longitude = nil, nil
-		return []PlaceWarning{{"latitude", value, "a point without the service's own address locates nothing: dropped, the service is at its actor's place"}}
+		return []PlaceWarning{{"latitude", value, pointWithoutAddress}}
 	}
 	if read {
 		return append([]PlaceWarning{w}, reconcile(&s.Address, &s.Latitude, &s.Longitude, resolvePlace(s.Address, s.Latitude, s.Longitude))...)

@@ -239,6 +239,20 @@ func keepServiceFields(sv, before *Service, f Fields) (kept Fields, warns []Fiel
 	return kept | k.kept, warns
 }
 
+// reconcilePlace is ReconcileServicePlace for a sync record, whose
+// warnings say what a point sent without the address key comes to.
+func (sv *SyncService) reconcilePlace() []PlaceWarning {
+	ws := ReconcileServicePlace(&sv.Service)
+	if sv.Absent&FieldServiceAddress != 0 {
+		for i := range ws {
+			if ws[i].Reason == pointWithoutAddress {
+				ws[i].Reason = pointWithoutAddressKey
+			}
+		}
+	}
+	return ws
+}
+
 // sameAddress says whether two addresses are one place's: their street,
 // postal code and commune read alike, whatever their case, accents and
 // punctuation (commune.Key). A producer writing « 3 Cours National » for

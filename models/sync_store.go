@@ -551,7 +551,7 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 			sv.prepared = true
 			continue
 		}
-		sv.warnings = append(placeWarnings(ReconcileServicePlace(&sv.Service)), hoursWarnings("opening_hours", sv.OpeningHours)...)
+		sv.warnings = append(placeWarnings(sv.reconcilePlace()), hoursWarnings("opening_hours", sv.OpeningHours)...)
 		sv.Normalize()
 		sv.setKeys()
 		sv.prepareContent()

@@ -1,0 +1,78 @@
+package api_test
+
+import (
+	"strings"
+	"testing"
+
+	"carnet/api/apitest"
+)
+
+// A partner's sync record of a service that leaves the address key out but
+// sends coordinates keeps the stored address and point (the key left out
+// keeps the stored value), yet the warning said « dropped, the service is
+// at its actor's place », which it was not: the partner, reading the
+// report, believed its workshop had moved to its structure's address.
+func TestSyncServicePointWithoutAddressKeySaysWhatIsKept(t *testing.T) {
+	e := apitest.New(t)
+	sync := func(path string, body obj) obj {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "PUT", Path: path, Token: e.Admin, Body: body})
+		if r.Code != 200 {
+			t.Fatalf("PUT %s: %d %s", path, r.Code, r.Body)
+		}
+		return r.Map()["results"].([]any)[0].(obj)
+	}
+	sync("/api/v1/sync/hub/actors", obj{"actors": []obj{{"source_id": "pt-place", "name": "Lieu des ateliers",
+		"address": obj{"street": "13 rue Caisserie", "postal_code": "13002", "commune": "Marseille"}}}})
+	service := func(extra obj) obj {
+		r := obj{"source_id": "pt-svc", "actor_source_id": "pt-place", "name": "Atelier", "kind": "procedures_done_with",
+			"themes": []string{"Aide aux démarches administratives"}}
+		for k, v := range extra {
+			r[k] = v
+		}
+		return r
+	}
+	res := sync("/api/v1/sync/hub/services", obj{"services": []obj{service(obj{
+		"address": obj{"street": "2 place de Lenche", "postal_code": "13002", "commune": "Marseille"}, "latitude": 43.2983, "longitude": 5.3650})}})
+	path := "/api/v1/services/" + str(res["entity_id"])
+	stored := get(t, e, path)
+	latitudeWarning := func(res obj) string {
+		for _, w := range asList(res["warnings"]) {
+			if w := w.(obj); w["field"] == "latitude" {
+				return str(w["reason"])
+			}
+		}
+		return ""
+	}
+	cases := []struct {
+		name    string
+		extra   obj
+		kept    bool   // the stored address and point are kept
+		says    string // the latitude warning says this
+		mustNot string // and not this
+	}{
+		{"address key left out", obj{"latitude": 43.30, "longitude": 5.37}, true, "a stored service keeps its address and point", "dropped, the service is at its actor's place"},
+		{"address sent null", obj{"address": nil, "latitude": 43.30, "longitude": 5.37}, false, "dropped, the service is at its actor's place", "keeps"},
+	}
+	for _, c := range cases {
+		res := sync("/api/v1/sync/hub/services", obj{"services": []obj{service(c.extra)}})
+		w := latitudeWarning(res)
+		if !strings.Contains(w, c.says) || strings.Contains(w, c.mustNot) {
+			t.Errorf("%s: latitude warning %q, want it to say %q and not %q", c.name, w, c.says, c.mustNot)
+		}
+		got := get(t, e, path)
+		if kept := str(got["address"]) == str(stored["address"]) && got["latitude"] == stored["latitude"]; kept != c.kept {
+			t.Errorf("%s: address %v point %v, stored %v %v", c.name, got["address"], got["latitude"], stored["address"], stored["latitude"])
+		}
+	}
+	// A new service, no address key, a point: at its actor's place, as
+	// the warning says.
+	res = sync("/api/v1/sync/hub/services", obj{"services": []obj{{"source_id": "pt-svc-2", "actor_source_id": "pt-place", "name": "Atelier 2",
+		"kind": "procedures_done_with", "themes": []string{"Aide aux démarches administratives"}, "latitude": 43.30, "longitude": 5.37}}})
+	if w := latitudeWarning(res); !strings.Contains(w, "a new one is at its actor's place") {
+		t.Errorf("new service: latitude warning %q", w)
+	}
+	if got := get(t, e, "/api/v1/services/"+str(res["entity_id"])); got["address"] != nil || got["latitude"] != nil {
+		t.Errorf("new service: address %v point %v", got["address"], got["latitude"])
+	}
+}
