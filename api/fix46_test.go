@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"carnet/api/apitest"
+	"carnet/models"
 )
 
 // A partner's sync record of a service that leaves the address key out but
@@ -74,5 +75,54 @@ func TestSyncServicePointWithoutAddressKeySaysWhatIsKept(t *testing.T) {
 	}
 	if got := get(t, e, "/api/v1/services/"+str(res["entity_id"])); got["address"] != nil || got["latitude"] != nil {
 		t.Errorf("new service: address %v point %v", got["address"], got["latitude"])
+	}
+}
+
+// An administrator's archive is the platform's moderation (a structure
+// that is not one, a place that never existed): the structure's manager
+// undid it with POST …/restore (probe 46, L1), and so could a coordinator
+// or a partner. Only an administrator restores it now; an archive by
+// anyone else is undone, as before, by whoever may edit the record.
+func TestAnAdministratorsArchiveIsUndoneByAnAdministrator(t *testing.T) {
+	e := apitest.New(t)
+	a := str(createActor(t, e, validActor("Espace numérique du port"))["id"])
+	svc := str(createService(t, e, validService(a, "Accès libre"))["id"])
+	_, manager := e.Account("gerant46@example.fr", map[string]models.Role{a: models.RoleManager}, models.Territory{})
+	_, coordinator := e.Account("coord46@example.fr", nil, models.Territory{Departements: []string{"13"}})
+	do := func(method, path, token string) int {
+		t.Helper()
+		return e.Do(apitest.Request{Method: method, Path: path, Token: token}).Code
+	}
+	actor, service := "/api/v1/actors/"+a, "/api/v1/services/"+svc
+	cases := []struct {
+		name, archive, archiver, restorer string
+		want                              int
+	}{
+		{"the administrator's archive of a service, by its manager", service, e.Admin, manager, 403},
+		{"the administrator's archive of a service, by a coordinator", service, e.Admin, coordinator, 403},
+		{"the administrator's archive of a service, by an administrator", service, e.Admin, e.Admin, 200},
+		{"the administrator's archive of a place, by its manager", actor, e.Admin, manager, 403},
+		{"the administrator's archive of a place, by a coordinator", actor, e.Admin, coordinator, 403},
+		{"the administrator's archive of a place, by an administrator", actor, e.Admin, e.Admin, 200},
+		{"a coordinator's archive, by the manager", actor, coordinator, manager, 200},
+		{"the manager's archive, by the manager", actor, manager, manager, 200},
+		{"the manager's archive of a service, by a coordinator", service, manager, coordinator, 200},
+	}
+	for _, c := range cases {
+		if code := do("DELETE", c.archive, c.archiver); code != 204 {
+			t.Fatalf("%s: archive %d", c.name, code)
+		}
+		r := e.Do(apitest.Request{Method: "POST", Path: c.archive + "/restore", Token: c.restorer})
+		if r.Code != c.want {
+			t.Errorf("%s: %d %s", c.name, r.Code, r.Body)
+		}
+		if c.want == 403 {
+			if !strings.Contains(r.Body.String(), "administrator") {
+				t.Errorf("%s: the refusal does not say why: %s", c.name, r.Body)
+			}
+			if code := do("POST", c.archive+"/restore", e.Admin); code != 200 {
+				t.Fatalf("%s: the administrator's restore: %d", c.name, code)
+			}
+		}
 	}
 }

@@ -2358,7 +2358,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise), unless leave_network=true restores it outside the network (parent_id cleared, recorded in its history as a change of parent_id and authorised as one): the way back for a place whose network was archived after it. An actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).",
+                "description": "Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise), unless leave_network=true restores it outside the network (parent_id cleared, recorded in its history as a change of parent_id and authorised as one): the way back for a place whose network was archived after it. An actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source); an actor an administrator archived, only an administrator (403 otherwise, saying so).",
                 "produces": [
                     "application/json"
                 ],
@@ -2421,7 +2421,7 @@ const docTemplate = `{
                         }
                     },
                     "403": {
-                        "description": "Not allowed to edit the actor, or (leave_network) to change its parent_id",
+                        "description": "Not allowed to edit the actor, or (leave_network) to change its parent_id, or an administrator archived it",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -7251,7 +7251,7 @@ const docTemplate = `{
                         ]
                     }
                 ],
-                "description": "Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first), with room for it: at most 300 services that are not archived per place (409 naming the place and the bound). Recorded in the service's history (action restore). Who: those who may edit the service.",
+                "description": "Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first), with room for it: at most 300 services that are not archived per place (409 naming the place and the bound). Recorded in the service's history (action restore). Who: those who may edit the service; a service an administrator archived, only an administrator (403 otherwise, saying so).",
                 "produces": [
                     "application/json"
                 ],
@@ -7308,7 +7308,7 @@ const docTemplate = `{
                         }
                     },
                     "403": {
-                        "description": "Forbidden",
+                        "description": "Not allowed to edit the service, or an administrator archived it",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

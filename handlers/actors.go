@@ -879,7 +879,7 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 //
 //	@ID			restoreActor
 //	@Summary		Restore an archived actor
-//	@Description	Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise), unless leave_network=true restores it outside the network (parent_id cleared, recorded in its history as a change of parent_id and authorised as one): the way back for a place whose network was archived after it. An actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source).
+//	@Description	Brings an archived actor back into the directory, with the services archived with it (each in the status it had). Its network must be active (409 otherwise), unless leave_network=true restores it outside the network (parent_id cleared, recorded in its history as a change of parent_id and authorised as one): the way back for a place whose network was archived after it. An actor that is not archived answers 409. Recorded in the actor's history (action restore); the change feed reports it as an update with the record. Who: those who may edit the actor (administrators; coordinators of its territory; managers of the actor or of its network; partner clients with directory:write for their own source); an actor an administrator archived, only an administrator (403 otherwise, saying so).
 //	@Tags			actors
 //	@Produce		json
 //	@Security		BearerAuth
@@ -892,7 +892,7 @@ func (h *Handler) ArchiveActor(c *gin.Context) error {
 //	@Header			200			{string}	ETag	"New version"
 //	@Failure		400			{object}	Problem	"An unknown query parameter, leave_network not true or false, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem
-//	@Failure		403			{object}	Problem	"Not allowed to edit the actor, or (leave_network) to change its parent_id"
+//	@Failure		403			{object}	Problem	"Not allowed to edit the actor, or (leave_network) to change its parent_id, or an administrator archived it"
 //	@Failure		404			{object}	Problem
 //	@Failure		409			{object}	Problem	"Not archived, its network is archived or gone (restore the network first, or send leave_network=true), or it would come back with more than 300 services that are not archived"
 //	@Failure		412			{object}	Problem

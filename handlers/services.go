@@ -637,7 +637,7 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 //
 //	@ID			restoreService
 //	@Summary		Restore an archived service
-//	@Description	Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first), with room for it: at most 300 services that are not archived per place (409 naming the place and the bound). Recorded in the service's history (action restore). Who: those who may edit the service.
+//	@Description	Brings an archived service back in the status it had before (draft when unknown). Its actor must be active (409 otherwise: restore the actor first), with room for it: at most 300 services that are not archived per place (409 naming the place and the bound). Recorded in the service's history (action restore). Who: those who may edit the service; a service an administrator archived, only an administrator (403 otherwise, saying so).
 //	@Tags			services
 //	@Produce		json
 //	@Security		BearerAuth
@@ -649,7 +649,7 @@ func (h *Handler) ArchiveService(c *gin.Context) error {
 //	@Header			200			{string}	ETag	"New version"
 //	@Failure		400			{object}	Problem	"An unknown query parameter, or a malformed If-Match or If-None-Match"
 //	@Failure		401			{object}	Problem
-//	@Failure		403			{object}	Problem
+//	@Failure		403			{object}	Problem	"Not allowed to edit the service, or an administrator archived it"
 //	@Failure		404			{object}	Problem
 //	@Failure		409			{object}	Problem	"Not archived, its actor is archived, or its place already has 300 services that are not archived"
 //	@Failure		412			{object}	Problem

@@ -29,6 +29,9 @@ func (s *Store) RestoreActor(ctx context.Context, id string, pre Precondition, o
 		if err != nil {
 			return err
 		}
+		if err := mayUndoArchive(tx, EntityActor, id); err != nil {
+			return err
+		}
 		before := *a
 		leave := opt.LeaveNetwork && a.ParentID != nil
 		if leave {
@@ -130,6 +133,9 @@ func (s *Store) RestoreService(ctx context.Context, id string, pre Precondition)
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		sv, err := archivedRecord[Service](tx, "service", id, pre)
 		if err != nil {
+			return err
+		}
+		if err := mayUndoArchive(tx, EntityService, id); err != nil {
 			return err
 		}
 		actor, err := activeActor(tx, sv.ActorID)

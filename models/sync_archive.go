@@ -41,6 +41,31 @@ func othersArchive(tx *gorm.DB, entity, id string) (string, error) {
 		ev.WhoLabel, ev.At.Format(time.DateOnly)), nil
 }
 
+// mayUndoArchive refuses the restore of entity/id by p when the last
+// archive of it was an administrator's and p is not one: taking a record
+// out of the directory is then the platform's moderation (a structure that
+// is not one, a place that never existed), which the structure's manager,
+// a coordinator or a partner undid with POST …/restore (probe 46, L1).
+// Any other archive is undone by whoever may edit the record. Whether the
+// person was an administrator is read now, from their account: the audit
+// keeps who, not their standing then.
+func mayUndoArchive(tx *gorm.DB, entity, id string) error {
+	p := PrincipalFrom(tx.Statement.Context)
+	if p == nil || p.IsAdmin() {
+		return nil
+	}
+	var ev AuditEvent
+	err := tx.Where("entity = ? AND entity_id = ? AND action = ?", entity, id, ChangeArchive).Order("seq DESC").Limit(1).Find(&ev).Error
+	if err != nil || ev.WhoKind != WhoUser || ev.WhoID == "" {
+		return err
+	}
+	var admins int64
+	if err := tx.Model(&User{}).Where("id = ? AND platform_admin = ?", ev.WhoID, true).Count(&admins).Error; err != nil || admins == 0 {
+		return err
+	}
+	return Errorf(EFORBIDDEN, "An administrator archived this %s on %s: only an administrator may restore it.", entity, ev.At.Format(time.DateOnly))
+}
+
 // keptArchived fills o when the archived record ex stays archived
 // (othersArchive), and reports it; a lookup error goes to err.
 func keptArchived(tx *gorm.DB, entity string, ex existingKey, o *SyncOutcome, err *error) bool {
