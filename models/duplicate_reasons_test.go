@@ -59,10 +59,26 @@ func TestWithoutContactsHidesEveryContactReason(t *testing.T) {
 	g := in("Mission locale du centre de la Martinique", "11 Rue Albert Camus", "m.phedre@milcem.com")
 	h := in("Mission locale Centre", "11 rue Albert Camus", "communication@milcem.com")
 	h.Source = "y"
+	// « named_contact » (a record writing from a mailbox spelling the
+	// other's name at its address, atelier.numerique@cognin.fr for
+	// « Atelier Numérique - Cognin ») raises the name score from an
+	// e-mail.
+	cognin := func(name, email string) *Actor {
+		lat, lon := 45.561245, 5.89687
+		a := &Actor{Name: name, Source: "x", Latitude: &lat, Longitude: &lon}
+		if email != "" {
+			a.Emails = []string{email}
+		}
+		a.Address.Street, a.Address.PostalCode, a.Address.Commune, a.Address.InseeCode = "Centre Commercial de l'Épine", "73160", "Cognin", "73087"
+		return a
+	}
+	i := cognin("Atelier Numérique - Cognin", "")
+	j := cognin("Médiathèque de Cognin", "atelier.numerique@cognin.fr")
+	j.Source = "y"
 	for _, pair := range []struct {
 		a, b *Actor
 		code string
-	}{{a, b, "france_services_contacts"}, {c, d, "initials_domain"}, {e, f, "own_contacts"}, {g, h, "mail_domain"}} {
+	}{{a, b, "france_services_contacts"}, {c, d, "initials_domain"}, {e, f, "own_contacts"}, {g, h, "mail_domain"}, {i, j, "named_contact"}} {
 		full := dedup.Compare(placeOf(pair.a), placeOf(pair.b))
 		if !slices.ContainsFunc(full.Reasons, func(r dedup.Reason) bool { return r.Code == pair.code }) {
 			t.Fatalf("the pair should give %s: %+v", pair.code, full.Reasons)

@@ -64,16 +64,18 @@ type DuplicateLink struct {
 // e-mail among them; mail_domain, an organisation's own e-mail domain that
 // is the other's e-mail domain or website); domainReasons those that may come from an e-mail's
 // domain (a domain spelling the other's name or its initials, the
-// commune's own domain).
+// commune's own domain, a mailbox or domain naming the other at its
+// address).
 // A new reason drawn from contacts belongs here
 // (TestWithoutContactsHidesEveryContactReason).
 var (
 	contactReasons = []string{"same_phone", "same_email", "france_services_contacts", "own_contacts", "mail_domain"}
-	domainReasons  = []string{"named_domain", "town_domain", "initials_domain"}
+	domainReasons  = []string{"named_domain", "town_domain", "initials_domain", "named_contact"}
 	// nameContactReasons are the contact reasons that set the name
 	// score (a France Services with no name of its own and a place
-	// sharing its own phone and e-mail are named alike).
-	nameContactReasons = []string{"france_services_contacts", "own_contacts"}
+	// sharing its own phone and e-mail are named alike; a place writing
+	// from a mailbox named after the other, at its address).
+	nameContactReasons = []string{"france_services_contacts", "own_contacts", "named_contact"}
 )
 
 // WithoutContacts returns the link as the actors' public data alone make

@@ -141,3 +141,29 @@ func TestCompareFranceServicesNamedAfterItsCentreSocial(t *testing.T) {
 		t.Errorf("the label alone: %q", got)
 	}
 }
+
+// TestCompareFranceServicesInItsSocioculturalSpace: Aidants Connect's
+// « Espace socioculturel Paray-le-Monial » (an association's SIRET) and
+// France Services' « France services de Paray-le-Monial », 1 rue du 8 mai
+// 1945 (0.350: the names share nothing, and the association was read as a
+// tenant). An « espace socioculturel » and an « espace de vie sociale »
+// are what the CAF approves beside the centres sociaux (the « espace de
+// vie sociale » is its smaller approval), run by an association to
+// receive the public as a centre social does, and carry France Services
+// as centres sociaux do (TestCompareFranceServicesInItsSocialCentre). A
+// « service d'accompagnement à la vie sociale » (SAVS, a medico-social
+// service for disabled adults) receives no public at a counter: still a
+// tenant; and another address is another place.
+func TestCompareFranceServicesInItsSocioculturalSpace(t *testing.T) {
+	paray := in("Paray-le-Monial", "71600")
+	fs := with(place("fs", "France services de Paray-le-Monial", "1 Rue du 8 mai", 46.4510, 4.1190), paray)
+	space := with(place("aidants", "Espace socioculturel Paray-le-Monial", "1 RUE DU 8 MAI 1945", 0, 0), both(paray, siren("313244501")))
+	cases := []compareCase{
+		{"OK a bare France Services at an espace socioculturel's address", fs, space, true, "France Services à la même adresse"},
+		{"OK an espace socio-culturel", fs, with(space, func(p *Place) { p.Name = "Espace socio-culturel la Pépinière" }), true, "France Services à la même adresse"},
+		{"OK an espace de vie sociale", fs, with(space, func(p *Place) { p.Name = "Familles Rurales Espace de Vie Sociale" }), true, "France Services à la même adresse"},
+		{"NotDup a service d'accompagnement à la vie sociale", fs, with(space, func(p *Place) { p.Name = "Service d'Accompagnement à la Vie Sociale" }), false, ""},
+		{"NotDup another address", fs, with(space, func(p *Place) { p.Street = "12 rue de la Paix" }), false, ""},
+	}
+	runCompareCases(t, cases)
+}

@@ -192,16 +192,27 @@ const intercomWord = "intercom"
 // et culturel du Pays Manslois », « Association Vie et Culture - Centre
 // social Alexis Peyret », « centre socio-culturel »): the words « centre
 // social » or « centre socio… » in a row, as the CAF's approval names them.
+//
+// Producers name such houses otherwise too: an « espace socioculturel »
+// (« socio-culturel ») is a centre social by another name, an « espace de
+// vie sociale » the CAF's smaller approval, both run by an association at
+// a reception desk (Aidants Connect's « Espace socioculturel
+// Paray-le-Monial » and the France Services at its address). A « service
+// d'accompagnement à la vie sociale » is a medico-social service, no house.
 func socialCentre(raw []string) bool {
 	for i := 0; i+1 < len(raw); i++ {
-		if raw[i] == centreKey && (raw[i+1] == socialKey || strings.HasPrefix(raw[i+1], "socio")) {
+		socio := strings.HasPrefix(raw[i+1], "socio")
+		if raw[i] == centreKey && (raw[i+1] == socialKey || socio) || raw[i] == espaceKey && socio {
+			return true
+		}
+		if raw[i] == espaceKey && i+3 < len(raw) && raw[i+1] == deKey && raw[i+2] == vieKey && raw[i+3] == socialKey {
 			return true
 		}
 	}
 	return false
 }
 
-var centreKey, socialKey = stem("centre"), stem("social")
+var centreKey, socialKey, espaceKey, deKey, vieKey = stem("centre"), stem("social"), stem("espace"), stem("de"), stem("vie")
 
 // hostsFranceServicesOnUnplacedSquare is the host rule's reading of one
 // address where no number and no distance can say it: the guest a France

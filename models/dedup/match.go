@@ -514,6 +514,15 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Name = hostName
 		r.add("own_page", "même page web propre à la même adresse")
 	}
+	if r.Name < hostName && place >= oneAddress && (namedDomain(a, c) || namedDomain(c, a)) {
+		// A record writing from a mailbox or a domain spelling the
+		// other's name, at its address, is its door as an own page
+		// there is: Hinaura's « Médiathèque de Cognin » from
+		// atelier.numerique@cognin.fr and « Atelier Numérique - Cognin »
+		// in one shopping centre.
+		r.Name = hostName
+		r.add("named_contact", "courriel ou site nommé d'après l'autre lieu, à la même adresse")
+	}
 	if r.Name < hostName && housesDigitalSpace(a, c) && addressAgrees(a, c) {
 		r.Name = hostName
 		r.add("digital_space_host", "espace numérique sans nom propre à la même adresse")
