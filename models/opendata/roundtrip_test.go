@@ -170,9 +170,12 @@ func checkRoundTrip(t *testing.T, first *models.Store, rep1 *opendata.Report, fo
 	places, changedOffers := compareDirectories(t, "round trip", before, svBefore, allActors(t, second), servicesByActor(t, second))
 	// Back into its directory, the export changes only what the standard
 	// cannot carry (compareDirectories).
+	// An offer whose only loss is its Pass numérique may come back
+	// unchanged: a JSON record leaving a key out keeps the stored value
+	// (session 44), and the standard's JSON has no key for it.
 	again := importBytes(t, first, out, opendata.ImportOptions{Source: "origin"})
 	if again.Actors[models.SyncUnchanged] != len(before)-places || again.Actors[models.SyncUpdated] != places || len(again.Actors) > 2 ||
-		again.Services[models.SyncUnchanged] != offers-changedOffers || again.Services[models.SyncUpdated] != changedOffers || len(again.Services) > 2 {
+		again.Services[models.SyncUnchanged]+again.Services[models.SyncUpdated] != offers || again.Services[models.SyncUpdated] > changedOffers || len(again.Services) > 2 {
 		t.Errorf("the export imported back into its directory: actors %v, services %v; want all unchanged but %d places and %d offers (updated) that the standard cannot say", again.Actors, again.Services, places, changedOffers)
 	}
 	compareDirectories(t, "back into its directory", before, svBefore, allActors(t, first), servicesByActor(t, first))
@@ -206,6 +209,18 @@ func countIssues(r *opendata.Report, field, reason string) int {
 // Each of the undated places (no producer's date, for whatever reason the
 // first import gave) is exported with opendata.UnknownDate, which the
 // re-import warns of as a placeholder.
+// takeLonger counts off a warning of warned that says k and then more
+// (k, a semicolon, what the first import's row also had), if any.
+func takeLonger(warned map[string]int, k string) bool {
+	for w, n := range warned {
+		if n > 0 && strings.HasPrefix(w, k+"; ") {
+			warned[w]--
+			return true
+		}
+	}
+	return false
+}
+
 func checkReimportReport(t *testing.T, rep1, rep *opendata.Report, undated int) {
 	t.Helper()
 	warned := map[string]int{}
@@ -228,6 +243,10 @@ func checkReimportReport(t *testing.T, rep1, rep *opendata.Report, undated int) 
 		switch {
 		case is.Severity == opendata.SeverityWarning && warned[k] > 0:
 			warned[k]--
+		case is.Severity == opendata.SeverityWarning && takeLonger(warned, k):
+			// The first import said more of the row (« no service
+			// listed…; not imported: the values of its offer columns… »):
+			// the export has not those values.
 		case is.Field == "date_maj" && is.Value == opendata.UnknownDate && undated > 0:
 			undated--
 		default:
