@@ -537,6 +537,10 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		a.setKeys() // folded here rather than by the writer (nameKeyMemo)
 		a.prepared = true
 	}
+	// The services' prepared parts in one array, their encodings in the
+	// chunks of one arena (see prepArena).
+	var preps []servicePrep
+	var arena prepArena
 	for i := range services {
 		sv := &services[i]
 		if sv.prepared {
@@ -554,7 +558,10 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		sv.warnings = append(placeWarnings(ReconcileServicePlace(&sv.Service)), hoursWarnings("opening_hours", sv.OpeningHours)...)
 		sv.Normalize()
 		sv.setKeys()
-		sv.prepareContent()
+		if preps == nil {
+			preps = make([]servicePrep, len(services))
+		}
+		sv.prepareContent(&preps[i], &arena)
 		sv.prepared = true
 	}
 }
