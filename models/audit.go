@@ -63,21 +63,31 @@ func withSuggestion(ctx context.Context, id string) context.Context {
 // context (principal, channel, suggestion). It is written in the same
 // transaction as the change, so history cannot miss one.
 func auditEvent(ctx context.Context, e changeEvent) (*AuditEvent, error) {
+	ev := new(AuditEvent)
+	if err := fillAuditEvent(ctx, e, ev); err != nil {
+		return nil, err
+	}
+	return ev, nil
+}
+
+// fillAuditEvent sets *ev to the audit event of e (auditEvent), so that a
+// batch's events can share one array (recordChanges).
+func fillAuditEvent(ctx context.Context, e changeEvent, ev *AuditEvent) error {
 	changes, err := eventChanges(e)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	action := e.Op
 	if e.Action != "" {
 		action = e.Action
 	}
-	ev := &AuditEvent{Entity: e.Entity, EntityID: e.EntityID, ActorID: e.ActorID, Action: action,
+	*ev = AuditEvent{Entity: e.Entity, EntityID: e.EntityID, ActorID: e.ActorID, Action: action,
 		Channel: string(ChannelFrom(ctx)), Version: e.Version, At: e.At, Changes: changes, WhoKind: WhoSystem}
 	if id, ok := ctx.Value(suggestionKey{}).(string); ok {
 		ev.SuggestionID = id
 	}
 	ev.WhoKind, ev.WhoID, ev.WhoLabel = who(PrincipalFrom(ctx))
-	return ev, nil
+	return nil
 }
 
 // eventChanges encodes the changed fields of e. A creation by a sync batch

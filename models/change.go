@@ -101,14 +101,17 @@ func recordChange(tx *gorm.DB, e changeEvent) error {
 func recordChanges(tx *gorm.DB, events []changeEvent) error {
 	ctx := tx.Statement.Context
 	changes := make([]Change, len(events))
+	// The events in one array, each row pointing into it: an event
+	// allocated apart was 200,000 allocations of a 100,000-place first
+	// import (issue 11, item 6).
+	evs := make([]AuditEvent, len(events))
 	audits := make([]*AuditEvent, len(events))
 	for i, e := range events {
 		changes[i] = e.Change
-		ev, err := auditEvent(ctx, e)
-		if err != nil {
+		if err := fillAuditEvent(ctx, e, &evs[i]); err != nil {
 			return err
 		}
-		audits[i] = ev
+		audits[i] = &evs[i]
 	}
 	if err := insertRows(tx, audits); err != nil {
 		return err

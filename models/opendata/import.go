@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"carnet/models"
+	"carnet/models/commune"
 )
 
 // DefaultBatchSize is how many places an import writes per transaction: big
@@ -213,6 +214,12 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 	if err := models.CheckSourceName(opt.Source); err != nil {
 		return nil, err
 	}
+	// The commune reference, parsed on first use (0.1 s of one core), is
+	// parsed beside the file's first reading rather than by the first
+	// batch's mapping, whose other goroutine waited for it (issue 11,
+	// item 6). A server parsed it at start: this returns at once. Its
+	// error, a build defect, is the first resolution's panic as before.
+	go func() { _ = commune.Load() }()
 	sync := models.SyncOptions{DryRun: opt.DryRun, KeepUncarried: true}
 	// The row count first: it stops one row past the limit, where the
 	// renames' pass reads every row of a file without ids.
