@@ -226,3 +226,41 @@ func TestImportDerivesCommuneOfADepartementsBody(t *testing.T) {
 		}
 	}
 }
+
+// A row naming a former or delegated commune (merged into a commune
+// nouvelle, or a commune nouvelle's delegated commune) of one of its
+// postal code's communes is at that commune: « PMS Seynod » in 74600 is
+// in Annecy, « France Services Le Bleymard » in Mont Lozère et Goulet,
+// « Mairie de Cheux » in Thue et Mue, « 8 GRAND RUE - LABASTIDE-MURAT » in
+// Cœur de Causse. Aidants Connect gives no commune, and the rows were
+// rejected though the reference says where those names are. Not when the
+// row names another of the postal code's communes' too (Missy, of Val
+// d'Arry), nor on a
+// road towards it (« RTE DE CHEUX »).
+func TestImportDerivesCommuneNamedByItsFormerName(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"PMS Seynod","SIRET":"1","Adresse":"51 rue Henri Verjus Seynod","Code postal":74600,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"France Services Le Bleymard","SIRET":"1","Adresse":"RTE DU MONT LOZERE","Code postal":48190,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Mairie de Cheux","SIRET":"1","Adresse":"4 rue des dentellières","Code postal":14210,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"France Services du Causse","SIRET":"1","Adresse":"8 GRAND RUE - LABASTIDE-MURAT","Code postal":46240,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"Permanence Cheux et Missy","SIRET":"1","Adresse":"2 rue de la Mairie","Code postal":14210,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"6","Name":"Espace numérique","SIRET":"1","Adresse":"12 RTE DE CHEUX","Code postal":14210,"Nombre de mandats":"1","commune":""}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	for _, want := range []struct {
+		row                int
+		severity, contains string
+	}{
+		{1, opendata.SeverityWarning, "missing: Annecy (INSEE 74010), the only one of the communes of postal code 74600 that the place's name or address names by the name of a former or delegated commune (Seynod)"},
+		{2, opendata.SeverityWarning, "missing: Mont Lozère et Goulet"},
+		{3, opendata.SeverityWarning, "missing: Thue et Mue"},
+		{4, opendata.SeverityWarning, "missing: Cœur de Causse"},
+		{5, opendata.SeverityError, "is shared by"},
+		{6, opendata.SeverityError, "is shared by"},
+	} {
+		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
+			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
+		}
+	}
+}
