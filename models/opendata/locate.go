@@ -258,6 +258,14 @@ func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet strin
 		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only one of the communes of postal code %s that the place's name or address names by the name of a former or delegated commune (%s), from the commune reference", c.Name, r.Commune.Code, pc, former))
 		return
 	}
+	if c, r, e := epciAmong(shared, a, pc); c != nil {
+		ad.Commune = c.Name
+		if ad.InseeCode == "" {
+			ad.InseeCode = r.Commune.Code
+		}
+		b.warn("commune", c.Name, epciWarning(c, r.Commune.Code, pc, e))
+		return
+	}
 	// Ambiguous or contradictory: say which communes, and reject.
 	reason := "is required, and the rest of the row does not tell which commune"
 	if pc != "" && len(shared) > 1 {

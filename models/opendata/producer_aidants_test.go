@@ -264,3 +264,38 @@ func TestImportDerivesCommuneNamedByItsFormerName(t *testing.T) {
 		}
 	}
 }
+
+// A row whose SIRET is an intercommunality's (an EPCI's SIREN) is at the
+// one commune of its postal code that belongs to it: 62219 is
+// Longuenesse's and Wisques', and only Longuenesse is of the Pays de
+// Saint-Omer, whose SIRET « Maison de la Morinie » gives; 04600 is
+// Château-Arnoux-Saint-Auban's and Montfort's, and only the first is of
+// Provence-Alpes-Agglomération. Not when two of the postal code's communes
+// belong to it (the Pays entre Loire et Rhône in 42470), nor for an
+// intercommunality's name in the place's name, which may name the
+// territory a structure serves (« Clic La Roche aux Fées », in La
+// Guerche-de-Bretagne, not in Arbrissel, the Roche aux Fées' one commune of
+// 35130).
+func TestImportDerivesCommuneOfItsIntercommunality(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"Maison de la Morinie","SIRET":"20006903700014","Adresse":"2 RUE ALBERT CAMUS","Code postal":62219,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"France Services Val de Durance","SIRET":"20006743700018","Adresse":"7 Cours Péchiney","Code postal":4600,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Clic La Roche aux Fées","SIRET":"1","Adresse":"3 RUE DU DOCTEUR PONTAIS","Code postal":35130,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"Communauté de communes du Pays entre Loire et Rhône","SIRET":"24420063000014","Adresse":"6 RUE DE LA TETE NOIRE","Code postal":42470,"Nombre de mandats":"1","commune":""}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	for _, want := range []struct {
+		row                int
+		severity, contains string
+	}{
+		{1, opendata.SeverityWarning, "missing: Longuenesse (INSEE 62525), the only one of the communes of postal code 62219 that belongs to the intercommunality whose SIRET the row gives (CA du Pays de Saint-Omer, SIREN 200069037)"},
+		{2, opendata.SeverityWarning, "missing: Château-Arnoux-Saint-Auban"},
+		{3, opendata.SeverityError, "is shared by"},
+		{4, opendata.SeverityError, "is shared by"},
+	} {
+		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
+			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
+		}
+	}
+}
