@@ -266,6 +266,14 @@ func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet strin
 		b.warn("commune", c.Name, epciWarning(c, r.Commune.Code, pc, e))
 		return
 	}
+	if c, r := cedexAmong(a, pc, cityInStreet); c != nil {
+		ad.Commune = c.Name
+		if ad.InseeCode == "" {
+			ad.InseeCode = r.Commune.Code
+		}
+		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only commune of département %s that the place's name names, the postal code %s being a CEDEX code, no commune's (no published table says which commune each CEDEX code is), from the commune reference", c.Name, r.Commune.Code, c.Departement, pc))
+		return
+	}
 	// Ambiguous or contradictory: say which communes, and reject.
 	reason := "is required, and the rest of the row does not tell which commune"
 	if pc != "" && len(shared) > 1 {

@@ -299,3 +299,41 @@ func TestImportDerivesCommuneOfItsIntercommunality(t *testing.T) {
 		}
 	}
 }
+
+// A CEDEX code is no commune's postal code, and no published table within
+// reach says which commune each is: a row giving one and no commune was
+// rejected. Its first digits say the département, and a name naming one of
+// its communes, the only one of the département so named, is that commune
+// (« CCAS DE LA VILLE DE MONTPELLIER », 34060; « Ville de Saint-Etienne »,
+// 42007), as is the town after a postal code in the address line
+// (« 1 place Châtelet 28028 Chartres »). Not a word of the street line
+// elsewhere (« 16 BD PRESIDENT BERTRAND »: no commune so named, but a
+// street's name is a person's or a place's), nor a name naming none
+// (« Chambre d'Agriculture », 43012) or two communes of the département.
+func TestImportDerivesCommuneOfACedexCode(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"CCAS DE LA VILLE DE MONTPELLIER","SIRET":"1","Adresse":"125 PL THERMIDOR CS 63998","Code postal":34060,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"Ville de Saint-Etienne","SIRET":"1","Adresse":"PL HOTEL DE VILLE, BP 503 Saint-Etienne","Code postal":42007,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Conseil Départemental UC","SIRET":"1","Adresse":"1 place Châtelet 28028 Chartres","Code postal":28006,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"Chambre d'Agriculture","SIRET":"1","Adresse":"16 BD PRESIDENT BERTRAND BP 20343","Code postal":43012,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"Espace Lunel et Mauguio","SIRET":"1","Adresse":"125 PL THERMIDOR CS 63998","Code postal":34060,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"6","Name":"Association","SIRET":"1","Adresse":"2 rue de Lunel","Code postal":34060,"Nombre de mandats":"1","commune":""}
+]`
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	for _, want := range []struct {
+		row                int
+		severity, contains string
+	}{
+		{1, opendata.SeverityWarning, "missing: Montpellier (INSEE 34172), the only commune of département 34 that the place's name names, the postal code 34060 being a CEDEX code, no commune's"},
+		{2, opendata.SeverityWarning, "missing: Saint-Étienne (INSEE 42218)"},
+		{3, opendata.SeverityWarning, "missing: Chartres (INSEE 28085)"},
+		{4, opendata.SeverityError, "postal code 43012 is no commune's"},
+		{5, opendata.SeverityError, "postal code 34060 is no commune's"},
+		{6, opendata.SeverityError, "postal code 34060 is no commune's"},
+	} {
+		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
+			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
+		}
+	}
+}
