@@ -246,23 +246,14 @@ func TestImportDerivesCommuneNamedByItsFormerName(t *testing.T) {
 {"Data pass ID":"5","Name":"Permanence Cheux et Missy","SIRET":"1","Adresse":"2 rue de la Mairie","Code postal":14210,"Nombre de mandats":"1","commune":""},
 {"Data pass ID":"6","Name":"Espace numérique","SIRET":"1","Adresse":"12 RTE DE CHEUX","Code postal":14210,"Nombre de mandats":"1","commune":""}
 ]`
-	s := openStore(t)
-	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
-	for _, want := range []struct {
-		row                int
-		severity, contains string
-	}{
+	wantCommuneIssues(t, js, []communeIssue{
 		{1, opendata.SeverityWarning, "missing: Annecy (INSEE 74010), the only one of the communes of postal code 74600 that the place's name or address names by the name of a former or delegated commune (Seynod)"},
 		{2, opendata.SeverityWarning, "missing: Mont Lozère et Goulet"},
 		{3, opendata.SeverityWarning, "missing: Thue et Mue"},
 		{4, opendata.SeverityWarning, "missing: Cœur de Causse"},
 		{5, opendata.SeverityError, "is shared by"},
 		{6, opendata.SeverityError, "is shared by"},
-	} {
-		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
-			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
-		}
-	}
+	})
 }
 
 // A row whose SIRET is an intercommunality's (an EPCI's SIREN) is at the
@@ -283,21 +274,12 @@ func TestImportDerivesCommuneOfItsIntercommunality(t *testing.T) {
 {"Data pass ID":"3","Name":"Clic La Roche aux Fées","SIRET":"1","Adresse":"3 RUE DU DOCTEUR PONTAIS","Code postal":35130,"Nombre de mandats":"1","commune":""},
 {"Data pass ID":"4","Name":"Communauté de communes du Pays entre Loire et Rhône","SIRET":"24420063000014","Adresse":"6 RUE DE LA TETE NOIRE","Code postal":42470,"Nombre de mandats":"1","commune":""}
 ]`
-	s := openStore(t)
-	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
-	for _, want := range []struct {
-		row                int
-		severity, contains string
-	}{
+	wantCommuneIssues(t, js, []communeIssue{
 		{1, opendata.SeverityWarning, "missing: Longuenesse (INSEE 62525), the only one of the communes of postal code 62219 that belongs to the intercommunality whose SIRET the row gives (CA du Pays de Saint-Omer, SIREN 200069037)"},
 		{2, opendata.SeverityWarning, "missing: Château-Arnoux-Saint-Auban"},
 		{3, opendata.SeverityError, "is shared by"},
 		{4, opendata.SeverityError, "is shared by"},
-	} {
-		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
-			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
-		}
-	}
+	})
 }
 
 // A CEDEX code is no commune's postal code, and no published table within
@@ -319,19 +301,29 @@ func TestImportDerivesCommuneOfACedexCode(t *testing.T) {
 {"Data pass ID":"5","Name":"Espace Lunel et Mauguio","SIRET":"1","Adresse":"125 PL THERMIDOR CS 63998","Code postal":34060,"Nombre de mandats":"1","commune":""},
 {"Data pass ID":"6","Name":"Association","SIRET":"1","Adresse":"2 rue de Lunel","Code postal":34060,"Nombre de mandats":"1","commune":""}
 ]`
-	s := openStore(t)
-	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
-	for _, want := range []struct {
-		row                int
-		severity, contains string
-	}{
+	wantCommuneIssues(t, js, []communeIssue{
 		{1, opendata.SeverityWarning, "missing: Montpellier (INSEE 34172), the only commune of département 34 that the place's name names, the postal code 34060 being a CEDEX code, no commune's"},
 		{2, opendata.SeverityWarning, "missing: Saint-Étienne (INSEE 42218)"},
 		{3, opendata.SeverityWarning, "missing: Chartres (INSEE 28085)"},
 		{4, opendata.SeverityError, "postal code 43012 is no commune's"},
 		{5, opendata.SeverityError, "postal code 34060 is no commune's"},
 		{6, opendata.SeverityError, "postal code 34060 is no commune's"},
-	} {
+	})
+}
+
+// communeIssue is an issue a row of Aidants Connect's list should have on
+// its commune.
+type communeIssue struct {
+	row                int
+	severity, contains string
+}
+
+// wantCommuneIssues imports js, Aidants Connect's rows, without writing,
+// and checks each row's issue on its commune.
+func wantCommuneIssues(t *testing.T, js string, wants []communeIssue) {
+	t.Helper()
+	rep := importBytes(t, openStore(t), []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	for _, want := range wants {
 		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
 			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
 		}
