@@ -316,7 +316,9 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 // LABASTIDE-MURAT », 46240, in Cœur de Causse), read as namedAmong reads a
 // commune's own name, with that name; nil when no commune or several are
 // named so or by their own names (« Cheux et Missy »: Thue et Mue's and
-// Val d'Arry's), or when the other readings disagree. It runs after the
+// Val d'Arry's), or when the other readings disagree. A former name that
+// is a word of many names or addresses (genericHeads, addressWords) is not
+// read. It runs after the
 // readings of a commune's own name, which it leaves as they were.
 func formerNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution, string) {
 	if len(cands) < 2 {
@@ -334,7 +336,7 @@ func formerNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*co
 			return nil, commune.Resolution{}, ""
 		}
 		for _, n := range commune.FormerNames(c) {
-			if !names(commune.Key(n)) {
+			if k := commune.Key(n); genericHeads[k] || addressWords[k] || !names(k) {
 				continue
 			}
 			if found != nil && found != c {
@@ -351,6 +353,11 @@ func formerNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*co
 	}
 	return c, r, former
 }
+
+// addressWords are former communes' names that are words of an address or
+// a name (« Cours » of Bellefont-La Rauze, « Vers » of Saint Géry-Vers):
+// « 12 cours de la Chartreuse », 46090, is no reading of a commune.
+var addressWords = map[string]bool{"cours": true, "vers": true, "place": true, "quai": true, "route": true, "allee": true, "chemin": true, "avenue": true, "rue": true}
 
 // agreeing returns found, the commune a reading chose among postal code
 // pc's, with its resolution, when the row's other cells (INSEE code,

@@ -235,8 +235,8 @@ func TestImportDerivesCommuneOfADepartementsBody(t *testing.T) {
 // Cœur de Causse. Aidants Connect gives no commune, and the rows were
 // rejected though the reference says where those names are. Not when the
 // row names another of the postal code's communes' too (Missy, of Val
-// d'Arry), nor on a
-// road towards it (« RTE DE CHEUX »).
+// d'Arry), nor on a road towards it (« RTE DE CHEUX »), nor by a former
+// name that is a word of addresses (« Cours », of Bellefont-La Rauze).
 func TestImportDerivesCommuneNamedByItsFormerName(t *testing.T) {
 	js := `[
 {"Data pass ID":"1","Name":"PMS Seynod","SIRET":"1","Adresse":"51 rue Henri Verjus Seynod","Code postal":74600,"Nombre de mandats":"1","commune":""},
@@ -244,7 +244,8 @@ func TestImportDerivesCommuneNamedByItsFormerName(t *testing.T) {
 {"Data pass ID":"3","Name":"Mairie de Cheux","SIRET":"1","Adresse":"4 rue des dentellières","Code postal":14210,"Nombre de mandats":"1","commune":""},
 {"Data pass ID":"4","Name":"France Services du Causse","SIRET":"1","Adresse":"8 GRAND RUE - LABASTIDE-MURAT","Code postal":46240,"Nombre de mandats":"1","commune":""},
 {"Data pass ID":"5","Name":"Permanence Cheux et Missy","SIRET":"1","Adresse":"2 rue de la Mairie","Code postal":14210,"Nombre de mandats":"1","commune":""},
-{"Data pass ID":"6","Name":"Espace numérique","SIRET":"1","Adresse":"12 RTE DE CHEUX","Code postal":14210,"Nombre de mandats":"1","commune":""}
+{"Data pass ID":"6","Name":"Espace numérique","SIRET":"1","Adresse":"12 RTE DE CHEUX","Code postal":14210,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"7","Name":"Espace numérique","SIRET":"1","Adresse":"12 cours de la Chartreuse","Code postal":46090,"Nombre de mandats":"1","commune":""}
 ]`
 	wantCommuneIssues(t, js, []communeIssue{
 		{1, opendata.SeverityWarning, "missing: Annecy (INSEE 74010), the only one of the communes of postal code 74600 that the place's name or address names by the name of a former or delegated commune (Seynod)"},
@@ -253,6 +254,7 @@ func TestImportDerivesCommuneNamedByItsFormerName(t *testing.T) {
 		{4, opendata.SeverityWarning, "missing: Cœur de Causse"},
 		{5, opendata.SeverityError, "is shared by"},
 		{6, opendata.SeverityError, "is shared by"},
+		{7, opendata.SeverityError, "is shared by"},
 	})
 }
 
