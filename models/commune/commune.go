@@ -123,6 +123,7 @@ type reference struct {
 	byPostal     map[string][]*Commune
 	byKey        map[string][]*Commune // name key (both elision spellings, with and without article) → communes
 	formerOf     map[*Commune][]string // current commune → name keys of its former, delegated and associated communes
+	formerNames  map[*Commune][]string // current commune → names of its former, delegated and associated communes, as published
 	arrOf        map[string][]*Commune // city code → its arrondissements
 	byDep        map[string][]*Commune // département → its communes (not arrondissements)
 	deps         map[string]area
@@ -181,7 +182,7 @@ func parse(gz []byte) (*reference, error) {
 	r := &reference{
 		byCode: make(map[string]*Commune, 36000), former: map[string]string{},
 		byPostal: make(map[string][]*Commune, 7000), byKey: make(map[string][]*Commune, 80000),
-		arrOf: map[string][]*Commune{}, byDep: map[string][]*Commune{}, formerOf: map[*Commune][]string{},
+		arrOf: map[string][]*Commune{}, byDep: map[string][]*Commune{}, formerOf: map[*Commune][]string{}, formerNames: map[*Commune][]string{},
 		deps: map[string]area{}, regions: map[string]area{}, grid: map[uint64][]gridEntry{},
 	}
 	type alias struct{ code, name, current string }
@@ -285,6 +286,7 @@ func parse(gz []byte) (*reference, error) {
 		if a.name != "" {
 			r.addName(a.name, cur)
 			r.formerOf[cur] = append(r.formerOf[cur], fold.Key(a.name, false))
+			r.formerNames[cur] = append(r.formerNames[cur], a.name)
 		}
 	}
 	for k, cs := range r.byKey {

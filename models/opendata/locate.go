@@ -250,6 +250,30 @@ func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet strin
 			return
 		}
 	}
+	if c, r, former := formerNamedAmong(shared, a, pc); c != nil {
+		ad.Commune = c.Name
+		if ad.InseeCode == "" {
+			ad.InseeCode = r.Commune.Code
+		}
+		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only one of the communes of postal code %s that the place's name or address names by the name of a former or delegated commune (%s), from the commune reference", c.Name, r.Commune.Code, pc, former))
+		return
+	}
+	if c, r, e := epciAmong(shared, a, pc); c != nil {
+		ad.Commune = c.Name
+		if ad.InseeCode == "" {
+			ad.InseeCode = r.Commune.Code
+		}
+		b.warn("commune", c.Name, epciWarning(c, r.Commune.Code, pc, e))
+		return
+	}
+	if c, r := cedexAmong(a, pc, cityInStreet); c != nil {
+		ad.Commune = c.Name
+		if ad.InseeCode == "" {
+			ad.InseeCode = r.Commune.Code
+		}
+		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only commune of département %s that the place's name names, the postal code %s being a CEDEX code, no commune's (no published table says which commune each CEDEX code is), from the commune reference", c.Name, r.Commune.Code, c.Departement, pc))
+		return
+	}
 	// Ambiguous or contradictory: say which communes, and reject.
 	reason := "is required, and the rest of the row does not tell which commune"
 	if pc != "" && len(shared) > 1 {
@@ -284,6 +308,56 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 	}
 	return agreeing(longestNaming(named), a, pc)
 }
+
+// formerNamedAmong returns the one commune of cands that the place's name,
+// complement or address line names by the name of one of its former or
+// delegated communes (commune.FormerNames: « PMS Seynod », 74600, is in
+// Annecy; « Mairie de Cheux », 14210, in Thue et Mue; « 8 GRAND RUE -
+// LABASTIDE-MURAT », 46240, in Cœur de Causse), read as namedAmong reads a
+// commune's own name, with that name; nil when no commune or several are
+// named so or by their own names (« Cheux et Missy »: Thue et Mue's and
+// Val d'Arry's), or when the other readings disagree. A former name that
+// is a word of many names or addresses (genericHeads, addressWords) is not
+// read. It runs after the
+// readings of a commune's own name, which it leaves as they were.
+func formerNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution, string) {
+	if len(cands) < 2 {
+		return nil, commune.Resolution{}, ""
+	}
+	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Complement) + " "
+	street := " " + commune.Key(a.Address.Street) + " "
+	names := func(k string) bool {
+		return len(k) >= 4 && (locatedIn(street, k) || slices.ContainsFunc(contractedForms(k), func(form string) bool { return strings.Contains(text, " "+form+" ") }))
+	}
+	var found *commune.Commune
+	var former string
+	for _, c := range cands {
+		if names(commune.Key(c.Name)) {
+			return nil, commune.Resolution{}, ""
+		}
+		for _, n := range commune.FormerNames(c) {
+			if k := commune.Key(n); genericHeads[k] || addressWords[k] || !names(k) {
+				continue
+			}
+			if found != nil && found != c {
+				return nil, commune.Resolution{}, ""
+			}
+			if found == nil || len(n) > len(former) {
+				found, former = c, n
+			}
+		}
+	}
+	c, r := agreeing(found, a, pc)
+	if c == nil {
+		return nil, commune.Resolution{}, ""
+	}
+	return c, r, former
+}
+
+// addressWords are former communes' names that are words of an address or
+// a name (« Cours » of Bellefont-La Rauze, « Vers » of Saint Géry-Vers):
+// « 12 cours de la Chartreuse », 46090, is no reading of a commune.
+var addressWords = map[string]bool{"cours": true, "vers": true, "place": true, "quai": true, "route": true, "allee": true, "chemin": true, "avenue": true, "rue": true}
 
 // agreeing returns found, the commune a reading chose among postal code
 // pc's, with its resolution, when the row's other cells (INSEE code,

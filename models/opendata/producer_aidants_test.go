@@ -226,3 +226,108 @@ func TestImportDerivesCommuneOfADepartementsBody(t *testing.T) {
 		}
 	}
 }
+
+// A row naming a former or delegated commune (merged into a commune
+// nouvelle, or a commune nouvelle's delegated commune) of one of its
+// postal code's communes is at that commune: « PMS Seynod » in 74600 is
+// in Annecy, « France Services Le Bleymard » in Mont Lozère et Goulet,
+// « Mairie de Cheux » in Thue et Mue, « 8 GRAND RUE - LABASTIDE-MURAT » in
+// Cœur de Causse. Aidants Connect gives no commune, and the rows were
+// rejected though the reference says where those names are. Not when the
+// row names another of the postal code's communes' too (Missy, of Val
+// d'Arry), nor on a road towards it (« RTE DE CHEUX »), nor by a former
+// name that is a word of addresses (« Cours », of Bellefont-La Rauze).
+func TestImportDerivesCommuneNamedByItsFormerName(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"PMS Seynod","SIRET":"1","Adresse":"51 rue Henri Verjus Seynod","Code postal":74600,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"France Services Le Bleymard","SIRET":"1","Adresse":"RTE DU MONT LOZERE","Code postal":48190,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Mairie de Cheux","SIRET":"1","Adresse":"4 rue des dentellières","Code postal":14210,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"France Services du Causse","SIRET":"1","Adresse":"8 GRAND RUE - LABASTIDE-MURAT","Code postal":46240,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"Permanence Cheux et Missy","SIRET":"1","Adresse":"2 rue de la Mairie","Code postal":14210,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"6","Name":"Espace numérique","SIRET":"1","Adresse":"12 RTE DE CHEUX","Code postal":14210,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"7","Name":"Espace numérique","SIRET":"1","Adresse":"12 cours de la Chartreuse","Code postal":46090,"Nombre de mandats":"1","commune":""}
+]`
+	wantCommuneIssues(t, js, []communeIssue{
+		{1, opendata.SeverityWarning, "missing: Annecy (INSEE 74010), the only one of the communes of postal code 74600 that the place's name or address names by the name of a former or delegated commune (Seynod)"},
+		{2, opendata.SeverityWarning, "missing: Mont Lozère et Goulet"},
+		{3, opendata.SeverityWarning, "missing: Thue et Mue"},
+		{4, opendata.SeverityWarning, "missing: Cœur de Causse"},
+		{5, opendata.SeverityError, "is shared by"},
+		{6, opendata.SeverityError, "is shared by"},
+		{7, opendata.SeverityError, "is shared by"},
+	})
+}
+
+// A row whose SIRET is an intercommunality's (an EPCI's SIREN) is at the
+// one commune of its postal code that belongs to it: 62219 is
+// Longuenesse's and Wisques', and only Longuenesse is of the Pays de
+// Saint-Omer, whose SIRET « Maison de la Morinie » gives; 04600 is
+// Château-Arnoux-Saint-Auban's and Montfort's, and only the first is of
+// Provence-Alpes-Agglomération. Not when two of the postal code's communes
+// belong to it (the Pays entre Loire et Rhône in 42470), nor for an
+// intercommunality's name in the place's name, which may name the
+// territory a structure serves (« Clic La Roche aux Fées », in La
+// Guerche-de-Bretagne, not in Arbrissel, the Roche aux Fées' one commune of
+// 35130).
+func TestImportDerivesCommuneOfItsIntercommunality(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"Maison de la Morinie","SIRET":"20006903700014","Adresse":"2 RUE ALBERT CAMUS","Code postal":62219,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"France Services Val de Durance","SIRET":"20006743700018","Adresse":"7 Cours Péchiney","Code postal":4600,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Clic La Roche aux Fées","SIRET":"1","Adresse":"3 RUE DU DOCTEUR PONTAIS","Code postal":35130,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"Communauté de communes du Pays entre Loire et Rhône","SIRET":"24420063000014","Adresse":"6 RUE DE LA TETE NOIRE","Code postal":42470,"Nombre de mandats":"1","commune":""}
+]`
+	wantCommuneIssues(t, js, []communeIssue{
+		{1, opendata.SeverityWarning, "missing: Longuenesse (INSEE 62525), the only one of the communes of postal code 62219 that belongs to the intercommunality whose SIRET the row gives (CA du Pays de Saint-Omer, SIREN 200069037)"},
+		{2, opendata.SeverityWarning, "missing: Château-Arnoux-Saint-Auban"},
+		{3, opendata.SeverityError, "is shared by"},
+		{4, opendata.SeverityError, "is shared by"},
+	})
+}
+
+// A CEDEX code is no commune's postal code, and no published table within
+// reach says which commune each is: a row giving one and no commune was
+// rejected. Its first digits say the département, and a name naming one of
+// its communes, the only one of the département so named, is that commune
+// (« CCAS DE LA VILLE DE MONTPELLIER », 34060; « Ville de Saint-Etienne »,
+// 42007), as is the town after a postal code in the address line
+// (« 1 place Châtelet 28028 Chartres »). Not a word of the street line
+// elsewhere (« 16 BD PRESIDENT BERTRAND »: no commune so named, but a
+// street's name is a person's or a place's), nor a name naming none
+// (« Chambre d'Agriculture », 43012) or two communes of the département.
+func TestImportDerivesCommuneOfACedexCode(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"CCAS DE LA VILLE DE MONTPELLIER","SIRET":"1","Adresse":"125 PL THERMIDOR CS 63998","Code postal":34060,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"Ville de Saint-Etienne","SIRET":"1","Adresse":"PL HOTEL DE VILLE, BP 503 Saint-Etienne","Code postal":42007,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Conseil Départemental UC","SIRET":"1","Adresse":"1 place Châtelet 28028 Chartres","Code postal":28006,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"Chambre d'Agriculture","SIRET":"1","Adresse":"16 BD PRESIDENT BERTRAND BP 20343","Code postal":43012,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"Espace Lunel et Mauguio","SIRET":"1","Adresse":"125 PL THERMIDOR CS 63998","Code postal":34060,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"6","Name":"Association","SIRET":"1","Adresse":"2 rue de Lunel","Code postal":34060,"Nombre de mandats":"1","commune":""}
+]`
+	wantCommuneIssues(t, js, []communeIssue{
+		{1, opendata.SeverityWarning, "missing: Montpellier (INSEE 34172), the only commune of département 34 that the place's name names, the postal code 34060 being a CEDEX code, no commune's"},
+		{2, opendata.SeverityWarning, "missing: Saint-Étienne (INSEE 42218)"},
+		{3, opendata.SeverityWarning, "missing: Chartres (INSEE 28085)"},
+		{4, opendata.SeverityError, "postal code 43012 is no commune's"},
+		{5, opendata.SeverityError, "postal code 34060 is no commune's"},
+		{6, opendata.SeverityError, "postal code 34060 is no commune's"},
+	})
+}
+
+// communeIssue is an issue a row of Aidants Connect's list should have on
+// its commune.
+type communeIssue struct {
+	row                int
+	severity, contains string
+}
+
+// wantCommuneIssues imports js, Aidants Connect's rows, without writing,
+// and checks each row's issue on its commune.
+func wantCommuneIssues(t *testing.T, js string, wants []communeIssue) {
+	t.Helper()
+	rep := importBytes(t, openStore(t), []byte(js), opendata.ImportOptions{Source: "aidants", DryRun: true})
+	for _, want := range wants {
+		if !hasIssue(rep, want.row, "commune", want.severity, want.contains) {
+			t.Errorf("row %d, want %s %q: %+v", want.row, want.severity, want.contains, issuesOf(rep, want.row, "commune"))
+		}
+	}
+}
