@@ -1,0 +1,48 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// Batch 2027-04-18 (README, « Nineteenth round »): the Conseillers
+// numériques programme writes its own name, « Conseiller numérique France
+// Services », as the France Services label on its advisers' every
+// permanence (19 of Montpellier's 23 places, the libraries of Lille and
+// Cognac), and the Charente's aggregator the typology RFS beside it. The
+// label says the programme, not that the place is a France Services: such
+// a library was the answer to « aide administrative montpellier » and
+// « france services lille ». A place of the programme named a France
+// Services is one; another producer's label keeps its meaning.
+func TestTheProgrammesFranceServicesLabelOfTheBatch0418(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("lib", "Bibliothèque Municipale de Lille", "Lille", "59000", "32 rue Edouard Delesalle", "services", themeTools,
+			"source", "conseiller-numerique", "dispositif_programmes_nationaux", "Conseillers numériques|France Services"),
+		record("mpt", "Maison pour tous Albert Dubout", "Montpellier", "34000", "1071 avenue de la Justice", "services", themeTools,
+			"source", "conseiller-numerique", "dispositif_programmes_nationaux", "Conseillers numériques|France Services", "typologie", "RFS"),
+		record("mar", "France Service Marennes Oléron", "Marennes-Hiers-Brouage", "17320", "24 rue Dubois Meynardie", "services", themeTools,
+			"source", "conseiller-numerique", "dispositif_programmes_nationaux", "Conseillers numériques|France Services"),
+		record("cog", "Médiathèque de Cognac", "Cognac", "16100", "10 rue du Minage", "services", themeTools,
+			"dispositif_programmes_nationaux", "France Services"),
+		record("dec", "Espace Intérim", "Angoulême", "16000", "1 rue de Périgueux"),
+		record("fs", "France services de Roubaix", "Roubaix", "59100", "1 place de la Liberté", "services", themeTools,
+			"dispositif_programmes_nationaux", "France Services"),
+	})
+	for _, q := range []string{"aide administrative montpellier", "france services lille", "france services montpellier", "caf aide en ligne lille"} {
+		r, got := searchNames(t, m, q)
+		if slices.Contains(got, "Bibliothèque Municipale de Lille") && !r.Partial || slices.Contains(got, "Maison pour tous Albert Dubout") && !r.Partial {
+			t.Errorf("%s: %v (partial %v), want the programme's labelled places not found as France Services", q, got, r.Partial)
+		}
+	}
+	for q, want := range map[string]string{
+		"aide papiers marennes":     "France Service Marennes Oléron",
+		"france services marennes":  "France Service Marennes Oléron",
+		"aide demarches caf cognac": "Médiathèque de Cognac",
+		"france services nord":      "France services de Roubaix",
+	} {
+		r, got := searchNames(t, m, q)
+		if r.Partial || len(got) == 0 || got[0] != want {
+			t.Errorf("%s: %v (partial %v), want %s first", q, got, r.Partial, want)
+		}
+	}
+}
