@@ -27,3 +27,24 @@ func EPCIOf(code string) string {
 	}
 	return r.epciOf[code]
 }
+
+// EPTs returns the territories of the Métropole du Grand Paris
+// (établissements publics territoriaux: Est Ensemble, Plaine Commune,
+// Grand-Orly Seine Bièvre…), ordered by SIREN, as
+// @etalab/decoupage-administratif publishes them from INSEE's list: eleven,
+// of 130 communes of the Hauts-de-Seine, Seine-Saint-Denis, Val-de-Marne
+// and a few of the Essonne and Val-d'Oise; Paris, the twelfth territory, is
+// a commune. Their communes are also the Métropole's (EPCIOf): an EPT is
+// an intercommunality without its own taxation. Values are shared: never
+// modify one.
+func EPTs() []EPCI { return get().epts }
+
+// EPTOf returns the SIREN of the Grand Paris territory a commune belongs
+// to, or "" when it belongs to none or the code is unknown.
+func EPTOf(code string) string {
+	r := get()
+	if c := r.byCode[code]; c != nil && c.City != "" {
+		code = c.City
+	}
+	return r.eptOf[code]
+}

@@ -46,3 +46,34 @@ func TestTheProgrammesFranceServicesLabelOfTheBatch0418(t *testing.T) {
 		}
 	}
 }
+
+// A territory of the Grand Paris named in a query is its communes, as an
+// intercommunality is (« est ensemble aide numerique », « conseiller
+// numerique plaine commune »): the Métropole du Grand Paris is the
+// communes' EPCI, and its eleven territories were no reading — the answer
+// was the places whose text held « ensemble » or « commune ».
+func TestAGrandParisTerritoryIsItsCommunes(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("pan", "Maison de quartier des Courtillières", "Pantin", "93500", "1 avenue Aimé Césaire", "services", themeTools),
+		record("mon", "Médiathèque Robert Desnos", "Montreuil", "93100", "14 boulevard Rouget de Lisle", "services", themeTools),
+		record("sd", "Médiathèque Ulysse", "Saint-Denis", "93200", "37 cours du Ru de Montfort", "services", themeTools),
+		record("ens", "Tous ensemble numérique", "Angoulême", "16000", "2 rue de Périgueux", "services", themeTools),
+		record("com", "Maison de la commune", "Cognac", "16100", "3 rue de Pons", "services", themeTools),
+		record("par", "Mairie du 19e", "Paris", "75019", "5 place Armand Carrel", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"est ensemble aide numerique", []string{"Maison de quartier des Courtillières", "Médiathèque Robert Desnos"}},
+		{"ept est ensemble cours informatique", []string{"Maison de quartier des Courtillières", "Médiathèque Robert Desnos"}},
+		{"aide numerique plaine commune", []string{"Médiathèque Ulysse"}},
+	} {
+		_, got := searchNames(t, m, tc.q)
+		first := slices.Clone(got[:min(len(got), len(tc.want))])
+		slices.Sort(first)
+		if !slices.Equal(first, tc.want) {
+			t.Errorf("%s: %v, want first %v", tc.q, got, tc.want)
+		}
+	}
+}

