@@ -132,6 +132,7 @@ type reference struct {
 	epcis        []EPCI                 // by SIREN
 	epciOf       map[string]string      // member commune code → its EPCI's SIREN
 	epts         []EPCI                 // the Grand Paris's territories, by SIREN
+	localities   []Locality             // by postal code
 	eptOf        map[string]string      // member commune code → its EPT's SIREN
 	sorted       []keyed                // name keys in order, for prefix search
 	formerSorted []keyed                // former and delegated communes' name keys in order, with their current commune
@@ -238,6 +239,11 @@ func parse(gz []byte) (*reference, error) {
 				return nil, fmt.Errorf("bad line %q", line)
 			}
 			r.epcis = append(r.epcis, EPCI{Code: f[1], Name: f[2], Members: strings.Split(f[3], ",")})
+		case "P":
+			if len(f) != 4 {
+				return nil, fmt.Errorf("bad line %q", line)
+			}
+			r.localities = append(r.localities, Locality{PostalCode: f[1], Name: f[2], Commune: f[3]})
 		case "T":
 			if len(f) != 4 {
 				return nil, fmt.Errorf("bad line %q", line)

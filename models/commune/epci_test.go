@@ -66,3 +66,26 @@ func TestEPTOf(t *testing.T) {
 		t.Fatalf("Est Ensemble: %+v", all[i])
 	}
 }
+
+// The localities La Poste names inside a commune come from the pinned
+// codes-postaux package, without the spellings of the commune's own name
+// nor the codes several communes share.
+func TestLocalities(t *testing.T) {
+	all := commune.Localities()
+	want := map[string][2]string{"montfavet": {"84140", "84007"}, "la bocca": {"06150", "06029"}, "puyricard": {"13540", "13001"}, "les milles": {"13290", "13001"}}
+	got := map[string][2]string{}
+	for _, l := range all {
+		got[l.Name] = [2]string{l.PostalCode, l.Commune}
+		if l.Name == "oeting" || l.Name == "chatelguyon" || l.Name == "lacaune" || l.Name == "air" || l.Name == "d aude" {
+			t.Errorf("%+v: a spelling of its commune, another commune or a linked part", l)
+		}
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: %v, want %v", name, got[name], w)
+		}
+	}
+	if len(all) < 20 || len(all) > 100 {
+		t.Errorf("%d localities", len(all))
+	}
+}

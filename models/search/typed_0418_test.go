@@ -77,3 +77,30 @@ func TestAGrandParisTerritoryIsItsCommunes(t *testing.T) {
 		}
 	}
 }
+
+// A locality La Poste names inside a commune (« montfavet », « la bocca »,
+// « puyricard ») is read as its postal code, as Marseille's quarters are:
+// « la bocca » found « La Bocca »'s words in any record and « montfavet »
+// the Route de Montfavet of Avignon's centre.
+func TestALocalityIsItsPostalCode(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("mon", "Mairie de quartier", "Avignon", "84140", "8 square des Cigales", "services", themeTools),
+		record("rte", "Espace départemental des solidarités", "Avignon", "84000", "1 route de Montfavet", "services", themeTools),
+		record("boc", "France services de Cannes", "Cannes", "06150", "21 avenue Victor Hugo"),
+		record("can", "Espace Mimont", "Cannes", "06400", "5 rue de Mimont"),
+		record("pic", "Pizzeria La Bocca numérique", "Nice", "06000", "1 rue de France"),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"montfavet aide numerique", []string{"Mairie de quartier"}},
+		{"aide papiers la bocca", []string{"France services de Cannes"}},
+		{"ma grand-mère habite à la bocca elle a besoin d'aide pour ses papiers", []string{"France services de Cannes"}},
+	} {
+		_, got := searchNames(t, m, tc.q)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
