@@ -104,3 +104,34 @@ func TestALocalityIsItsPostalCode(t *testing.T) {
 		}
 	}
 }
+
+// An arrondissement's ordinal written out (« paris dix-septième »,
+// « marseille quatorzième ») or in Roman numerals (« paris XVIIIe ») after
+// its city is its postal code, as « paris 18e » is; « vie » is a word
+// (« paris vie associative »), VIe only beside « arrondissement ».
+func TestAnArrondissementWrittenOutOrInRomanNumerals(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("p18", "Espace numérique de la Goutte d'Or", "Paris", "75018", "1 rue de la Goutte d'Or", "services", themeTools),
+		record("p17", "Médiathèque des Batignolles", "Paris", "75017", "2 rue des Batignolles", "services", themeTools),
+		record("p06", "Maison de la vie associative", "Paris", "75006", "3 rue de Rennes", "services", themeTools),
+		record("p11", "Maison de la vie associative du 11e", "Paris", "75011", "4 rue Godefroy Cavaignac", "services", themeTools),
+		record("m14", "Centre social Saint-Joseph", "Marseille", "13014", "5 chemin de Saint-Joseph", "services", themeTools),
+		record("m01", "Cyberbase de Belsunce", "Marseille", "13001", "6 rue Bernard du Bois", "services", themeTools),
+	})
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"paris xviiie aide numerique", []string{"Espace numérique de la Goutte d'Or"}},
+		{"paris dix-septième aide numerique", []string{"Médiathèque des Batignolles"}},
+		{"marseille quatorzieme atelier numerique", []string{"Centre social Saint-Joseph"}},
+		{"paris vie associative", []string{"Maison de la vie associative", "Maison de la vie associative du 11e"}},
+		{"paris vie arrondissement", []string{"Maison de la vie associative"}},
+	} {
+		_, got := searchNames(t, m, tc.q)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
