@@ -47,7 +47,7 @@ func cityParts(words []string) []string {
 		// « est » is also a verb (« mon père est à marseille »): a
 		// compass point only after its city or « quartier(s) ».
 		verb := w == "est" && (k == 0 || words[k-1] != "quartier" && words[k-1] != "quartiers")
-		if _, dir := directions[w]; dir {
+		if _, dir := directions[w]; dir && !inTerritoryName(words, k) {
 			if k+1 < len(words) && arrondissementCities[words[k+1]].code != "" && !verb {
 				city = words[k+1]
 			} else if k > 0 && arrondissementCities[words[k-1]].code != "" {
@@ -72,6 +72,31 @@ func cityParts(words []string) []string {
 		return words
 	}
 	return out
+}
+
+// territoryNames are the intercommunalities' and Grand Paris territories'
+// names as queries write them (epciPhrases), by first word.
+var territoryNames = sync.OnceValue(func() map[string][][]string {
+	out := map[string][][]string{}
+	for name := range epciPhrases() {
+		w := strings.Fields(name)
+		out[w[0]] = append(out[w[0]], w)
+	}
+	return out
+})
+
+// inTerritoryName reports whether words[k] is a word of a territory's name
+// written there (« Paris Ouest La Défense », « Grand Paris Sud Est
+// Avenir »): a compass point in it is no part of the city.
+func inTerritoryName(words []string, k int) bool {
+	for s := max(0, k-4); s <= k; s++ {
+		for _, p := range territoryNames()[words[s]] {
+			if s+len(p) > k && s+len(p) <= len(words) && slices.Equal(words[s:s+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // districtCodes returns the postal codes of the part of a city a word of

@@ -135,3 +135,28 @@ func TestAnArrondissementWrittenOutOrInRomanNumerals(t *testing.T) {
 		}
 	}
 }
+
+// A territory whose name holds a city and a compass point (« Paris Ouest
+// La Défense », « Grand Paris Sud Est Avenir ») is the territory: the
+// compass point was read as that part of Paris, and the answer was the
+// arrondissements of the west or the south.
+func TestATerritoryNamedWithACompassPoint(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("n92", "Médiathèque de Nanterre", "Nanterre", "92000", "1 place du Marché", "services", themeTools),
+		record("cre", "Maison de la solidarité de Créteil", "Créteil", "94000", "2 rue de Paris", "services", themeTools),
+		record("p16", "Espace numérique d'Auteuil", "Paris", "75016", "3 rue d'Auteuil", "services", themeTools),
+		record("p13", "Espace numérique de la Butte-aux-Cailles", "Paris", "75013", "4 rue Bobillot", "services", themeTools),
+	})
+	for q, want := range map[string]string{
+		"paris ouest la defense aide numerique":     "Médiathèque de Nanterre",
+		"grand paris sud est avenir aide numerique": "Maison de la solidarité de Créteil",
+	} {
+		_, got := searchNames(t, m, q)
+		if !slices.Equal(got, []string{want}) {
+			t.Errorf("%s: %v, want [%s]", q, got, want)
+		}
+	}
+	if _, got := searchNames(t, m, "paris ouest aide numerique"); !slices.Equal(got, []string{"Espace numérique d'Auteuil"}) {
+		t.Errorf("paris ouest aide numerique: %v, want the west of Paris", got)
+	}
+}
