@@ -132,6 +132,9 @@ type reference struct {
 	regions      map[string]area
 	epcis        []EPCI                 // by SIREN
 	epciOf       map[string]string      // member commune code → its EPCI's SIREN
+	epts         []EPCI                 // the Grand Paris's territories, by SIREN
+	localities   []Locality             // by postal code
+	eptOf        map[string]string      // member commune code → its EPT's SIREN
 	sorted       []keyed                // name keys in order, for prefix search
 	formerSorted []keyed                // former and delegated communes' name keys in order, with their current commune
 	grid         map[uint64][]gridEntry // gridKey of a cell → the centres in it
@@ -237,6 +240,16 @@ func parse(gz []byte) (*reference, error) {
 				return nil, fmt.Errorf("bad line %q", line)
 			}
 			r.epcis = append(r.epcis, EPCI{Code: f[1], Name: f[2], Members: strings.Split(f[3], ",")})
+		case "P":
+			if len(f) != 4 {
+				return nil, fmt.Errorf("bad line %q", line)
+			}
+			r.localities = append(r.localities, Locality{PostalCode: f[1], Name: f[2], Commune: f[3]})
+		case "T":
+			if len(f) != 4 {
+				return nil, fmt.Errorf("bad line %q", line)
+			}
+			r.epts = append(r.epts, EPCI{Code: f[1], Name: f[2], Members: strings.Split(f[3], ",")})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -267,6 +280,12 @@ func parse(gz []byte) (*reference, error) {
 	for _, e := range r.epcis {
 		for _, m := range e.Members {
 			r.epciOf[m] = e.Code
+		}
+	}
+	r.eptOf = make(map[string]string, 131)
+	for _, e := range r.epts {
+		for _, m := range e.Members {
+			r.eptOf[m] = e.Code
 		}
 	}
 	for _, a := range aliases {

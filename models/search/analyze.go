@@ -338,7 +338,7 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 			// (« sans rendez-vous », see lacks).
 			if l > 1 && !best.place && pr == nil && span[i] == 0 && len(best.targets) > 0 && !lacks(best) &&
 				!slices.ContainsFunc(best.targets, func(tg lexTarget) bool {
-					_, n := t.setCount(tg.field, tg.value)
+					_, n := t.readingSet(tg.field, tg.value)
 					return n > 0 || namedInText(tg.field) || t.namedKind(tg)
 				}) {
 				span[i] = l
@@ -872,7 +872,7 @@ func (t *table) addBodyPoints(c *clause) {
 		return
 	}
 	for _, tg := range lex.partners[c.word] {
-		if b, _ := t.setCount(tg.field, tg.value); b != nil {
+		if b, _ := t.readingSet(tg.field, tg.value); b != nil {
 			body = append(body, setRef{set: b, t: tg})
 		}
 	}
@@ -2076,7 +2076,8 @@ const franceServicesKey = "msap"
 // is dropped) is no France Services by that alone.
 func (t *table) deskSet(d lexTarget) *bitset {
 	if d.field != FieldNamed {
-		return t.set(d.field, d.value)
+		b, _ := t.readingSet(d.field, d.value)
+		return b
 	}
 	id, ok := t.text.ids[abbrevTerm(d.value)]
 	if !ok {
@@ -2094,16 +2095,10 @@ func (t *table) deskSet(d lexTarget) *bitset {
 
 // labelledFranceServices is the set of the records labelled France
 // Services by another producer than the Conseillers numériques programme
-// (FieldProgrammeFile), for orientation (placesOfNeed). Its programme was
-// « Conseiller numérique France Services », and of the 586 places of its
-// 2022 file so labelled, most are town halls, libraries and associations
-// hosting an adviser (a recycling bus, a comité socio-culturel). Such a
-// place is still a desk when its name says so (the FieldNamed desk) or
-// when another source's record of it is (that record is then suggested,
-// once for both). Search keeps the label (addProcedureDesks), below the
-// places declaring the need: its judged procedures queries count these
-// places (« aide administrative landes »: its Maisons landaises de la
-// solidarité), and lost recall without them.
+// (FieldProgrammeFile), for orientation (placesOfNeed): the label there
+// says the programme (readingSet), and a place of it named a France
+// Services is one by the FieldNamed desk, or when another source's record
+// of it is (that record is then suggested, once for both).
 func (t *table) labelledFranceServices() *bitset {
 	b := t.set(FieldNationalProgrammes, vocab.ProgrammeFranceServices)
 	own := t.set(FieldProgrammeFile, "true")
@@ -2113,6 +2108,41 @@ func (t *table) labelledFranceServices() *bitset {
 	out := slices.Clone(*b)
 	own.andNotWith(out)
 	return &out
+}
+
+// readingSet is the set of a field value as the query reads it
+// (setCount's), but for the values the Conseillers numériques programme
+// writes of itself. Its programme was « Conseiller numérique France
+// Services », and its files write that name as the France Services label
+// on the adviser's every permanence, and the Charente's aggregator the
+// typology RFS beside it (65 of 65): of the 586 places of its 2022 file so
+// labelled, most are town halls, libraries and associations hosting an
+// adviser (19 of Montpellier's 23 places, 16 Maisons pour tous; the
+// « Pôle commerce » of Cognac's town hall; a recycling bus). The label
+// says the programme, not that the place is a France Services (the
+// standard's labels are those « obtenus par le lieu »): a record of the
+// programme (FieldProgrammeFile) holds them when its name says France
+// Services (the FieldNamed desk: « France Service Marennes Oléron »).
+// The filters read the values as published.
+func (t *table) readingSet(field, value string) (*bitset, int) {
+	b, n := t.setCount(field, value)
+	if b == nil || !(field == FieldNationalProgrammes && value == vocab.ProgrammeFranceServices ||
+		field == FieldTypologies && value == "RFS") {
+		return b, n
+	}
+	own := t.set(FieldProgrammeFile, "true")
+	if own == nil || own.andCount(*b) == 0 {
+		return b, n
+	}
+	out := slices.Clone(*b)
+	named := t.deskSet(lexTarget{field: FieldNamed, value: franceServicesKey})
+	own.each(func(slot uint32) bool {
+		if named == nil || !named.has(slot) {
+			out.clear(slot)
+		}
+		return true
+	})
+	return &out, out.count()
 }
 
 // addProcedureDesks: beside a named place (a commune, a département, a
@@ -2194,7 +2224,7 @@ func (t *table) namedSlots(a *analysis) bitset {
 // each.
 func (t *table) addSets(c *clause, targets []lexTarget, fuzzy bool) {
 	for _, tg := range targets {
-		b, n := t.setCount(tg.field, tg.value)
+		b, n := t.readingSet(tg.field, tg.value)
 		if b == nil {
 			continue
 		}

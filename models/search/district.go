@@ -36,7 +36,7 @@ func cityParts(words []string) []string {
 			if out == nil {
 				out = append(make([]string, 0, len(words)), words[:k]...)
 			}
-			if m := len(out); m > 0 && (out[m-1] == q.city || out[m-1] == "quartier" || out[m-1] == "quartiers") {
+			if m := len(out); m > 0 && (out[m-1] == q.cityWord || out[m-1] == "quartier" || out[m-1] == "quartiers") {
 				out = out[:m-1] // « marseille noailles », « quartier belle de mai »
 			}
 			out = append(out, quarterWord(q))
@@ -47,7 +47,7 @@ func cityParts(words []string) []string {
 		// « est » is also a verb (« mon père est à marseille »): a
 		// compass point only after its city or « quartier(s) ».
 		verb := w == "est" && (k == 0 || words[k-1] != "quartier" && words[k-1] != "quartiers")
-		if _, dir := directions[w]; dir {
+		if _, dir := directions[w]; dir && !inTerritoryName(words, k) {
 			if k+1 < len(words) && arrondissementCities[words[k+1]].code != "" && !verb {
 				city = words[k+1]
 			} else if k > 0 && arrondissementCities[words[k-1]].code != "" {
@@ -74,6 +74,31 @@ func cityParts(words []string) []string {
 	return out
 }
 
+// territoryNames are the intercommunalities' and Grand Paris territories'
+// names as queries write them (epciPhrases), by first word.
+var territoryNames = sync.OnceValue(func() map[string][][]string {
+	out := map[string][][]string{}
+	for name := range epciPhrases() {
+		w := strings.Fields(name)
+		out[w[0]] = append(out[w[0]], w)
+	}
+	return out
+})
+
+// inTerritoryName reports whether words[k] is a word of a territory's name
+// written there (« Paris Ouest La Défense », « Grand Paris Sud Est
+// Avenir »): a compass point in it is no part of the city.
+func inTerritoryName(words []string, k int) bool {
+	for s := max(0, k-4); s <= k; s++ {
+		for _, p := range territoryNames()[words[s]] {
+			if s+len(p) > k && s+len(p) <= len(words) && slices.Equal(words[s:s+len(p)], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // districtCodes returns the postal codes of the part of a city a word of
 // cityParts names: the arrondissements whose centre lies in that
 // direction from the city's centre (within 45°) and at least as far from
@@ -82,7 +107,7 @@ func cityParts(words []string) []string {
 // any other word.
 func districtCodes(w string) []string {
 	cityName, dir, ok := strings.Cut(w, districtSep)
-	if codes := cityQuarters[cityName][strings.ReplaceAll(dir, "_", " ")]; ok && codes != nil {
+	if codes := quarterCodes()[cityName][strings.ReplaceAll(dir, "_", " ")]; ok && codes != nil {
 		return codes
 	}
 	bearing, isDir := directions[dir]
@@ -151,24 +176,47 @@ var cityQuarters = map[string]map[string][]string{
 // beside it; Vieux-Port (Eure, 47) never is the Vieux-Port.
 const quarterAlone = 1000
 
-// quarter is one entry of cityQuarters as query words write it.
+// quarterCodes are cityQuarters and the localities La Poste names inside
+// a commune (commune.Localities: « montfavet » is Avignon's 84140, « la
+// bocca » Cannes's 06150), under the commune's INSEE code: a published
+// table's quarters, read as those of cityQuarters are.
+var quarterCodes = sync.OnceValue(func() map[string]map[string][]string {
+	out := map[string]map[string][]string{}
+	for city, qs := range cityQuarters {
+		out[city] = qs
+	}
+	for _, l := range commune.Localities() {
+		if out[l.Commune] == nil {
+			out[l.Commune] = map[string][]string{}
+		}
+		out[l.Commune][l.Name] = append(out[l.Commune][l.Name], l.PostalCode)
+	}
+	return out
+})
+
+// quarter is one entry of quarterCodes as query words write it.
 type quarter struct {
 	city, key string
+	cityWord  string // the city's name as a query writes it (its first word for a locality's)
 	words     []string
 	alone     bool // read without its city beside it
 }
 
-// quarters indexes cityQuarters by first word, built at first use.
+// quarters indexes quarterCodes by first word, built at first use.
 var quarters = sync.OnceValue(func() map[string][]quarter {
 	out := map[string][]quarter{}
-	for city, qs := range cityQuarters {
+	for city, qs := range quarterCodes() {
+		cityWord := city
+		if c := commune.ByCode(city); c != nil {
+			cityWord = tokens(c.Name)[0]
+		}
 		for name := range qs {
 			alone := true
 			for _, c := range commune.ByName(name) {
 				alone = alone && (c.Kind != commune.KindCommune || c.Population < quarterAlone)
 			}
 			w := tokens(name)
-			out[w[0]] = append(out[w[0]], quarter{city: city, key: name, words: w, alone: alone})
+			out[w[0]] = append(out[w[0]], quarter{city: city, cityWord: cityWord, key: name, words: w, alone: alone})
 		}
 	}
 	return out
@@ -190,8 +238,8 @@ func cityQuarter(words []string, before string) (q quarter, n int, ok bool) {
 			continue
 		}
 		l := len(c.words)
-		after := l < len(words) && words[l] == c.city
-		if !c.alone && !after && before != c.city {
+		after := l < len(words) && words[l] == c.cityWord
+		if !c.alone && !after && before != c.cityWord {
 			continue
 		}
 		q, n, ok = c, l, true

@@ -8,12 +8,22 @@ import (
 	"carnet/models/commune"
 )
 
-// setEPCI files a place under its commune's intercommunality (FieldEPCI).
+// setEPCI files a place under its commune's intercommunality (FieldEPCI),
+// and in the Grand Paris under its territory too (commune.EPTOf: « Est
+// Ensemble », « Plaine Commune » are named as an intercommunality is).
 func setEPCI(d *doc) {
 	if e := commune.EPCIOf(d.insee); e != "" {
 		d.values[FieldEPCI] = []string{e}
 	}
+	if e := commune.EPTOf(d.insee); e != "" {
+		d.values[FieldEPCI] = append(d.values[FieldEPCI], e)
+	}
 }
+
+// eptKinds are the ways a Grand Paris territory's kind is said before its
+// name, which its official name does not write (« EPT Est Ensemble »,
+// « territoire Plaine Commune »).
+var eptKinds = []string{"ept", "territoire", "etablissement public territorial"}
 
 // epciKinds are the kinds of intercommunality as the official names write
 // them (« CA du Pays Basque », « CU du Grand Poitiers », « Métropole Nice
@@ -46,7 +56,9 @@ var parenthesised = regexp.MustCompile(`\([^)]*\)`)
 //     commune, département or région (« pays basque », « grand poitiers »,
 //     « toulon provence méditerranée »): one word of a place's name is not
 //     a territory (« Basque », « Grasse »), nor a commune's name
-//     (« Bordeaux » in « Bordeaux Métropole »).
+//     (« Bordeaux » in « Bordeaux Métropole »);
+//   - a Grand Paris territory's name (« Est Ensemble », « Grand-Orly
+//     Seine Bièvre »), alone or after « EPT », « territoire ».
 func epciPhrases() map[string][]string {
 	out := map[string][]string{}
 	add := func(words []string, code string) {
@@ -87,6 +99,18 @@ func epciPhrases() map[string][]string {
 		own := strings.Join(name, " ")
 		if len(name) >= 2 && len(commune.ByName(own)) == 0 && commune.DepartementByName(own) == "" && !regionName(own) {
 			add(name, e.Code)
+		}
+	}
+	// The Grand Paris's territories: their official name is their own
+	// (« Est Ensemble »), typed alone or after their kind.
+	for _, e := range commune.EPTs() {
+		ws := tokens(e.Name)
+		if len(ws) < 2 || len(commune.ByName(strings.Join(ws, " "))) > 0 {
+			continue
+		}
+		add(ws, e.Code)
+		for _, k := range eptKinds {
+			add(append(strings.Fields(k), ws...), e.Code)
 		}
 	}
 	return out

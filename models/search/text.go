@@ -463,17 +463,97 @@ func arrondissements(words []string) []string {
 		if suffix == "" && j+1 < len(words) && ordinalSuffix[words[j+1]] {
 			suffix, j = words[j+1], j+1
 		}
+		named := func(k int) bool {
+			return k < len(words) && (words[k] == "arrondissement" || words[k] == "arr" || words[k] == "arrdt")
+		}
 		n, err := strconv.Atoi(num)
-		if num == "" || err != nil || !ordinalSuffix[suffix] && suffix != "" || n < 1 || n > city.count {
+		if k, m := ordinalWords(words[i+1:]); m == 2 {
+			n, j = k, i+2 // « dix-septième », which numberWords wrote « 10 septieme »
+		} else if num == "" || err != nil || !ordinalSuffix[suffix] && suffix != "" {
+			// An ordinal written out (« paris dix-septième », « marseille
+			// quatorzième ») or in Roman numerals (« paris XVIIIe »,
+			// « lyon IIIe arrondissement »); « VIe » only beside
+			// « arrondissement », « vie » being a word.
+			n, j = 0, i+1
+			if k, m := ordinalWords(words[j:]); k > 0 {
+				n, j = k, j+m-1
+			} else if k := romanOrdinal(w); k > 0 && (w != "vie" || named(j+1)) {
+				n = k
+			}
+		}
+		if n < 1 || n > city.count {
 			continue
 		}
-		if j+1 < len(words) && (words[j+1] == "arrondissement" || words[j+1] == "arr" || words[j+1] == "arrdt") {
+		if named(j + 1) {
 			j++
 		}
 		out = append(out, city.prefix+fmt.Sprintf("%0*d", 5-len(city.prefix), n))
 		i = j
 	}
 	return out
+}
+
+// writtenOrdinals are the ordinals from 1 to 20 written out, folded
+// (« dix-septième » is two words, « dix septieme »); not « second(e) »,
+// a word of « seconde main ».
+var writtenOrdinals = map[string]int{"premier": 1, "premiere": 1, "deuxieme": 2,
+	"troisieme": 3, "quatrieme": 4, "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9,
+	"dixieme": 10, "onzieme": 11, "douzieme": 12, "treizieme": 13, "quatorzieme": 14, "quinzieme": 15,
+	"seizieme": 16, "dix septieme": 17, "dix huitieme": 18, "dix neuvieme": 19, "vingtieme": 20}
+
+// ordinalWords reads an ordinal written out at the start of words: its
+// value and how many words it takes, 0 when none.
+func ordinalWords(words []string) (int, int) {
+	if len(words) > 1 {
+		first := words[0]
+		if first == "10" {
+			first = "dix" // numberWords wrote it so
+		}
+		if n := writtenOrdinals[first+" "+words[1]]; n > 0 {
+			return n, 2
+		}
+	}
+	if len(words) > 0 {
+		if n := writtenOrdinals[words[0]]; n > 0 {
+			return n, 1
+		}
+	}
+	return 0, 0
+}
+
+// romanOrdinal reads an ordinal in Roman numerals with its ending
+// (« xviiie », « iiie », « ier », « xxeme »), folded: its value from 1 to
+// 39, 0 for any other word.
+func romanOrdinal(w string) int {
+	digits := strings.TrimRight(w, "abcdefghjkmnopqrstuwyz")
+	for digits != "" && !strings.ContainsRune("ivx", rune(digits[len(digits)-1])) {
+		digits = digits[:len(digits)-1]
+	}
+	if digits == "" || !ordinalSuffix[w[len(digits):]] {
+		return 0
+	}
+	val := map[byte]int{'i': 1, 'v': 5, 'x': 10}
+	n := 0
+	for k := 0; k < len(digits); k++ {
+		v := val[digits[k]]
+		if v == 0 {
+			return 0
+		}
+		if k+1 < len(digits) && val[digits[k+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	if n < 1 || n > 39 || toRoman(n) != digits {
+		return 0
+	}
+	return n
+}
+
+// toRoman writes n (1 to 39) in lower-case Roman numerals.
+func toRoman(n int) string {
+	return strings.Repeat("x", n/10) + []string{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"}[n%10]
 }
 
 // ordinalSuffix are the endings of an ordinal number as typed (« 13e »,

@@ -4,7 +4,8 @@
 Each query carries a rule written from a helper's point of view (what a
 helper typing these words expects to be shown), applied to the records'
 published fields: the standard's services (v0.1 labels mapped as the
-changelog says), typologie, publics, national labels, commune, postal code,
+changelog says), typologie, publics, national labels (the Conseillers
+numériques programme's « France Services » excepted: see records), commune, postal code,
 name and presentation, the modalities of support (modalites_accompagnement),
 whether a place publishes its accessibility (accessibilite, an Acceslibre
 record) or an online booking link (prise_rdv), and for communes the official commune reference
@@ -16,6 +17,7 @@ It rewrites judged.json's "relevant" lists; review the diff by reading records.
 import json, re, unicodedata, glob, os, gzip
 
 REF = '../shared/reference'
+FS_NAME = re.compile(r'france ?services?|\bmsap\b|maison (de )?services? au public')
 def fold(s):
     s = unicodedata.normalize('NFD', (s or '').lower())
     s = ''.join(c for c in s if not unicodedata.combining(c))
@@ -44,6 +46,15 @@ def records():
             r['_text'] = fold(' '.join(str(r.get(k) or '') for k in ('nom', 'presentation_resume', 'presentation_detail')))
             r['_name'] = fold(r.get('nom'))
             r['_labels'] = fold(' '.join(str(r.get(k) or '') for k in ('labels_nationaux', 'dispositif_programmes_nationaux', 'formations_labels')))
+            if r.get('source') == 'conseiller-numerique' and not FS_NAME.search(fold(r.get('nom'))):
+                # The programme's « France Services » is its own name
+                # (« Conseiller numérique France Services »), written on the
+                # adviser's every permanence: a library, a Maison pour tous.
+                # It says the programme, not that the place is a France
+                # Services, nor does the RFS typology an aggregator derived
+                # from it; the place's name may (FS_NAME).
+                r['_labels'] = re.sub(r'\bfrance services\b', ' ', r['_labels'])
+                r['_typ'] -= {'RFS'}
             r['_publics'] = fold(' '.join(str(r.get(k) or '') for k in ('publics_accueillis', 'publics_specifiquement_adresses', 'prise_en_charge_specifique')))
             r['_commune'] = fold(r.get('commune')).replace('st ', 'saint ')
             r['_cp'] = (r.get('code_postal') or '').replace(' ', '').zfill(5)
