@@ -1,6 +1,8 @@
 package search
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -69,8 +71,60 @@ func (t *table) communeAt(words []string) (key string, n int, other bool) {
 			key, n, other = otherNames[k], l, true
 		}
 	}
+	formers := formerNames()
+	for _, k := range formers.first[words[0]] {
+		cur := formers.current[k]
+		if l := wordsAt(k, words); l > n && len(t.byCommune[cur]) > 0 && (l > 1 || !t.knownWord(k)) {
+			key, n, other = cur, l, true
+		}
+	}
 	return key, n, other
 }
+
+// formerNames indexes the names of merged, delegated and associated
+// communes (commune.FormerNames: « Mougon » of Aigondigné, « Seynod » of
+// Annecy, « Roumazières-Loubert » of Terres-de-Haute-Charente), folded as
+// communes are keyed (communeKey), by the key of the commune they are part
+// of now, and by first word as table.communeFirst does. People go on
+// naming the place so: read as text, « mougon » matched nothing and the
+// query answered every place of its need in France. Left out: a name that
+// is a current commune's (the current one is meant), that several
+// communes had, of fewer than four letters, or an everyday word (« Cours »
+// of Bellefont-La Rauze, « Vers »); communeAt also leaves a name of one
+// word that a record or the vocabulary holds.
+var formerNames = sync.OnceValue(func() (f struct {
+	current map[string]string
+	first   map[string][]string
+}) {
+	current := map[string]string{}
+	ambiguous := map[string]bool{}
+	for _, c := range commune.All() {
+		if c.Kind != commune.KindCommune {
+			continue
+		}
+		cur := communeKey(c.Name)
+		for _, name := range commune.FormerNames(c) {
+			k := communeKey(name)
+			if len(k) < 4 || commonWords[k] || len(referenceByKey()[k]) > 0 {
+				continue
+			}
+			if was, ok := current[k]; ok && was != cur {
+				ambiguous[k] = true
+			}
+			current[k] = cur
+		}
+	}
+	f.current, f.first = map[string]string{}, map[string][]string{}
+	for _, k := range slices.Sorted(maps.Keys(current)) {
+		if ambiguous[k] {
+			continue
+		}
+		f.current[k] = current[k]
+		w, _, _ := strings.Cut(k, " ")
+		f.first[w] = append(f.first[w], k)
+	}
+	return f
+})
 
 // referenceCommunes indexes, by first word, the keys (communeKey) of the
 // current communes of the official reference named in several words,
