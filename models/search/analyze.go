@@ -253,6 +253,13 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 			// of text, below any « Mairie » elsewhere.
 			if k := t.communeByFirstWord(words[i]); k != "" {
 				commune, communeLen = k, 1
+			} else if k := t.formerByFirstWord(words[i]); k != "" && !t.knownWord(words[i]) {
+				// A former commune so called (« roumazieres » for
+				// Roumazières-Loubert, of Terres-de-Haute-Charente),
+				// unless records write the word: they are that part
+				// of the commune (« hellemmes », of Hellemmes-Lille,
+				// finds Hellemmes' places, not all of Lille's).
+				commune, communeLen, otherName = k, 1, true
 			}
 		}
 		if communeLen == 1 && !otherName && i+1 < n && !articled[words[i]] && articleOnly(commune) && needAt(words[i+1:], stems[i+1:]) {

@@ -184,3 +184,20 @@ var referenceByKey = sync.OnceValue(func() map[string][]*commune.Commune {
 	}
 	return out
 })
+
+// formerByFirstWord is communeByFirstWord for former communes' names
+// (formerNames): the key of the commune now holding the one former commune
+// whose name begins with the word w and goes on, where the directory has
+// places; "" when none or several do.
+func (t *table) formerByFirstWord(w string) string {
+	found := ""
+	for _, k := range formerNames().first[w] {
+		if cur := formerNames().current[k]; strings.HasPrefix(k, w+" ") && len(t.byCommune[cur]) > 0 {
+			if found != "" && found != cur {
+				return ""
+			}
+			found = cur
+		}
+	}
+	return found
+}

@@ -22,11 +22,19 @@ func TestAFormerCommunesNameIsItsCommune(t *testing.T) {
 		record("nio", "Atelier numérique", "Niort", "79000", "3 rue Ricard", "services", themeTools),
 		record("bel", "Cours d'informatique du Lot", "Bellefont-La Rauze", "46090", "1 place de l'Église", "services", themeTools),
 		record("ang", "Cours numériques", "Angoulême", "16000", "2 rue de Périgueux", "services", themeTools),
+		record("hel", "Mairie de quartier d'Hellemmes", "Lille", "59260", "1 place de la République", "services", themeTools),
+		record("lil", "Médiathèque Jean Lévy", "Lille", "59000", "32 rue Edouard Delesalle", "services", themeTools),
 	})
+	// A former name records write (Hellemmes-Lille, by its first word) is
+	// their word: that part of the commune, not all of it.
+	if _, got := searchNames(t, m, "hellemmes aide numerique"); len(got) == 0 || got[0] != "Mairie de quartier d'Hellemmes" || slices.Contains(got, "Médiathèque Jean Lévy") {
+		t.Errorf("hellemmes aide numerique: %v, want Hellemmes' place alone", got)
+	}
 	for former, current := range map[string]string{
 		"mougon cours informatique":             "aigondigne cours informatique",
 		"aide numerique seynod":                 "aide numerique annecy",
 		"atelier numerique roumazieres loubert": "atelier numerique terres de haute charente",
+		"aide numerique roumazieres":            "aide numerique terres de haute charente",
 	} {
 		r, got := searchNames(t, m, former)
 		rc, want := searchNames(t, m, current)
