@@ -16,24 +16,10 @@ import (
 // the partner's next sync of the service.
 func TestSyncServiceOmittedKeyKeepsStoredValue(t *testing.T) {
 	e := apitest.New(t)
-	do := func(path string, body obj) obj {
-		t.Helper()
-		r := e.Do(apitest.Request{Method: "PUT", Path: path, Token: e.Admin, Body: body})
-		if r.Code != 200 {
-			t.Fatalf("PUT %s: %d %s", path, r.Code, r.Body)
-		}
-		return r.Map()["results"].([]any)[0].(obj)
-	}
+	do := func(path string, body obj) obj { t.Helper(); return syncFirst(t, e, path, body) }
 	do("/api/v1/sync/hub/actors", obj{"actors": []obj{{"source_id": "om-place", "name": "Lieu des ateliers",
 		"address": obj{"street": "13 rue Caisserie", "postal_code": "13002", "commune": "Marseille"}}}})
-	service := func(extra obj) obj {
-		r := obj{"source_id": "om-svc", "actor_source_id": "om-place", "name": "Atelier", "kind": "procedures_done_with",
-			"themes": []string{"Aide aux démarches administratives"}}
-		for k, v := range extra {
-			r[k] = v
-		}
-		return r
-	}
+	service := func(extra obj) obj { return syncedService("om-svc", "om-place", extra) }
 	sync := func(rec obj) obj { t.Helper(); return do("/api/v1/sync/hub/services", obj{"services": []obj{rec}}) }
 	full := obj{"description": "Un conseiller vous aide", "fees_details": "Adhésion 10 €", "opening_hours": "We 14:00-17:00",
 		"languages": []string{"fr", "en"}, "booking_url": "https://rdv.example.fr", "publics": []string{"Seniors"},

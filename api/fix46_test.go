@@ -15,24 +15,10 @@ import (
 // report, believed its workshop had moved to its structure's address.
 func TestSyncServicePointWithoutAddressKeySaysWhatIsKept(t *testing.T) {
 	e := apitest.New(t)
-	sync := func(path string, body obj) obj {
-		t.Helper()
-		r := e.Do(apitest.Request{Method: "PUT", Path: path, Token: e.Admin, Body: body})
-		if r.Code != 200 {
-			t.Fatalf("PUT %s: %d %s", path, r.Code, r.Body)
-		}
-		return r.Map()["results"].([]any)[0].(obj)
-	}
+	sync := func(path string, body obj) obj { t.Helper(); return syncFirst(t, e, path, body) }
 	sync("/api/v1/sync/hub/actors", obj{"actors": []obj{{"source_id": "pt-place", "name": "Lieu des ateliers",
 		"address": obj{"street": "13 rue Caisserie", "postal_code": "13002", "commune": "Marseille"}}}})
-	service := func(extra obj) obj {
-		r := obj{"source_id": "pt-svc", "actor_source_id": "pt-place", "name": "Atelier", "kind": "procedures_done_with",
-			"themes": []string{"Aide aux démarches administratives"}}
-		for k, v := range extra {
-			r[k] = v
-		}
-		return r
-	}
+	service := func(extra obj) obj { return syncedService("pt-svc", "pt-place", extra) }
 	res := sync("/api/v1/sync/hub/services", obj{"services": []obj{service(obj{
 		"address": obj{"street": "2 place de Lenche", "postal_code": "13002", "commune": "Marseille"}, "latitude": 43.2983, "longitude": 5.3650})}})
 	path := "/api/v1/services/" + str(res["entity_id"])

@@ -108,3 +108,21 @@ func listedServices(t *testing.T, e *apitest.Env, tok, query string) map[string]
 	}
 	return out
 }
+
+// syncFirst sends one sync batch as the administrator and returns the
+// report's first record, failing the test unless the batch answers 200.
+func syncFirst(t *testing.T, e *apitest.Env, path string, body obj) obj {
+	t.Helper()
+	r := e.Do(apitest.Request{Method: "PUT", Path: path, Token: e.Admin, Body: body})
+	if r.Code != 200 {
+		t.Fatalf("PUT %s: %d %s", path, r.Code, r.Body)
+	}
+	return r.Map()["results"].([]any)[0].(obj)
+}
+
+// syncedService is a partner's sync record of a service of help with
+// procedures, keyed sourceID, at the place actorSourceID, with extra's keys.
+func syncedService(sourceID, actorSourceID string, extra obj) obj {
+	return merge(obj{"source_id": sourceID, "actor_source_id": actorSourceID, "name": "Atelier", "kind": "procedures_done_with",
+		"themes": []string{"Aide aux démarches administratives"}}, extra)
+}

@@ -32,13 +32,20 @@ func restoring(e changeEvent, restored bool) changeEvent {
 // entity/id archived, from the last archive in its history: "" when the
 // source's own writer archived it (or the history does not say).
 func othersArchive(tx *gorm.DB, entity, id string) (string, error) {
-	var ev AuditEvent
-	err := tx.Where("entity = ? AND entity_id = ? AND action = ?", entity, id, ChangeArchive).Order("seq DESC").Limit(1).Find(&ev).Error
+	ev, err := lastArchive(tx, entity, id)
 	if err != nil || ev.WhoKind != WhoUser || ev.Channel == string(ChannelSync) || ev.Channel == string(ChannelCLI) {
 		return "", err
 	}
 	return fmt.Sprintf("kept archived: archived by a person (%s) through the API on %s, not by this source; a sync does not undo it: ask the place's editors or coordinator to restore it",
 		ev.WhoLabel, ev.At.Format(time.DateOnly)), nil
+}
+
+// lastArchive is the last archive in the history of entity/id, zero when
+// the history has none.
+func lastArchive(tx *gorm.DB, entity, id string) (AuditEvent, error) {
+	var ev AuditEvent
+	err := tx.Where("entity = ? AND entity_id = ? AND action = ?", entity, id, ChangeArchive).Order("seq DESC").Limit(1).Find(&ev).Error
+	return ev, err
 }
 
 // mayUndoArchive refuses the restore of entity/id by p when the last
@@ -54,8 +61,7 @@ func mayUndoArchive(tx *gorm.DB, entity, id string) error {
 	if p == nil || p.IsAdmin() {
 		return nil
 	}
-	var ev AuditEvent
-	err := tx.Where("entity = ? AND entity_id = ? AND action = ?", entity, id, ChangeArchive).Order("seq DESC").Limit(1).Find(&ev).Error
+	ev, err := lastArchive(tx, entity, id)
 	if err != nil || ev.WhoKind != WhoUser || ev.WhoID == "" {
 		return err
 	}
