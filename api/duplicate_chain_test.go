@@ -14,6 +14,27 @@ func recordLink(t *testing.T, e *apitest.Env, a, b string) string {
 	return str(post(t, e, e.Admin, "/api/v1/duplicates", obj{"actor_a": a, "actor_b": b}, 201)["id"])
 }
 
+// unlinkedPlaces creates, in this order (the older side of a pair is the
+// one created first), one actor at the same address under each of names,
+// which should share nothing detection weighs, and waits for detection:
+// the test then records its own links. Similar names (« Lieu A », « Lieu
+// C ») raced with the follower, which suggested the pair first under
+// load and the POST answered 409 (CI, session 46).
+func unlinkedPlaces(t *testing.T, e *apitest.Env, names ...string) []string {
+	t.Helper()
+	var ids []string
+	for _, n := range names {
+		ids = append(ids, str(createActor(t, e, validActor(n))["id"]))
+	}
+	e.DuplicatesDetected()
+	for _, l := range get(t, e, "/api/v1/duplicates?limit=100")["data"].([]any) {
+		if l.(map[string]any)["origin"] == "detected" {
+			t.Fatalf("detection linked places the test records links between itself: %v", l)
+		}
+	}
+	return ids
+}
+
 // listed returns the ids /api/v1/actors lists with query, to token's
 // holder ("" anonymous).
 func listed(t *testing.T, e *apitest.Env, token, query string) []string {
@@ -39,16 +60,13 @@ func listed(t *testing.T, e *apitest.Env, token, query string) []string {
 // that rule.
 func TestExcludeDuplicatesKeepsAServedRecord(t *testing.T) {
 	e := apitest.New(t)
-	ids := map[string]string{}
-	for _, n := range []string{"hidden", "kept", "keeper", "standin"} {
-		ids[n] = str(createActor(t, e, validActor("Lieu "+n))["id"])
-	}
-	h, k, y, z := ids["hidden"], ids["kept"], ids["keeper"], ids["standin"]
+	ids := unlinkedPlaces(t, e, "Médiathèque Louis Aragon", "Centre social Saint-Mauront", "Cyberbase du Panier", "Point information jeunesse")
+	h, k, y, z := ids[0], ids[1], ids[2], ids[3]                                                      // hidden, kept, keeper, stand-in
 	post(t, e, e.Admin, "/api/v1/duplicates/"+recordLink(t, e, h, y)+"/confirm", obj{"keep": y}, 200) // h hidden for y
 	post(t, e, e.Admin, "/api/v1/duplicates/"+recordLink(t, e, k, z)+"/confirm", obj{"keep": k}, 200) // k kept, z hidden
 	pending := recordLink(t, e, h, k)                                                                 // h older, k newer
 	// A pending pair of two served records still hides the newer.
-	w := str(createActor(t, e, validActor("Lieu w"))["id"])
+	w := unlinkedPlaces(t, e, "Espace public numérique Belsunce")[0]
 	recordLink(t, e, y, w)
 
 	for who, token := range map[string]string{"anonymous": "", "admin": e.Admin} {
@@ -90,9 +108,8 @@ func TestExcludeDuplicatesKeepsAServedRecord(t *testing.T) {
 func TestDuplicateOfNamesTheServedRecord(t *testing.T) {
 	e := apitest.New(t)
 	var A, B, C string
-	for i, p := range []*string{&A, &B, &C} {
-		*p = str(createActor(t, e, validActor("Lieu "+string(rune('A'+i))))["id"])
-	}
+	ids := unlinkedPlaces(t, e, "Médiathèque Louis Aragon", "Centre social Saint-Mauront", "Cyberbase du Panier")
+	A, B, C = ids[0], ids[1], ids[2]
 	ac := recordLink(t, e, A, C)
 	post(t, e, e.Admin, "/api/v1/duplicates/"+ac+"/confirm", obj{"keep": A}, 200)
 	if c := post(t, e, e.Admin, "/api/v1/duplicates/"+recordLink(t, e, B, C)+"/confirm", nil, 200); c["hidden"] != B {
@@ -153,10 +170,8 @@ func TestDuplicateOfNamesTheServedRecord(t *testing.T) {
 // a suggestion.
 func TestExcludeDuplicatesKeepsAConfirmationsKeptRecord(t *testing.T) {
 	e := apitest.New(t)
-	var F, A, B string
-	for i, p := range []*string{&F, &A, &B} {
-		*p = str(createActor(t, e, validActor("Maison "+string(rune('F'+i))))["id"])
-	}
+	ids := unlinkedPlaces(t, e, "Maison des solidarités", "Centre social Saint-Mauront", "Cyberbase du Panier")
+	F, A, B := ids[0], ids[1], ids[2]
 	post(t, e, e.Admin, "/api/v1/duplicates/"+recordLink(t, e, A, B)+"/confirm", obj{"keep": B}, 200) // A hidden for B
 	recordLink(t, e, F, B)                                                                            // F older, B newer: pending
 	for who, token := range map[string]string{"anonymous": "", "admin": e.Admin} {
