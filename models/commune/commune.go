@@ -89,6 +89,7 @@ type Commune struct {
 	Lat, Lon     float64
 	HasCentre    bool
 	CentreSource string // geonames, bbox, place or none
+	SIREN        string // its own SIREN as the COG lists it; "" for an arrondissement
 }
 
 // IsArrondissement reports whether c is a municipal arrondissement.
@@ -130,6 +131,8 @@ type reference struct {
 	depKeys      map[string]string // name key, with and without article → code ("" when two share it)
 	depNames     []string          // the keys of depKeys that name one département, sorted
 	regions      map[string]area
+	bySIREN      map[string]*Commune    // a current commune's own SIREN → the commune
+	seatFormer   map[string]bool        // codes that are a current commune's and a former or delegated one's (Oullins, 69149)
 	epcis        []EPCI                 // by SIREN
 	epciOf       map[string]string      // member commune code → its EPCI's SIREN
 	epts         []EPCI                 // the Grand Paris's territories, by SIREN
@@ -190,6 +193,7 @@ func parse(gz []byte) (*reference, error) {
 	}
 	type alias struct{ code, name, current string }
 	var aliases []alias
+	var sirens [][2]string // SIREN, code: read once every commune is
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	// Strings are sliced out of one copy of each line; the line buffers are
@@ -250,6 +254,11 @@ func parse(gz []byte) (*reference, error) {
 				return nil, fmt.Errorf("bad line %q", line)
 			}
 			r.epts = append(r.epts, EPCI{Code: f[1], Name: f[2], Members: strings.Split(f[3], ",")})
+		case "S":
+			if len(f) != 3 {
+				return nil, fmt.Errorf("bad line %q", line)
+			}
+			sirens = append(sirens, [2]string{f[1], f[2]})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -288,10 +297,23 @@ func parse(gz []byte) (*reference, error) {
 			r.eptOf[m] = e.Code
 		}
 	}
+	r.bySIREN = make(map[string]*Commune, len(sirens))
+	for _, sc := range sirens {
+		if c := r.byCode[sc[1]]; c != nil {
+			c.SIREN = sc[0]
+			r.bySIREN[sc[0]] = c
+		}
+	}
 	for _, a := range aliases {
 		cur := r.byCode[a.current]
 		if cur == nil {
 			continue
+		}
+		if a.code == a.current {
+			if r.seatFormer == nil {
+				r.seatFormer = map[string]bool{}
+			}
+			r.seatFormer[a.code] = true
 		}
 		if _, ok := r.byCode[a.code]; !ok {
 			r.former[a.code] = a.current
@@ -464,16 +486,43 @@ func FormerName(code string) string {
 
 // CodesOfSIREN returns the INSEE codes that a commune's SIREN (or the
 // first nine digits of one of its SIRETs) names, nil when it is not a
-// commune's. SIRENE numbers a commune 21, its département, 0, its number
-// in the département and a check digit (Commercy, 55122: 215501222);
-// overseas, the département's three digits, one digit and the commune's
-// last two (Le Carbet, 97204: 219722048; Saint-Denis, 97411: 219740115);
-// Corsica's communes under 20, which gives 2A… or 2B…. Checked against
-// data·inclusion's 2023 export: of its 922 commune SIRETs with an INSEE
-// code, 829 name that code (the others are a commune's SIRET given to a
-// place elsewhere), all 42 overseas and Corsican ones. The codes may be
-// former communes' (Get).
+// commune's. A current commune's SIREN is read in the COG's table (the
+// « siren » of @etalab/decoupage-administratif's communes): Chauny, 02173,
+// is 210201604; a commune nouvelle's is 200… (Avranches, 200083640).
+// Another SIREN is read as SIRENE first numbered communes: 21, the
+// département, 0, the commune's number and a check digit (Commercy,
+// 55122: 215501222); overseas, the département's three digits, one digit
+// and the commune's last two (Le Carbet, 97204: 219722048); Corsica's
+// under 20, which gives 2A… or 2B…. That reading gives a former commune's
+// code (Oullins, 69149, now the code of Oullins-Pierre-Bénite too:
+// 216901496), but not a code that is only a current commune's, whose own
+// SIREN is another: the numbers drifted from
+// INSEE's codes in 4,288 of the 34,875 communes, most often to the next
+// commune's code (Barenton-Cel's 210200465 reads as 02046, Barenton-Bugny,
+// whose SIREN is 210200457, and both are 02000). On data·inclusion's 2023
+// export, of 995 commune SIRETs with an INSEE code, the table names that
+// code 959 times, the numbering alone 850 (the others are a commune's
+// SIRET given to a place elsewhere, or a wrong code in the row).
 func CodesOfSIREN(siren string) []string {
+	if len(siren) < 9 {
+		return nil
+	}
+	r := get()
+	if c := r.bySIREN[siren[:9]]; c != nil {
+		return []string{c.Code}
+	}
+	var codes []string
+	for _, code := range numberedCodes(siren) {
+		if c := r.byCode[code]; c != nil && c.Code == code && c.SIREN != "" && !r.seatFormer[code] {
+			continue // a current commune only, whose SIREN is another
+		}
+		codes = append(codes, code)
+	}
+	return codes
+}
+
+// numberedCodes reads siren as SIRENE numbered communes (see CodesOfSIREN).
+func numberedCodes(siren string) []string {
 	if len(siren) < 9 || !strings.HasPrefix(siren, "21") {
 		return nil
 	}

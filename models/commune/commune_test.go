@@ -504,14 +504,19 @@ func TestCodesOfSIREN(t *testing.T) {
 		siren string
 		want  []string
 	}{
-		{"215501222", []string{"55122"}},          // Commercy
-		{"21550122200016", []string{"55122"}},     // a SIRET of Commercy
-		{"219722048", []string{"97204"}},          // Le Carbet, Martinique
-		{"21974017200016", []string{"97417"}},     // Saint-Philippe, La Réunion
-		{"212000046", []string{"2A004", "2B004"}}, // Ajaccio is 2A004
-		{"266402305", nil},                        // a CCAS
-		{"200067106", nil},                        // an intercommunality
-		{"215511222", nil},                        // no 0 after the département
+		{"215501222", []string{"55122"}},      // Commercy
+		{"21550122200016", []string{"55122"}}, // a SIRET of Commercy
+		{"219722048", []string{"97204"}},      // Le Carbet, Martinique
+		{"21974017200016", []string{"97417"}}, // Saint-Philippe, La Réunion
+		{"212000046", []string{"2A004"}},      // Ajaccio, by the COG's table
+		{"210201604", []string{"02173"}},      // Chauny: its number would read 02160, Chaourse
+		{"210200465", []string{"02047"}},      // Barenton-Cel, not Barenton-Bugny (02046), both 02000
+		{"210200460", nil},                    // would read 02046, Barenton-Bugny, whose SIREN is 210200457
+		{"200083640", []string{"50025"}},      // Avranches, a commune nouvelle
+		{"216901496", []string{"69149"}},      // Oullins, a former commune (Oullins-Pierre-Bénite)
+		{"266402305", nil},                    // a CCAS
+		{"200067106", nil},                    // an intercommunality
+		{"215511222", nil},                    // no 0 after the département
 		{"2155", nil},
 		{"21AB01222", nil},
 	} {

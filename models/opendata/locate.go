@@ -302,11 +302,17 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 		if len(k) < 4 {
 			continue
 		}
-		if locatedIn(street, k) || slices.ContainsFunc(contractedForms(k), func(form string) bool { return strings.Contains(text, " "+form+" ") }) {
+		if locatedIn(street, k) || namedInText(text, k) {
 			named = append(named, c)
 		}
 	}
 	return agreeing(longestNaming(named), a, pc)
+}
+
+// namedInText says whether text, a place's folded name and complement
+// between spaces, names the commune of key k (contractedForms).
+func namedInText(text, k string) bool {
+	return slices.ContainsFunc(contractedForms(k), func(form string) bool { return strings.Contains(text, " "+form+" ") })
 }
 
 // formerNamedAmong returns the one commune of cands that the place's name,
@@ -484,8 +490,15 @@ var roads = []string{"route", "rte", "chemin", "chem", "che", "ch"}
 // sirenAmong returns the one commune of cands whose own SIREN the place's
 // pivot is, and its resolution with the row's other readings; nil when the
 // pivot is no commune's, names a commune that is not among cands (a
-// commune's SIRET given to a place it runs elsewhere), or the other
-// readings disagree.
+// commune's SIRET given to a place it runs elsewhere), when both the
+// place's name and its address line name another of cands (« Commune
+// ESSARTS EN BOCAGE - site Mairie déléguée de l'Oie », « place de l'église
+// - L'OIE », 85140, under Essarts-en-Bocage's SIREN: the SIRET says who
+// runs the place, the row where it is, and L'Oie is a commune again), or
+// the other readings disagree. One of them alone is not enough: a name
+// lists the communes a service is for (« Pour les Communes de Couffouleux -
+// Rabastens et Loupiac », Coufouleux's SIRET, is in Coufouleux), a street
+// leads to another (« Agence postale de Montayral », 90 avenue de Fumel).
 func sirenAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution) {
 	if len(cands) < 2 {
 		return nil, commune.Resolution{}
@@ -494,6 +507,14 @@ func sirenAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 		c := commune.ByCode(code)
 		if c == nil || !slices.Contains(cands, c) {
 			continue
+		}
+		text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Complement) + " "
+		street := " " + commune.Key(a.Address.Street) + " "
+		if slices.ContainsFunc(cands, func(x *commune.Commune) bool {
+			k := commune.Key(x.Name)
+			return x != c && len(k) >= 4 && namedInText(text, k) && locatedIn(street, k)
+		}) {
+			return nil, commune.Resolution{}
 		}
 		r := commune.Resolve(commune.Address{PostalCode: pc, INSEE: c.Code, Lat: a.Latitude, Lon: a.Longitude})
 		if r.Commune == nil || r.City() != c || len(r.Conflicts) > 0 || len(r.Doubts) > 0 {

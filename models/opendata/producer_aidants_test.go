@@ -84,7 +84,8 @@ func TestImportDerivesCommuneNamedWithinAnother(t *testing.T) {
 // Martinique, Guyane, La Réunion and Haute-Corse too), so the SIRET names
 // the commune: it is taken when it is one of the postal code's communes.
 // A commune's SIRET of another postal code, or a body's that is not a
-// commune's (a CCAS, 26…; an intercommunality, 200…), tells nothing.
+// commune's (a CCAS, 26…; an intercommunality's 200… or 24…, which is no
+// commune nouvelle's), tells nothing.
 func TestImportDerivesCommuneFromItsSIREN(t *testing.T) {
 	js := `[
 {"Data pass ID":"1","Name":"Mairie de Gan - France Services","SIRET":"21640230500017","Adresse":"PL DE LA MAIRIE","Code postal":64290,"Nombre de mandats":"1","commune":""},
@@ -113,6 +114,36 @@ func TestImportDerivesCommuneFromItsSIREN(t *testing.T) {
 	if strings.HasPrefix(got[3], "error") {
 		t.Errorf("row 3: %q", got[3])
 	}
+}
+
+// TestImportDerivesCommuneFromTheCOGsSIREN: SIRENE's numbers drifted from
+// INSEE's codes in 4,288 communes, and a commune nouvelle's SIREN is 200…:
+// Aidants Connect's « CCAS/Espace Seniors » under Chauny's SIRET
+// (210201604, which reads as 02160, Chaourse) and « Esc-Halles » under
+// Avranches' (200083640), their postal codes shared, were rejected, and
+// Barenton-Cel's SIRET (210200465) read as Barenton-Bugny (02046), both of
+// 02000. The COG lists each commune's SIREN (commune.CodesOfSIREN). Not
+// when the name and the address line both name another commune of the
+// postal code (the mairie déléguée of L'Oie, a commune again, under
+// Essarts-en-Bocage's SIRET); either alone does not stop it (the communes
+// a service is for; a road towards Fumel).
+func TestImportDerivesCommuneFromTheCOGsSIREN(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"CCAS/Espace Seniors","SIRET":"21020160400019","Adresse":"69 rue Ernest Renan","Code postal":2300,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"Esc-Halles","SIRET":"20008364000017","Adresse":"24 PLACE DU MARCHE","Code postal":50300,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Mairie","SIRET":"21020046500016","Adresse":"1 place de la Mairie","Code postal":2000,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"Commune ESSARTS EN BOCAGE - site Mairie déléguée de l'Oie","SIRET":"20005426000019","Adresse":"place de l'église - L'OIE","Code postal":85140,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"Pour les Communes de Couffouleux - Rabastens et Loupiac","SIRET":"21810070900011","Adresse":"AV JEAN BERENGUIER","Code postal":81800,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"6","Name":"Agence postale de Montayral","SIRET":"21470185600012","Adresse":"90 Avenue de Fumel","Code postal":47500,"Nombre de mandats":"1","commune":""}
+]`
+	wantCommuneIssues(t, js, []communeIssue{
+		{1, opendata.SeverityWarning, "missing: Chauny (INSEE 02173), the commune whose own SIRET the row gives"},
+		{2, opendata.SeverityWarning, "missing: Avranches (INSEE 50025)"},
+		{3, opendata.SeverityWarning, "missing: Barenton-Cel (INSEE 02047)"},
+		{4, opendata.SeverityError, "is shared by"},
+		{5, opendata.SeverityWarning, "missing: Coufouleux"},
+		{6, opendata.SeverityWarning, "missing: Montayral"},
+	})
 }
 
 // TestImportDerivesCommuneAfterAContractedArticle: « CCAS du Luc en

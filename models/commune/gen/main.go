@@ -4,7 +4,8 @@
 //   - @etalab/decoupage-administratif 6.0.0 (Etalab; data under Licence
 //     Ouverte 2.0, code MIT): INSEE's Code officiel géographique — codes,
 //     official names, types, départements, regions, postal codes, legal
-//     populations, former and delegated communes, and the intercommunalities
+//     populations, each current commune's SIREN, former and delegated
+//     communes, and the intercommunalities
 //     with their own taxation (EPCI à fiscalité propre: métropoles,
 //     communautés urbaines, d'agglomération and de communes) with their
 //     member communes (DGCL's BANATIC, as the package publishes it), and
@@ -101,6 +102,7 @@ type cogCommune struct {
 	CodesPostaux []string `json:"codesPostaux"`
 	Population   int      `json:"population"`
 	AnciensCodes []string `json:"anciensCodes"`
+	SIREN        string   `json:"siren"`
 }
 
 type cogArea struct {
@@ -225,6 +227,12 @@ func run(out, cache string) error {
 		for _, old := range c.AnciensCodes {
 			lines = append(lines, strings.Join([]string{"L", old, "", c.Code}, "\t"))
 		}
+		// The commune's own SIREN as the COG lists it: SIRENE's number is
+		// not always 21, the département and the INSEE code (Chauny, 02173,
+		// is 210201604; a commune nouvelle's is 200…).
+		if c.SIREN != "" {
+			lines = append(lines, strings.Join([]string{"S", c.SIREN, c.Code}, "\t"))
+		}
 	}
 	for _, d := range deps {
 		lines = append(lines, strings.Join([]string{"D", d.Code, d.Nom, d.Region}, "\t"))
@@ -259,6 +267,7 @@ func run(out, cache string) error {
 	fmt.Fprintln(&raw, "# E: intercommunality (EPCI à fiscalité propre) SIREN, name, member communes' codes")
 	fmt.Fprintln(&raw, "# P: locality inside a commune (La Poste's delivery name) postal code, name, commune code")
 	fmt.Fprintln(&raw, "# T: territory of the Métropole du Grand Paris (EPT) SIREN, name, member communes' codes")
+	fmt.Fprintln(&raw, "# S: a current commune's SIREN, its code")
 	for _, l := range lines {
 		raw.WriteString(l)
 		raw.WriteByte('\n')
