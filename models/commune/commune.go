@@ -1,7 +1,7 @@
 // Package commune is the official reference of French communes, embedded in
 // the binary: every current commune of INSEE's Code officiel géographique
 // (COG) with its code, official name, postal codes, département, region,
-// legal population, overseas zone and IANA time zone, the municipal
+// legal population, SIREN, overseas zone and IANA time zone, the municipal
 // arrondissements of Paris, Lyon and Marseille (linked to their city), the
 // former and delegated communes (so that an old code or name still finds
 // the current commune), a centre point for each commune, and the
@@ -16,8 +16,9 @@
 //
 //   - @etalab/decoupage-administratif 6.0.0 — COG codes, names, types,
 //     départements, regions, postal codes (DGFiP, via Etalab), legal
-//     populations, the EPCI à fiscalité propre and their member communes
-//     (DGCL's BANATIC). Data: Licence Ouverte 2.0; code MIT.
+//     populations, each commune's SIREN (CodesOfSIREN), the EPCI à
+//     fiscalité propre and their member communes (DGCL's BANATIC). Data:
+//     Licence Ouverte 2.0; code MIT.
 //   - @etalab/fr-bounding-boxes 0.1.3 — bounding boxes of the communes of
 //     metropolitan France and the DROM from IGN ADMIN EXPRESS (2017), merged
 //     for the communes created since from the communes they absorbed.
