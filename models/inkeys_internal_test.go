@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -49,13 +50,16 @@ func TestInKeysFindsEveryKeyAsStored(t *testing.T) {
 		byPlace = append(byPlace, p.SourceID)
 	}
 	want := slices.Sorted(slices.Values(inKeysIDs))
-	for name, found := range map[string][]string{
-		"loadKeys":         keysOf(got),
-		"SourceHashes":     keysOf(hashes),
-		"SourcePlacesByID": slices.Sorted(slices.Values(byPlace)),
+	for _, r := range []struct {
+		name  string
+		found []string
+	}{
+		{"loadKeys", slices.Sorted(maps.Keys(got))},
+		{"SourceHashes", slices.Sorted(maps.Keys(hashes))},
+		{"SourcePlacesByID", slices.Sorted(slices.Values(byPlace))},
 	} {
-		if !slices.Equal(found, want) {
-			t.Errorf("%s found %q, want %q", name, found, want)
+		if !slices.Equal(r.found, want) {
+			t.Errorf("%s found %q, want %q", r.name, r.found, want)
 		}
 	}
 	for k, ex := range got {
@@ -63,15 +67,6 @@ func TestInKeysFindsEveryKeyAsStored(t *testing.T) {
 			t.Errorf("loadKeys[%q] = %+v", k, ex)
 		}
 	}
-}
-
-func keysOf[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // TestInKeysReadsTheIndex: SQLite reads the keys of a JSON array through
