@@ -31,6 +31,9 @@ type dialect interface {
 	// anyOf is a condition (and its arguments): the JSON-array column holds
 	// at least one of values.
 	anyOf(column string, values []string) (string, []any)
+	// inKeys is a condition (and its argument): column is one of keys,
+	// which are storable (see storable).
+	inKeys(column string, keys []string) (string, any)
 	// nonEmptyArray is a condition: the JSON-array column holds a value.
 	nonEmptyArray(column string) string
 	// containsWord is a condition (and its argument): column, or its text

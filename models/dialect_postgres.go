@@ -86,6 +86,11 @@ func (postgresDialect) anyOf(column string, values []string) (string, []any) {
 	return "jsonb_exists_any(" + column + ", ARRAY[" + strings.TrimSuffix(strings.Repeat("?,", len(values)), ",") + "]::text[])", vars
 }
 
+// inKeys is GORM's IN list, a placeholder a key.
+func (postgresDialect) inKeys(column string, keys []string) (string, any) {
+	return column + " IN ?", asVars(keys)
+}
+
 func (postgresDialect) nonEmptyArray(column string) string {
 	return "jsonb_array_length(" + column + ") > 0"
 }

@@ -649,14 +649,16 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 	if table == "actors" {
 		cols = append(cols, "source_hash", "checked_on", "checked_on_undated", "closed_from")
 	}
+	d := dialectOf(tx)
 	for chunk := range slices.Chunk(storableKeys(ids), 500) {
 		var rows []existingKey
 		// Find, not Scan: GORM's Scan records each statement for its
 		// logger, writing the SQL with its 500 keys spelt out, even when
 		// nothing logs (with SourceHashes, 400,000 allocations of a
 		// 100,000-place import and its re-sync).
+		in, keys := d.inKeys("source_id", chunk)
 		err := tx.Table(table).Select(cols).
-			Where("source = ? AND source_id <> '' AND source_id IN ?", source, asVars(chunk)).Find(&rows).Error
+			Where("source = ? AND source_id <> '' AND "+in, source, keys).Find(&rows).Error
 		if err != nil {
 			return nil, err
 		}
@@ -667,7 +669,7 @@ func loadKeys(tx *gorm.DB, table, source string, ids []string) (map[string]exist
 	return out, nil
 }
 
-// asVars is keys as GORM's variables: given a []string, GORM reads each
+// asVars is keys as GORM's variables (PostgreSQL's inKeys): given a []string, GORM reads each
 // key through reflect into an interface of its own and binds it through a
 // slice of its own; given a []any, it binds each as it is: 400,000
 // allocations fewer over a 100,000-place first import and its re-sync
@@ -1334,8 +1336,9 @@ func (s *Store) SourceHashes(ctx context.Context, source string, sourceIDs []str
 	out := make(map[string]string, len(sourceIDs))
 	for chunk := range slices.Chunk(storableKeys(sourceIDs), 500) {
 		var rows []struct{ SourceID, SourceHash string }
+		in, keys := s.d.inKeys("source_id", chunk)
 		err := s.read(ctx).Model(&Actor{}).Select("source_id", "COALESCE(source_hash, '') AS source_hash").
-			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL", source, asVars(chunk)).Find(&rows).Error // Find, asVars: see loadKeys
+			Where("source = ? AND source_id <> '' AND "+in+" AND archived_at IS NULL", source, keys).Find(&rows).Error // Find, inKeys: see loadKeys
 		if err != nil {
 			return nil, dbError(err)
 		}
@@ -1398,12 +1401,13 @@ func (s *Store) SourcePlacesByID(ctx context.Context, source string, sourceIDs [
 	var out []SourcePlace
 	for chunk := range slices.Chunk(storableKeys(sourceIDs), 500) {
 		var rows []SourcePlace
+		in, keys := s.d.inKeys("source_id", chunk)
 		err := s.read(ctx).Table("actors").Select("source_id", "name", "street", "complement", "postal_code", "commune", "insee_code").
 			// source_id <> '': the unique source key's condition, so that
 			// SQLite reads it through that index even while a first
 			// import has dropped the others (see deferIndexes); a place
 			// with no id is never looked up by it.
-			Where("source = ? AND source_id <> '' AND source_id IN ? AND archived_at IS NULL", source, asVars(chunk)).Find(&rows).Error // Find, asVars: see loadKeys
+			Where("source = ? AND source_id <> '' AND "+in+" AND archived_at IS NULL", source, keys).Find(&rows).Error // Find, inKeys: see loadKeys
 		if err != nil {
 			return nil, dbError(err)
 		}
