@@ -451,7 +451,12 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.otherName {
 			// Another name of a commune is held by the records in it,
-			// which write its French name.
+			// which write its French name, and by those writing it; not
+			// by the words spelt near it (« tourlaville »: Tourville-sur-
+			// Arques's town hall; « jallais »: Saint-Médard-en-Jalles).
+			c.terms = slices.DeleteFunc(c.terms, func(r termRef) bool { return r.fuzzy })
+			c.sets = slices.DeleteFunc(c.sets, func(s setRef) bool { return s.fuzzy })
+			c.fsize, c.suggest = c.size, ""
 			t.addPlaceSlots(&c, pr, textFieldNames[fieldCommune], pr.commune)
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "district" {
