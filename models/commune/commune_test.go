@@ -421,7 +421,10 @@ func TestResolveRealRows(t *testing.T) {
 		// communes: the point, at 0.5 km from Lens's centre and 1.5 km
 		// from the other's, tells.
 		{"point decides among the postal code's communes", Address{PostalCode: "62300", Name: "62300", Lat: ptr(50.433655), Lon: ptr(2.820485)}, "62498", []string{"commune"}},
-		{"point decides, the name is a village's elsewhere", Address{PostalCode: "88150", Name: "CAPAVENIR-VOSGES", Lat: ptr(48.250455), Lon: ptr(6.419473)}, "88465", []string{"commune"}},
+		// Capavenir Vosges is the commune's name before it took Thaon-les-
+		// Vosges's (COG 2018): a former name, no doubt (the point decided
+		// while the name was unknown).
+		{"a commune's name before it was renamed", Address{PostalCode: "88150", Name: "CAPAVENIR-VOSGES", Lat: ptr(48.250455), Lon: ptr(6.419473)}, "88465", nil},
 		// Two centres at 2.2 and 2.6 km: the point cannot tell.
 		{"point too close to call stays unresolved", Address{PostalCode: "14220", Name: "Lieu-dit", Lat: ptr(48.986703), Lon: ptr(-0.472436)}, "", nil},
 		// Hellemmes-Lille is an associated commune of Lille; its short name.
@@ -659,5 +662,10 @@ func TestFormerNamesTheCurrentCOGKeepsAsCodes(t *testing.T) {
 	}
 	if got := Search("olonne sur mer"); !slices.ContainsFunc(got, func(x *Commune) bool { return x.Code == "85194" }) {
 		t.Errorf("search olonne sur mer: %v", got)
+	}
+	// A commune renamed since keeps its code; its name in 2018 is a
+	// former name (Capavenir Vosges, now Thaon-les-Vosges).
+	if names := FormerNames(ByCode("88465")); !slices.Contains(names, "Capavenir Vosges") {
+		t.Errorf("FormerNames(Thaon-les-Vosges) = %v, want Capavenir Vosges", names)
 	}
 }

