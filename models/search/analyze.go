@@ -1395,8 +1395,12 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 	// The need beside a public made soft is then what is required: its
 	// generic words that carry a meaning (« cours informatique seniors
 	// cannes »: the places of Cannes helping with computers, not all of
-	// Cannes's places).
-	if slices.ContainsFunc(a.clauses, func(c clause) bool { return c.soft && c.place < 0 && public(c) && placed }) {
+	// Cannes's places), when the need is written in them only; beside a
+	// need word that is required they rank (« aide internet seniors
+	// nice »: « aide » required kept two places helping with procedures
+	// and not the Maison des Seniors giving access to the internet).
+	needWord := slices.ContainsFunc(a.clauses, func(c clause) bool { return !c.soft && c.place < 0 })
+	if !needWord && slices.ContainsFunc(a.clauses, func(c clause) bool { return c.soft && c.place < 0 && public(c) && placed }) {
 		for i := range a.clauses {
 			c := &a.clauses[i]
 			if c.soft && !public(*c) && c.place < 0 && !c.lacking && lex.generic[inflectionBase(c.word)] &&

@@ -28,3 +28,36 @@ func TestAFormerNamesNearSpellingsAreOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// A generic word beside a need, a public and a commune ranks only: « aide
+// internet seniors nice » required « aide » — the rule that makes a need
+// written in generic words only required once its public ranks (« cours
+// informatique seniors cannes ») took « aide » beside « internet » — and
+// answered two places of Nice helping with procedures, neither for seniors,
+// and not the Maison des Seniors giving access to the internet (first on
+// the reference files once « aide » ranks).
+func TestAGenericWordBesideANeedAndAPublicRanksOnly(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("sen", "Maison des Seniors - Nice Nord", "Nice", "06100", "10 avenue Pessicart", "services", themeAccess,
+			"publics_specifiquement_adresses", "Seniors"),
+		record("ica", "Espace Icardo", "Nice", "06200", "5 rue Icardo", "services", themeProcedures+"|"+themeAccess),
+		record("can", "Club informatique", "Cannes", "06400", "3 rue d'Antibes", "services", themeTools),
+		record("cas", "Club Senior de Cannes", "Cannes", "06400", "8 rue Meynadier", "services", themeTools,
+			"publics_specifiquement_adresses", "Seniors"),
+		record("caf", "Café de Cannes", "Cannes", "06400", "1 rue Hoche", "publics_specifiquement_adresses", "Seniors"),
+	})
+	for q, want := range map[string]string{
+		"aide internet seniors nice":        "Maison des Seniors - Nice Nord",
+		"aide internet pour seniors a nice": "Maison des Seniors - Nice Nord",
+	} {
+		r, got := searchNames(t, m, q)
+		if r.Partial || !slices.Contains(got, want) {
+			t.Errorf("%s: %v (partial %v), want %s", q, got, r.Partial, want)
+		}
+	}
+	// A need written in generic words only is still required beside its
+	// public: the places of Cannes helping with computers, not the café.
+	if _, got := searchNames(t, m, "cours informatique seniors cannes"); slices.Contains(got, "Café de Cannes") || len(got) == 0 || got[0] != "Club Senior de Cannes" {
+		t.Errorf("cours informatique seniors cannes: %v, want the Club Senior first and no café", got)
+	}
+}
