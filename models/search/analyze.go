@@ -131,6 +131,11 @@ const maxWholeLen = 3
 // maxSpellings caps the near spellings a word expands to.
 const maxSpellings = 8
 
+// durationWords are the units a message counts time in after a number
+// (« depuis 3 mois », « ça fait deux semaines »); not « ans », an age
+// (« 82 ans »: the seniors).
+var durationWords = map[string]bool{"jour": true, "jours": true, "semaine": true, "semaines": true, "mois": true}
+
 // messageWords keeps, of a message's words, those that name something the
 // directory knows how to read: a phrase or word of the thesaurus or of the
 // vocabularies (« déclaration d'impôts », « tablette », « gratuits »), a
@@ -142,6 +147,12 @@ func (t *table) messageWords(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); {
 		w, st := words[i], stem(words[i])
+		// A number before a duration (« depuis 3 mois ») says since when:
+		// kept, « 3 » was held by no place and the answer was partial.
+		if i+1 < len(words) && durationWords[words[i+1]] && (isDigitsOnly(w) || numberValues[w] > 0) {
+			i += 2
+			continue
+		}
 		l := 0
 		for _, key := range []string{w, st} {
 			for _, p := range lex.phrases[key] {

@@ -61,3 +61,20 @@ func TestAGenericWordBesideANeedAndAPublicRanksOnly(t *testing.T) {
 		t.Errorf("cours informatique seniors cannes: %v, want the Club Senior first and no café", got)
 	}
 }
+
+// A number before a duration (« depuis 3 mois ») says since when, in a
+// message: kept as a word it was missing from every place and the answer to
+// « je suis au chômage depuis 3 mois … j'habite à Cavaillon » was partial,
+// Cavaillon's places holding « 3 » by no field.
+func TestADurationInAMessageIsNoWord(t *testing.T) {
+	m := loadRecords(t, []map[string]string{
+		record("job", "Maison de l'emploi", "Cavaillon", "84300", "1 rue Véran Rousset", "services", themeWork39),
+		record("pc", "Le Café'Tronik", "Cavaillon", "84300", "2 place du Clos", "services", themeAccess),
+		record("mou", "Espace emploi", "Moulins", "03000", "3 rue de Paris", "services", themeWork39),
+	})
+	q := "Bonjour je suis au chômage depuis 3 mois et France Travail me demande de mettre mon CV en ligne mais je n'ai pas d'ordinateur, j'habite à Cavaillon. Merci"
+	r, got := searchNames(t, m, q)
+	if r.Partial || !slices.Contains(got, "Maison de l'emploi") || slices.Contains(got, "Espace emploi") {
+		t.Errorf("%s: %v (partial %v), want Cavaillon's places, whole", q, got, r.Partial)
+	}
+}
