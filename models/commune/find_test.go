@@ -57,8 +57,12 @@ func TestFindCommonNames(t *testing.T) {
 		{"Cherbourg", "50129"},
 		{"Hellemmes", "59350"},
 		{"Courcouronnes", "91228"},
-		{"Evry", "91228,77175,89162"}, // Évry-Courcouronnes first, Évry-Grégy-sur-Yerre, then Évry (89); the import reads « Evry, 91000 » as the first
-		{"Marseille", "13055"},        // Marseille-en-Beauvaisis is smaller: not beside it
+		// Évry-Courcouronnes first (« Évry » is its former commune's name,
+		// COG 2018), then Évry (89); Évry-Grégy-sur-Yerre only begins with
+		// the name and is smaller than the first (it was listed while the
+		// former name was unknown); the import reads « Evry, 91000 » as the first.
+		{"Evry", "91228,89162"},
+		{"Marseille", "13055"}, // Marseille-en-Beauvaisis is smaller: not beside it
 		{"Paris", "75056"},
 		{"Saint-Étienne", "42218"},
 		{"Marseille 2e", "13202"},

@@ -871,6 +871,21 @@ func readAddress(postalCode, name, insee string) *readings {
 			rd.named = rd.named.add(c)
 		}
 	}
+	// So is a former name of the postal code's one commune that is also
+	// the name of a commune elsewhere (« Evry » with 91000: Évry-
+	// Courcouronnes was Évry until 2019, COG 2018; Évry, 89): the name
+	// designates both, the postal code the first, with the same doubt.
+	if p := rd.postal; rd.shortFor == nil && len(p) == 1 && rd.name != "" && len(rd.named) > 1 && rd.named.has(p[0]) &&
+		Key(rd.name) != Key(p[0].Name) && slices.Contains(get().formerOf[p[0]], Key(rd.name)) {
+		var others communeSet
+		for _, c := range rd.named {
+			if c != p[0] {
+				others = others.add(c)
+			}
+		}
+		rd.shortFor = p[0]
+		rd.shortMsg = fmt.Sprintf("%q read as %s, a commune of postal code %s (it also names %s)", rd.name, p[0].Name, pc, communeList(others))
+	}
 	return rd
 }
 

@@ -131,6 +131,11 @@ const maxWholeLen = 3
 // maxSpellings caps the near spellings a word expands to.
 const maxSpellings = 8
 
+// durationWords are the units a message counts time in after a number
+// (« depuis 3 mois », « ça fait deux semaines »); not « ans », an age
+// (« 82 ans »: the seniors).
+var durationWords = map[string]bool{"jour": true, "jours": true, "semaine": true, "semaines": true, "mois": true}
+
 // messageWords keeps, of a message's words, those that name something the
 // directory knows how to read: a phrase or word of the thesaurus or of the
 // vocabularies (« déclaration d'impôts », « tablette », « gratuits »), a
@@ -142,6 +147,12 @@ func (t *table) messageWords(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); {
 		w, st := words[i], stem(words[i])
+		// A number before a duration (« depuis 3 mois ») says since when:
+		// kept, « 3 » was held by no place and the answer was partial.
+		if i+1 < len(words) && durationWords[words[i+1]] && (isDigitsOnly(w) || numberValues[w] > 0) {
+			i += 2
+			continue
+		}
 		l := 0
 		for _, key := range []string{w, st} {
 			for _, p := range lex.phrases[key] {
@@ -451,7 +462,12 @@ func (t *table) analyze(words []string, articled, near map[string]bool, withinKM
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.otherName {
 			// Another name of a commune is held by the records in it,
-			// which write its French name.
+			// which write its French name, and by those writing it; not
+			// by the words spelt near it (« tourlaville »: Tourville-sur-
+			// Arques's town hall; « jallais »: Saint-Médard-en-Jalles).
+			c.terms = slices.DeleteFunc(c.terms, func(r termRef) bool { return r.fuzzy })
+			c.sets = slices.DeleteFunc(c.sets, func(s setRef) bool { return s.fuzzy })
+			c.fsize, c.suggest = c.size, ""
 			t.addPlaceSlots(&c, pr, textFieldNames[fieldCommune], pr.commune)
 		}
 		if pr := placeAt(&a, c.place); pr != nil && pr.kind == "district" {
@@ -1390,8 +1406,12 @@ func markSoft(a *analysis, dated, near map[string]bool) {
 	// The need beside a public made soft is then what is required: its
 	// generic words that carry a meaning (« cours informatique seniors
 	// cannes »: the places of Cannes helping with computers, not all of
-	// Cannes's places).
-	if slices.ContainsFunc(a.clauses, func(c clause) bool { return c.soft && c.place < 0 && public(c) && placed }) {
+	// Cannes's places), when the need is written in them only; beside a
+	// need word that is required they rank (« aide internet seniors
+	// nice »: « aide » required kept two places helping with procedures
+	// and not the Maison des Seniors giving access to the internet).
+	needWord := slices.ContainsFunc(a.clauses, func(c clause) bool { return !c.soft && c.place < 0 })
+	if !needWord && slices.ContainsFunc(a.clauses, func(c clause) bool { return c.soft && c.place < 0 && public(c) && placed }) {
 		for i := range a.clauses {
 			c := &a.clauses[i]
 			if c.soft && !public(*c) && c.place < 0 && !c.lacking && lex.generic[inflectionBase(c.word)] &&

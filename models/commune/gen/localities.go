@@ -61,7 +61,8 @@ var digits = regexp.MustCompile(`[0-9]`)
 // La Poste names as a postal code's delivery name — Montfavet (84140,
 // Avignon), Cannes La Bocca (06150: « la bocca » once the city's name is
 // dropped), Puyricard and Les Milles (Aix-en-Provence), Agay
-// (Saint-Raphaël), La Plaine des Cafres (Le Tampon). Kept when the code
+// (Saint-Raphaël), La Plaine des Cafres (Le Tampon), Raphèle (« RAPHELE LES
+// ARLES »: the part before « lès » its commune). Kept when the code
 // serves that commune alone (a delivery office serving several names its
 // town: « LACAUNE » for Gijounet), and the name is no spelling of the
 // commune (« OETING », « ST GERMAIN LA BLANCHE HERB », « CHATELGUYON »),
@@ -89,6 +90,13 @@ func localities(postal []postalEntry, communes []cogCommune) []string {
 			continue
 		}
 		rest := strings.TrimPrefix(lib, com+" ")
+		// « RAPHELE LES ARLES » (13280): a village named « lès » (near) its
+		// commune is the name's part before it, Raphèle.
+		for _, near := range []string{" les ", " lez "} {
+			if x, ok := strings.CutSuffix(lib, near+com); ok && x != "" {
+				rest = x
+			}
+		}
 		w := strings.Fields(rest)
 		if len(w) == 0 || w[len(w)-1] == "air" || localityLinkWords[w[0]] && w[0] != "l" && w[0] != "le" && w[0] != "la" && w[0] != "les" && w[0] != "saint" && w[0] != "sainte" {
 			continue
