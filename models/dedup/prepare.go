@@ -38,7 +38,20 @@ type prepared struct {
 	// carriers are cached lazily too), so one slot per place is enough.
 	distTo *prepared
 	distM  float64
-	name   []string // content words, commune words kept
+	// stTo and stSim memoise the last street similarity (streetSim).
+	stTo  *prepared
+	stSim float64
+	// nameTo, nameSim and nameAcr memoise the last name score computed
+	// from this place (nameScore), as distTo does the distance.
+	nameTo  *prepared
+	nameSim float64
+	nameAcr []string
+	// readings are the name and its alts read for wordSimilarity with
+	// the block's weights (Block.readNames); runs the raw words read for
+	// acronyms (readRuns).
+	readings []nameReading
+	runs     initialRuns
+	name     []string // content words, commune words kept
 	// alts are the name read other ways: a Département's house
 	// (departementNamed), the name without its gloss in parentheses
 	// (withoutGloss), a commune's record without what follows its
@@ -140,6 +153,7 @@ func prepare(p *Place) *prepared {
 	}
 	name := glueDotted(withoutSchedule(p.Name))
 	q.raw = expandIn(name, q.commune)
+	q.runs = readRuns(q.raw)
 	q.name = withoutRole(content(q.raw))
 	if communeNamedAlone(q) {
 		q.name = append([]string{mairieKey}, q.name...)
