@@ -5,31 +5,32 @@ import (
 	"testing"
 )
 
-// crowdedPlaces returns the block of BenchmarkConcurrentWrites (api): 100
-// places of a hub and 100 of a partner at one address of Marseille, a few
-// metres apart, 1,600 of the hub spread over the département, and the
-// single writes' places at the crowded address.
-func crowdedPlaces(writes int) []Place {
+// crowdedPlaces returns a block as BenchmarkConcurrentWrites (api) makes
+// it (there shared is 100, spread 1,600): shared places of a hub and as
+// many of a partner at one address of Marseille, a few metres apart,
+// spread places of the hub over the département, and the single writes'
+// places at the crowded address.
+func crowdedPlaces(shared, spread, writes int) []Place {
 	var places []Place
 	at := func(p Place, lat, lon float64) Place {
 		p.Latitude, p.Longitude = &lat, &lon
 		return p
 	}
-	shared := func(id, src, name string, i int) Place {
+	atAddress := func(id, src, name string, i int) Place {
 		return at(Place{ID: id, Source: src, Name: name, Street: "2 place du Général de Gaulle", PostalCode: "13001", Commune: "Marseille"},
 			43.2965+float64(i%7)*0.00002, 5.3698)
 	}
-	for i := range 100 {
-		places = append(places, shared(fmt.Sprintf("h%d", i), "hub", fmt.Sprintf("Permanence numérique %d", i), i),
-			shared(fmt.Sprintf("p%d", i), "partenaire", fmt.Sprintf("Point numérique %d", i), i))
+	for i := range shared {
+		places = append(places, atAddress(fmt.Sprintf("h%d", i), "hub", fmt.Sprintf("Permanence numérique %d", i), i),
+			atAddress(fmt.Sprintf("p%d", i), "partenaire", fmt.Sprintf("Point numérique %d", i), i))
 	}
-	for i := range 1600 {
+	for i := range spread {
 		places = append(places, at(Place{ID: fmt.Sprintf("s%d", i), Source: "hub", Name: fmt.Sprintf("Espace numérique %d", i),
 			Street: fmt.Sprintf("%d rue de la République", i+1), PostalCode: "13001", Commune: "Marseille"},
 			43.2+float64(i%40)*0.004, 5.3+float64(i/40)*0.004))
 	}
 	for i := range writes {
-		places = append(places, shared(fmt.Sprintf("w%d", i), "carnet", fmt.Sprintf("Permanence France Services 0-%d-%d", i%32, i), 0))
+		places = append(places, atAddress(fmt.Sprintf("w%d", i), "carnet", fmt.Sprintf("Permanence France Services 0-%d-%d", i%32, i), 0))
 	}
 	return places
 }
@@ -40,7 +41,7 @@ func crowdedPlaces(writes int) []Place {
 //
 //	go test -run '^$' -bench MatchesOfCrowded -benchmem ./models/dedup
 func BenchmarkMatchesOfCrowded(b *testing.B) {
-	blk := NewBlock(crowdedPlaces(100))
+	blk := NewBlock(crowdedPlaces(100, 1600, 100))
 	var ids []string
 	for _, p := range blk.places {
 		if p.Street == "2 place du Général de Gaulle" {

@@ -138,7 +138,7 @@ func (b *Block) nameSimilarity(a, c *prepared, r *Result) float64 {
 // one producer's rows is scored by joinedInSource, then again by
 // compareAbove.
 func (b *Block) nameScore(a, c *prepared) (float64, []string) {
-	if a.nameTo == c && c != nil {
+	if a.nameTo == c.Place && c.Place != nil {
 		return a.nameSim, a.nameAcr
 	}
 	ar, cr := b.readings(a), b.readings(c)
@@ -168,7 +168,7 @@ func (b *Block) nameScore(a, c *prepared) (float64, []string) {
 			}
 		}
 	}
-	a.nameTo, a.nameSim, a.nameAcr = c, sim, acr
+	a.nameTo, a.nameSim, a.nameAcr = c.Place, sim, acr
 	return sim, acr
 }
 

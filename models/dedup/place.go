@@ -175,13 +175,13 @@ func distance(a, c *prepared) (float64, bool) {
 		return 0, false
 	}
 	switch {
-	case a.distTo == c:
+	case a.distTo == c.Place:
 		return a.distM, true
-	case c.distTo == a:
+	case c.distTo == a.Place:
 		return c.distM, true
 	}
 	d := haversine(*a.Latitude, *a.Longitude, *c.Latitude, *c.Longitude)
-	a.distTo, a.distM = c, d
+	a.distTo, a.distM = c.Place, d
 	return d, true
 }
 
@@ -190,13 +190,13 @@ func distance(a, c *prepared) (float64, bool) {
 // and at a crowded address every candidate is read through most of them.
 func streetSim(a, c *prepared) float64 {
 	switch {
-	case a.stTo == c:
+	case a.stTo == c.Place:
 		return a.stSim
-	case c.stTo == a:
+	case c.stTo == a.Place:
 		return c.stSim
 	}
 	s := streetSimilarity(a.st, c.st)
-	a.stTo, a.stSim = c, s
+	a.stTo, a.stSim = c.Place, s
 	return s
 }
 

@@ -36,14 +36,18 @@ type prepared struct {
 	// times, through each rule that reads it, and the haversine was a
 	// fifth of detection's time. A Block is not for concurrent use (its
 	// carriers are cached lazily too), so one slot per place is enough.
-	distTo *prepared
+	distTo *Place
 	distM  float64
 	// stTo and stSim memoise the last street similarity (streetSim).
-	stTo  *prepared
+	// The memos name the other place by its Place, which its public view
+	// (publicView) shares: what they hold reads nothing a public view
+	// leaves out, and PublicScore compares again each pair MatchesOf
+	// kept.
+	stTo  *Place
 	stSim float64
 	// nameTo, nameSim and nameAcr memoise the last name score computed
 	// from this place (nameScore), as distTo does the distance.
-	nameTo  *prepared
+	nameTo  *Place
 	nameSim float64
 	nameAcr []string
 	// readings are the name and its alts read for wordSimilarity with
