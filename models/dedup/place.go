@@ -180,7 +180,7 @@ func distance(a, c *prepared) (float64, bool) {
 	case c.distTo == a.Place:
 		return c.distM, true
 	}
-	d := haversine(*a.Latitude, *a.Longitude, *c.Latitude, *c.Longitude)
+	d := haversineCos(*a.Latitude, *a.Longitude, *c.Latitude, *c.Longitude, a.cosLat, c.cosLat)
 	a.distTo, a.distM = c.Place, d
 	return d, true
 }
@@ -202,10 +202,19 @@ func streetSim(a, c *prepared) float64 {
 
 // haversine returns the distance in metres between two WGS84 points.
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	return haversineCos(lat1, lon1, lat2, lon2, math.Cos(lat1*math.Pi/180), math.Cos(lat2*math.Pi/180))
+}
+
+// haversineCos is haversine given the cosines of the two latitudes (in
+// radians), which a place computes once (prepare): detection measures each
+// place's distance to hundreds of others. Each sine is computed once too;
+// the terms are multiplied in haversine's former order, so the distance
+// is the same to the bit (TestHaversineAsBefore).
+func haversineCos(lat1, lon1, lat2, lon2, cos1, cos2 float64) float64 {
 	const r = 6371000
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
 	dp, dl := (lat2-lat1)*math.Pi/180, (lon2-lon1)*math.Pi/180
-	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	sp, sl := math.Sin(dp/2), math.Sin(dl/2)
+	h := sp*sp + cos1*cos2*sl*sl
 	return 2 * r * math.Asin(math.Sqrt(h))
 }
 

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"math"
 	"slices"
 	"strings"
 )
@@ -38,6 +39,8 @@ type prepared struct {
 	// carriers are cached lazily too), so one slot per place is enough.
 	distTo *Place
 	distM  float64
+	// cosLat is the cosine of the latitude, for haversineCos.
+	cosLat float64
 	// stTo and stSim memoise the last street similarity (streetSim).
 	// The memos name the other place by its Place, which its public view
 	// (publicView) shares: what they hold reads nothing a public view
@@ -146,6 +149,9 @@ type prepared struct {
 
 func prepare(p *Place) *prepared {
 	q := &prepared{Place: p, commune: map[string]bool{}}
+	if p.Latitude != nil {
+		q.cosLat = math.Cos(*p.Latitude * math.Pi / 180)
+	}
 	for _, w := range words(p.Commune) {
 		if !isDigits(w) && w != "er" && w != "e" && w != "eme" && w != "arrondissement" {
 			q.commune[stem(w)] = true

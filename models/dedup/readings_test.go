@@ -2,6 +2,8 @@ package dedup
 
 import (
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -207,4 +209,26 @@ func skippedRun(acr string, raw []string) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// TestHaversineAsBefore: distances computed with each place's cosine of its
+// latitude (haversineCos) are those the former haversine computed, to the
+// bit, across France and its overseas départements.
+func TestHaversineAsBefore(t *testing.T) {
+	before := func(lat1, lon1, lat2, lon2 float64) float64 {
+		const r = 6371000
+		p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+		dp, dl := (lat2-lat1)*math.Pi/180, (lon2-lon1)*math.Pi/180
+		h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+		return 2 * r * math.Asin(math.Sqrt(h))
+	}
+	rng := rand.New(rand.NewPCG(47, 2026))
+	for range 20000 {
+		lat1, lon1 := -22+rng.Float64()*73, -62+rng.Float64()*118
+		lat2, lon2 := lat1+(rng.Float64()-0.5)*rng.Float64()*0.2, lon1+(rng.Float64()-0.5)*rng.Float64()*0.2
+		a, c := prepare(&Place{Latitude: &lat1, Longitude: &lon1}), prepare(&Place{Latitude: &lat2, Longitude: &lon2})
+		if got, _ := distance(a, c); got != before(lat1, lon1, lat2, lon2) {
+			t.Fatalf("(%v, %v) to (%v, %v): %v, before %v", lat1, lon1, lat2, lon2, got, before(lat1, lon1, lat2, lon2))
+		}
+	}
 }
