@@ -19,6 +19,10 @@ type street struct {
 	building bool
 	typed    bool   // a street's type word (rue, route, lieu-dit…) was read
 	kind     string // the kind of thoroughfare its type words say (streetKinds), "" for none or two
+	// square and surname are the name's words as streetNameSimilarity
+	// reads them (mairieSquare, then untitled), read once by parseStreet:
+	// every comparison reads both streets several times.
+	square, surname []string
 }
 
 // rangeRe finds house-number ranges written 17-21 or 2 - 4.
@@ -107,6 +111,8 @@ lead:
 		// street, the line said nothing of the place.
 		st.words = []string{st.kind}
 	}
+	st.square = mairieSquare(st.words)
+	st.surname = untitled(st.square)
 	return st
 }
 
@@ -211,12 +217,33 @@ func streetNameSimilarity(a, b street) float64 {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return 0
 	}
-	aw, bw := mairieSquare(a.words), mairieSquare(b.words)
+	if slices.Equal(a.words, b.words) {
+		// Each word found in the other: one name, whatever its title.
+		return 1
+	}
+	aw, bw := a.squareWords(), b.squareWords()
 	sim := max(streetCoverage(aw, bw), streetCoverage(bw, aw))
-	if ua, ub := untitled(aw), untitled(bw); len(ua) != len(aw) || len(ub) != len(bw) {
+	if ua, ub := untitledOf(a, aw), untitledOf(b, bw); len(ua) != len(aw) || len(ub) != len(bw) {
 		sim = max(sim, streetCoverage(ua, ub), streetCoverage(ub, ua))
 	}
 	return sim
+}
+
+// squareWords is mairieSquare of the street's words, as parseStreet read it.
+func (st street) squareWords() []string {
+	if st.square != nil {
+		return st.square
+	}
+	return mairieSquare(st.words)
+}
+
+// untitledOf is untitled of the street's square words sq, as parseStreet
+// read it.
+func untitledOf(st street, sq []string) []string {
+	if st.surname != nil {
+		return st.surname
+	}
+	return untitled(sq)
 }
 
 // otherKindSimilarity is the similarity of two streets of one name and two

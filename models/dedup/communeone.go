@@ -93,6 +93,8 @@ func (b *Block) oneCCASOfCommune(a, c *prepared) bool {
 	if !hasD || d > candidateRadius || a.city != "" && c.city != "" && a.city != c.city || !sameTown(a, c, d, hasD) {
 		return false
 	}
-	ga, gc := ccasGroup(a), ccasGroup(c)
-	return ga != "" && gc != "" && b.ccasSites[ga] == 1 && b.ccasSites[gc] == 1
+	if !bareCCAS(a) || !bareCCAS(c) {
+		return false // the groups' keys are built for the few CCAS only
+	}
+	return b.ccasSites[ccasGroup(a)] == 1 && b.ccasSites[ccasGroup(c)] == 1
 }

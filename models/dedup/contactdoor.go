@@ -32,7 +32,7 @@ func (b *Block) ownContact(a, c *prepared) bool {
 // doors, and a value several locations give names none.
 func (b *Block) unnumberedStreetDoor(a, c *prepared) bool {
 	d, hasD := distance(a, c)
-	if !sameTown(a, c, d, hasD) || a.st.building || c.st.building || streetSimilarity(a.st, c.st) < 0.8 {
+	if !sameTown(a, c, d, hasD) || a.st.building || c.st.building || streetSim(a, c) < 0.8 {
 		return false
 	}
 	if known, _ := numbersAgree(a.st.numbers, c.st.numbers); known {

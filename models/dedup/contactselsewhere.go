@@ -59,7 +59,7 @@ func (b *Block) locatedByContacts(p, o *prepared) bool {
 // addressAgrees asks coordinates within 150 m of a street read without
 // its number, which these copies, being at p's point, are not.
 func writesAddressOf(q, o *prepared) bool {
-	if len(q.st.words) == 0 || q.st.building || streetSimilarity(q.st, o.st) < 0.8 {
+	if len(q.st.words) == 0 || q.st.building || streetSim(q, o) < 0.8 {
 		return false
 	}
 	d, hasD := distance(q, o)

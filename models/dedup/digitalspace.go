@@ -30,7 +30,7 @@ func digitalSpaceOf(d, o *prepared) []string {
 // at one house number or the next house of one side (7 and 9), whatever
 // their coordinates: both numbers given.
 func sameOrNextHouse(a, c *prepared) bool {
-	if a.town == "" || c.town == "" || len(a.st.numbers) == 0 || len(c.st.numbers) == 0 || !sameTown(a, c, 0, false) || streetSimilarity(a.st, c.st) < 0.8 {
+	if a.town == "" || c.town == "" || len(a.st.numbers) == 0 || len(c.st.numbers) == 0 || !sameTown(a, c, 0, false) || streetSim(a, c) < 0.8 {
 		return false
 	}
 	for _, x := range a.st.numbers {

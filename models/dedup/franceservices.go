@@ -240,7 +240,7 @@ func postOfficeStreet(a, c *prepared) bool {
 		return false
 	}
 	d, hasD := distance(a, c)
-	return sameTown(a, c, d, hasD) && streetSimilarity(a.st, c.st) >= 0.8
+	return sameTown(a, c, d, hasD) && streetSim(a, c) >= 0.8
 }
 
 // postalName says whether a name's words (expand) name La Poste's counter:

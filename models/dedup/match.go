@@ -191,6 +191,9 @@ func NewBlock(places []Place) *Block {
 	for g, qs := range sites {
 		b.nameSites[g] = len(qs)
 	}
+	for _, q := range b.places {
+		b.readNames(q)
+	}
 	districtComplements(b.places)
 	b.ccasSites, b.byCCAS = countCCASSites(b.places)
 	b.fsSites, b.byFS = countFranceServicesSites(b.places)

@@ -67,7 +67,7 @@ var bareWords = func() map[string]bool {
 // number in one commune.
 func numberedAddress(a, c *prepared) bool {
 	d, hasD := distance(a, c)
-	if !sameTown(a, c, d, hasD) || streetSimilarity(a.st, c.st) < 0.8 {
+	if !sameTown(a, c, d, hasD) || streetSim(a, c) < 0.8 {
 		return false
 	}
 	known, same := numbersAgree(a.st.numbers, c.st.numbers)
@@ -126,7 +126,7 @@ func addressAgrees(a, c *prepared) bool {
 	if sameBuilding(a, c) {
 		return true
 	}
-	if streetSimilarity(a.st, c.st) < 0.8 {
+	if streetSim(a, c) < 0.8 {
 		return false
 	}
 	known, same := numbersAgree(a.st.numbers, c.st.numbers)
@@ -140,7 +140,7 @@ func addressAgrees(a, c *prepared) bool {
 // farther up the street, another number is another building.
 func nextDoor(a, c *prepared) bool {
 	d, hasD := distance(a, c)
-	return hasD && d <= 50 && sameTown(a, c, d, hasD) && streetSimilarity(a.st, c.st) >= 0.8
+	return hasD && d <= 50 && sameTown(a, c, d, hasD) && streetSim(a, c) >= 0.8
 }
 
 // oneStreet says whether a and c, in one commune, give one street (their
@@ -150,7 +150,7 @@ func nextDoor(a, c *prepared) bool {
 // at its door's: « Maison des Services de Saint-Aigulin » at 1 and at 72
 // rue Victor Hugo, « FRANCE SERVICES PLOUHA » at 15 and 22 avenue Laennec.
 func oneStreet(a, c *prepared) bool {
-	return len(a.st.words) > 0 && !a.st.building && !c.st.building && streetSimilarity(a.st, c.st) >= 0.8 && sameTown(a, c, 0, false)
+	return len(a.st.words) > 0 && !a.st.building && !c.st.building && streetSim(a, c) >= 0.8 && sameTown(a, c, 0, false)
 }
 
 // sameStreetPlace is the place agreement of two places on one street whose
@@ -175,22 +175,46 @@ func distance(a, c *prepared) (float64, bool) {
 		return 0, false
 	}
 	switch {
-	case a.distTo == c:
+	case a.distTo == c.Place:
 		return a.distM, true
-	case c.distTo == a:
+	case c.distTo == a.Place:
 		return c.distM, true
 	}
-	d := haversine(*a.Latitude, *a.Longitude, *c.Latitude, *c.Longitude)
-	a.distTo, a.distM = c, d
+	d := haversineCos(*a.Latitude, *a.Longitude, *c.Latitude, *c.Longitude, a.cosLat, c.cosLat)
+	a.distTo, a.distM = c.Place, d
 	return d, true
+}
+
+// streetSim is streetSimilarity of a's and c's streets, remembered for the
+// last pair as distance is: a comparison reads it through a dozen rules,
+// and at a crowded address every candidate is read through most of them.
+func streetSim(a, c *prepared) float64 {
+	switch {
+	case a.stTo == c.Place:
+		return a.stSim
+	case c.stTo == a.Place:
+		return c.stSim
+	}
+	s := streetSimilarity(a.st, c.st)
+	a.stTo, a.stSim = c.Place, s
+	return s
 }
 
 // haversine returns the distance in metres between two WGS84 points.
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	return haversineCos(lat1, lon1, lat2, lon2, math.Cos(lat1*math.Pi/180), math.Cos(lat2*math.Pi/180))
+}
+
+// haversineCos is haversine given the cosines of the two latitudes (in
+// radians), which a place computes once (prepare): detection measures each
+// place's distance to hundreds of others. Each sine is computed once too;
+// the terms are multiplied in haversine's former order, so the distance
+// is the same to the bit (TestHaversineAsBefore).
+func haversineCos(lat1, lon1, lat2, lon2, cos1, cos2 float64) float64 {
 	const r = 6371000
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
 	dp, dl := (lat2-lat1)*math.Pi/180, (lon2-lon1)*math.Pi/180
-	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	sp, sl := math.Sin(dp/2), math.Sin(dl/2)
+	h := sp*sp + cos1*cos2*sl*sl
 	return 2 * r * math.Asin(math.Sqrt(h))
 }
 
@@ -206,7 +230,7 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 		dm := math.Round(d*10) / 10
 		r.DistanceM = &dm
 	}
-	sim := streetSimilarity(a.st, c.st)
+	sim := streetSim(a, c)
 	knownNum, sameNum := numbersAgree(a.st.numbers, c.st.numbers)
 	sameStreet := sim >= 0.8
 	bothStreets := len(a.st.words) > 0 && len(c.st.words) > 0 && !a.st.building && !c.st.building

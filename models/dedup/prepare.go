@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"math"
 	"slices"
 	"strings"
 )
@@ -36,9 +37,28 @@ type prepared struct {
 	// times, through each rule that reads it, and the haversine was a
 	// fifth of detection's time. A Block is not for concurrent use (its
 	// carriers are cached lazily too), so one slot per place is enough.
-	distTo *prepared
+	distTo *Place
 	distM  float64
-	name   []string // content words, commune words kept
+	// cosLat is the cosine of the latitude, for haversineCos.
+	cosLat float64
+	// stTo and stSim memoise the last street similarity (streetSim).
+	// The memos name the other place by its Place, which its public view
+	// (publicView) shares: what they hold reads nothing a public view
+	// leaves out, and PublicScore compares again each pair MatchesOf
+	// kept.
+	stTo  *Place
+	stSim float64
+	// nameTo, nameSim and nameAcr memoise the last name score computed
+	// from this place (nameScore), as distTo does the distance.
+	nameTo  *Place
+	nameSim float64
+	nameAcr []string
+	// readings are the name and its alts read for wordSimilarity with
+	// the block's weights (Block.readNames); runs the raw words read for
+	// acronyms (readRuns).
+	readings []nameReading
+	runs     initialRuns
+	name     []string // content words, commune words kept
 	// alts are the name read other ways: a Département's house
 	// (departementNamed), the name without its gloss in parentheses
 	// (withoutGloss), a commune's record without what follows its
@@ -129,6 +149,9 @@ type prepared struct {
 
 func prepare(p *Place) *prepared {
 	q := &prepared{Place: p, commune: map[string]bool{}}
+	if p.Latitude != nil {
+		q.cosLat = math.Cos(*p.Latitude * math.Pi / 180)
+	}
 	for _, w := range words(p.Commune) {
 		if !isDigits(w) && w != "er" && w != "e" && w != "eme" && w != "arrondissement" {
 			q.commune[stem(w)] = true
@@ -140,6 +163,7 @@ func prepare(p *Place) *prepared {
 	}
 	name := glueDotted(withoutSchedule(p.Name))
 	q.raw = expandIn(name, q.commune)
+	q.runs = readRuns(q.raw)
 	q.name = withoutRole(content(q.raw))
 	if communeNamedAlone(q) {
 		q.name = append([]string{mairieKey}, q.name...)

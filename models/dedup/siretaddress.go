@@ -21,7 +21,7 @@ func oneStreetUnplaced(a, c *prepared) bool {
 	if _, hasD := distance(a, c); hasD {
 		return false
 	}
-	return sameTown(a, c, 0, false) && streetSimilarity(a.st, c.st) >= 0.8
+	return sameTown(a, c, 0, false) && streetSim(a, c) >= 0.8
 }
 
 // establishmentAtItsAddress says whether a and c carry one SIRET that each

@@ -48,7 +48,8 @@ func (b *Block) joinedInSource(a, c *prepared) bool {
 	if _, placed := distance(a, c); !address || placed && !atOnePoint(a, c) {
 		return false
 	}
-	return b.nameSimilarity(a, c, &Result{}) >= sameNameInSource
+	sim, _ := b.nameScore(a, c)
+	return sim >= sameNameInSource
 }
 
 // sameNameInSource is how far the names of one producer's two rows at one
