@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"encoding/json"
+	"iter"
 	"maps"
 	"slices"
 	"time"
@@ -231,19 +232,76 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 	if len(evaluated) == 0 {
 		return 0, nil
 	}
+	// The links are written a few actors at a time, each part in a turn
+	// of the writer of its own: a pass after a partner's batch at an
+	// address shared by hundreds of places wrote thousands of links in
+	// one transaction, which held the single writer 170–250 ms while 32
+	// writers waited (BenchmarkConcurrentWrites, session 47: write p99
+	// 217–277 ms once detection kept up with the writes). Each part is
+	// whole for its actors — their matches, their stored links — so a
+	// reader may see one part before the next, as it sees a link appear
+	// a moment after the write that makes it.
+	byActor := map[string][]int{}
+	for i, m := range matches {
+		byActor[m.A] = append(byActor[m.A], i)
+		byActor[m.B] = append(byActor[m.B], i)
+	}
 	created := 0
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		// Two runs at once (a follower taking over from one that stalled,
-		// or a direct call) write their links in turn, each reading the
-		// links the other committed: the pair index never refuses one.
-		if err := dialectOf(tx).lockKey(tx, "duplicate-links"); err != nil {
-			return err
+	for part := range linkParts(evaluated, byActor) {
+		var ms []dedup.Match
+		seen := map[int]bool{}
+		for _, id := range part {
+			for _, i := range byActor[id] {
+				if !seen[i] {
+					seen[i] = true
+					ms = append(ms, matches[i])
+				}
+			}
 		}
-		n, err := s.saveLinks(tx, evaluated, matches, public, current)
-		created = n
-		return err
-	})
-	return created, err
+		err := s.write(ctx, func(tx *gorm.DB) error {
+			// Two runs at once (a follower taking over from one that
+			// stalled, or a direct call) write their links in turn, each
+			// reading the links the other committed: the pair index never
+			// refuses one.
+			if err := dialectOf(tx).lockKey(tx, "duplicate-links"); err != nil {
+				return err
+			}
+			n, err := s.saveLinks(tx, part, ms, public, current)
+			created += n
+			return err
+		})
+		if err != nil {
+			return created, err
+		}
+	}
+	return created, nil
+}
+
+// linksPerTurn bounds the matches one turn of the writer saves (detect):
+// at a crowded address an actor has hundreds, so parts are cut by them
+// rather than by actors; an actor's matches are never split.
+var linksPerTurn = 1000 // a variable for tests (TestLinksSavedInPartsAsInOne)
+
+// linkParts cuts evaluated, in order, into parts whose actors have at
+// most linksPerTurn matches together (byActor: each actor's matches), or
+// one actor each when it alone has more; every actor is in one part.
+func linkParts(evaluated []string, byActor map[string][]int) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		start, n := 0, 0
+		for i, id := range evaluated {
+			k := len(byActor[id]) + 1 // its stored links are read and written too
+			if i > start && n+k > linksPerTurn {
+				if !yield(evaluated[start:i]) {
+					return
+				}
+				start, n = i, 0
+			}
+			n += k
+		}
+		if start < len(evaluated) {
+			yield(evaluated[start:])
+		}
+	}
 }
 
 // comparedAgain returns the places of the block, beyond the changed ones,
