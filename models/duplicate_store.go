@@ -372,10 +372,10 @@ func livePublicLinks(db *gorm.DB, status, cols string, actorIDs []string) *gorm.
 		" WHERE d.status = ? AND o.archived_at IS NULL AND n.archived_at IS NULL AND " + visible
 	args = append([]any{status}, args...)
 	if len(actorIDs) > 0 {
-		// Each side by its own index (the pair's, and actor_b's partial
-		// one, which needs its condition written): « actor_a IN ? OR
-		// actor_b IN ? » read every link of the status instead, 3.5 ms a
-		// search page at 5,000 suggested links.
+		// Each side by its own index (the pair's, and actor_b's — partial
+		// until migration 00124, hence the condition written): « actor_a
+		// IN ? OR actor_b IN ? » beside the status read every link of the
+		// status instead, 3.5 ms a search page at 5,000 suggested links.
 		q += " AND d.id IN (SELECT id FROM duplicate_links WHERE actor_a IN ?" +
 			" UNION ALL SELECT id FROM duplicate_links WHERE actor_b IN ? AND status <> 'dismissed')"
 		args = append(args, actorIDs, actorIDs)
