@@ -60,7 +60,12 @@ type Store struct {
 	// writesInFlight counts the writes of this process waiting for
 	// SQLite's writer or holding it (yieldToWriters).
 	writesInFlight atomic.Int64
-	groupRan       func([]*queuedWrite)
+	// ranFrom is when background work last started running beside writes
+	// in flight (Unix nanoseconds; 0: no write was under way at its last
+	// yield), for its pace (yieldToWriters).
+	ranFrom  atomic.Int64
+	rests    atomic.Int64 // times it rested (tests)
+	groupRan func([]*queuedWrite)
 	// ckpt copies SQLite's WAL into the database beside the writes; nil
 	// on PostgreSQL.
 	ckpt *checkpointer
