@@ -26,21 +26,7 @@ func TestChangeLogReadsBySeqAlone(t *testing.T) {
 		"SELECT * FROM changes WHERE private_only = false ORDER BY seq DESC LIMIT 1", // ExportPlaces
 		"SELECT COALESCE(MAX(seq), 0) FROM changes",                                  // LastSeq and the heads
 	} {
-		rows, err := s.r.Raw("EXPLAIN QUERY PLAN " + q).Rows()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		all := strings.Join(plan, "\n")
+		all := sqlitePlanOf(t, s, q)
 		if strings.Contains(all, "USING INDEX") || strings.Contains(all, "TEMP B-TREE") {
 			t.Errorf("%s:\n%s", q, all)
 		}

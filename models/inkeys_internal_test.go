@@ -75,19 +75,7 @@ func TestInKeysFindsEveryKeyAsStored(t *testing.T) {
 func TestInKeysReadsTheIndex(t *testing.T) {
 	s := openTestStore(t)
 	in, keys := sqliteEngine.inKeys("source_id", []string{"a", "b"})
-	var plan []struct {
-		ID, Parent, Notused int
-		Detail              string
-	}
-	q := "EXPLAIN QUERY PLAN SELECT id FROM actors WHERE source = ? AND source_id <> '' AND " + in
-	if err := s.w.Raw(q, "hub", keys).Scan(&plan).Error; err != nil {
-		t.Fatal(err)
-	}
-	var lines []string
-	for _, p := range plan {
-		lines = append(lines, p.Detail)
-	}
-	text := strings.Join(lines, "\n")
+	text := sqlitePlanOf(t, s, "SELECT id FROM actors WHERE source = ? AND source_id <> '' AND "+in, "hub", keys)
 	if !strings.Contains(text, "USING INDEX") || !strings.Contains(text, "source_id=?") || strings.Contains(text, "SCAN actors") {
 		t.Errorf("plan:\n%s", text)
 	}

@@ -20,24 +20,9 @@ func TestClaimReadsOnlyWaitingDeliveries(t *testing.T) {
 		t.Skip("the plan checked is SQLite's")
 	}
 	var cands []WebhookDelivery
-	q := s.r.ToSQL(func(tx *gorm.DB) *gorm.DB {
+	all := sqlitePlan(t, s, func(tx *gorm.DB) *gorm.DB {
 		return claimCandidates(tx, "01a22eff-d90d-7daa-8426-9f2182dbf952", time.Now(), 20).Find(&cands)
 	})
-	rows, err := s.r.Raw("EXPLAIN QUERY PLAN " + q).Rows()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	all := strings.Join(plan, "\n")
 	for _, want := range []string{"USING INDEX webhook_deliveries_waiting", "USING INDEX webhook_deliveries_record_waiting"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("plan does not use %q:\n%s", want, all)
