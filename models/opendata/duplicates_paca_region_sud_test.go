@@ -10,11 +10,12 @@ import "testing"
 var pacaRegionSud = []string{"04"}
 
 // Floors: first measure on the importer and detection of main (35af7ca),
-// which had never run on its pairs (labels committed before detection
-// ran; see the .md for the figure).
+// which had never run on its pairs (labels committed in 53f0b61):
+// precision 1.000 (3 links), recall 0.375 (3 of 8), every miss
+// detection's. The floors leave one link of slack.
 const (
-	minPrecisionPacaRegionSud = 0.0
-	minRecallPacaRegionSud    = 0.0
+	minPrecisionPacaRegionSud = 0.9
+	minRecallPacaRegionSud    = 0.25
 )
 
 // TestDuplicateLabelsPacaRegionSud measures detection on the thirty-sixth
