@@ -12,10 +12,12 @@ var pacaRegionSud = []string{"04"}
 // Floors: first measure on the importer and detection of main (35af7ca),
 // which had never run on its pairs (labels committed in 53f0b61):
 // precision 1.000 (3 links), recall 0.375 (3 of 8), every miss
-// detection's. The floors leave one link of slack.
+// detection's. After dup48's rules (a France Services next door on one
+// street; a charity network and its branch at one address): 1.000 (5
+// links), 0.625 (5 of 8). The floors leave one link of slack.
 const (
 	minPrecisionPacaRegionSud = 0.9
-	minRecallPacaRegionSud    = 0.25
+	minRecallPacaRegionSud    = 0.5
 )
 
 // TestDuplicateLabelsPacaRegionSud measures detection on the thirty-sixth
