@@ -7,7 +7,7 @@ import "testing"
 // format the importer reads by the ANCT's mapping) against the
 // Conseillers numériques' national file of December 2022, in the
 // Alpes-de-Haute-Provence: a file no set had read.
-var pacaRegionSud = []string{"04"}
+var pacaRegionSud = []string{"04", "05"}
 
 // Floors: first measure on the importer and detection of main (35af7ca),
 // which had never run on its pairs (labels committed in 53f0b61):
