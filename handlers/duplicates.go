@@ -43,7 +43,8 @@ type DuplicateReason struct {
 	// name_of_several_sites, travelling, other_siren, postal_town. Hosts, networks and doors: host_authority, departement_guest, annex,
 	// post_office, post_office_street, one_post_office, france_services_host, france_services_contacts,
 	// france_services_street, france_services_address, digital_space_host, digital_space_next_door,
-	// digital_space_street, complement_host, library_host, own_contacts, own_page, named_contact, street_door.
+	// digital_space_street, complement_host, library_host, own_contacts, own_page, named_contact, street_door,
+	// network_branch.
 	// New rules add codes: read an unknown one as its label says.
 	Code string `json:"code" example:"same_siret"`
 	// French label for people: « même SIRET », « 40 m », « coordonnées à 2,1 km malgré la même adresse ».

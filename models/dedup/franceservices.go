@@ -313,6 +313,11 @@ func notFranceServicesHouse(fs, other *prepared) bool {
 // record that is not a France Services by its name (a médiathèque up the
 // street of the mairie's MSAP: housesFranceServices asks for one point
 // there), nor La Poste's counter (postOffice), nor a travelling one.
+// Two numbers of the street are one door too when both points are within
+// 50 m (nextDoor, as an authority's premises span a street front): the
+// Région Sud's « France Services » at 26 avenue des Arcades in Sisteron
+// and the national « Permanence France Services Sisteron » at 22, 45 m
+// apart; without coordinates on one side, two numbers stay two doors.
 func franceServicesOnOneStreet(a, c *prepared) bool {
 	if a.mobile || c.mobile || !a.franceServices || !c.franceServices || !a.bareFranceServices && !c.bareFranceServices {
 		return false
@@ -320,7 +325,7 @@ func franceServicesOnOneStreet(a, c *prepared) bool {
 	if a.postal || c.postal || laPostesFranceServices(a) || laPostesFranceServices(c) {
 		return false
 	}
-	return oneStreetFront(a, c)
+	return oneStreetFront(a, c) || nextDoor(a, c)
 }
 
 // oneStreetFront says whether two places are on one street of one commune,

@@ -167,3 +167,22 @@ func TestCompareFranceServicesInItsSocioculturalSpace(t *testing.T) {
 	}
 	runCompareCases(t, cases)
 }
+
+// TestCompareFranceServicesNextDoorOnOneStreet: the Région Sud's « France
+// Services » at 26 avenue des Arcades in Sisteron and the national
+// « Permanence France Services Sisteron » at 22, 45 m apart (0.581: the
+// numbers disagree). Within 50 m on one street (nextDoor) the two numbers
+// are one street front, as an authority's premises are: the commune's
+// France Services. Without a point on one side, or farther apart, two
+// numbers stay two doors (TestCompareTwoFranceServicesOnOneStreet).
+func TestCompareFranceServicesNextDoorOnOneStreet(t *testing.T) {
+	sisteron := in("Sisteron", "04200")
+	region := with(place("paca", "France Services", "26 avenue des arcades", 44.193862, 5.942648), sisteron)
+	cnfs := with(place("cnfs", "Permanence France Services Sisteron", "22 avenue des arcades", 44.194262, 5.942748), sisteron)
+	runCompareCases(t, []compareCase{
+		{"OK two numbers 45 m apart", region, cnfs, true, "France Services de la commune dans la même rue"},
+		{"NotDup no point on one side", with(region, func(p *Place) { p.Latitude, p.Longitude = nil, nil }), cnfs, false, ""},
+		{"NotDup 120 m apart", region, with(cnfs, func(p *Place) { lat := 44.194942; p.Latitude = &lat }), false, ""},
+		{"NotDup not a France Services by its name", region, with(cnfs, func(p *Place) { p.Name = "Médiathèque de Sisteron" }), false, ""},
+	})
+}

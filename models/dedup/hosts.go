@@ -178,6 +178,42 @@ func charityNetwork(name string) bool {
 	return false
 }
 
+// networkQualifiers are the words a charity network's national name
+// carries beside the network's own (« Croix-Rouge française », « Secours
+// populaire français »): a name of the network and these says the network
+// and nothing of a branch of its own.
+var networkQualifiers = map[string]bool{"francaise": true, "francais": true, "france": true, "de": true, "la": true, "le": true, "l": true, "du": true}
+
+// networkOf returns the charity network (charityNetworks' index) a name
+// holds, and whether the name is that network's and nothing else; -1
+// when it holds none.
+func networkOf(name string) (int, bool) {
+	ws := words(name)
+	for k, n := range charityNetworks {
+		for i := 0; i+len(n) <= len(ws); i++ {
+			if !slices.Equal(ws[i:i+len(n)], n) {
+				continue
+			}
+			rest := append(slices.Clone(ws[:i]), ws[i+len(n):]...)
+			return k, !slices.ContainsFunc(rest, func(w string) bool { return !networkQualifiers[w] })
+		}
+	}
+	return -1, false
+}
+
+// networkBranch says whether one record names a charity network and
+// nothing else (« Croix Rouge Francaise ») and the other a branch of that
+// same network (« CROIX ROUGE ANTENNE LOCALE DU PAYS DIGNOIS »): at one
+// address (the caller asks), the network's name names the branch that
+// receives the public there, as the network's local branches do under its
+// name (charityNetworks). Two networks, or two branches each named, are
+// not read so.
+func networkBranch(a, c *prepared) bool {
+	ka, bareA := networkOf(a.Name)
+	kc, bareC := networkOf(c.Name)
+	return ka >= 0 && ka == kc && bareA != bareC
+}
+
 var mairieKey = stem("mairie")
 
 // intercomWord: « Pré-Bocage Intercom », « Intercom de la Vire au

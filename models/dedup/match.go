@@ -485,6 +485,12 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
 		}
 	}
+	if r.Name < hostName && networkBranch(a, c) && addressAgrees(a, c) && (numberedAddress(a, c) || atOnePoint(a, c) || sameBuilding(a, c)) {
+		// « Croix Rouge Francaise » and « CROIX ROUGE ANTENNE LOCALE DU
+		// PAYS DIGNOIS » at 18 rue Aubin: the network's branch there.
+		r.Name = hostName
+		r.add("network_branch", "réseau associatif et son antenne locale à la même adresse")
+	}
 	if r.Name < hostName && streetDoor && franceServicesRunBy(a, c) {
 		r.Name = hostName
 		r.add("france_services_contacts", "France Services au courriel nommé d'après l'autre lieu, dans sa rue")

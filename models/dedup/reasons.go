@@ -19,5 +19,5 @@ var ReasonCodes = []string{
 	"host_authority", "departement_guest", "annex", "post_office", "post_office_street", "one_post_office",
 	"france_services_host", "france_services_contacts", "france_services_street", "france_services_address",
 	"digital_space_host", "digital_space_next_door", "digital_space_street", "complement_host",
-	"library_host", "own_contacts", "own_page", "named_contact", "street_door",
+	"library_host", "own_contacts", "own_page", "named_contact", "street_door", "network_branch",
 }

@@ -10,7 +10,7 @@
 # data-bfc-ternum and data-rhinocc-inclusion (multi-coop).
 # Usage, from the repository root:
 #   [MIRROR=dir] [RUN_TESTS=1] [COUNT_REFUSED=1] bash models/opendata/testdata/extra-files.sh [outdir]
-# (RUN_TESTS: the 35 sets, pooled; COUNT_REFUSED: the importer's refused rows.)
+# (RUN_TESTS: the 36 sets, pooled; COUNT_REFUSED: the importer's refused rows.)
 set -euo pipefail
 out=${1:-/tmp/dup11/extra}
 repo=${2:-$PWD}
@@ -54,6 +54,7 @@ get "$mc" 3c0da255b25b6091867b6f698ec2f4e072dcf04b assets/input/maine-et-loire/m
 get "$mc" 6c1fabede9ca935f570c99a282943c6338376f25 assets/input/mednum-hub-antilles/mednum-hub-antilles.json mednum-hub-antilles.json 0388a56ae9cfbb746670e23be0ff76dc00b3990f
 get "$mc" 4441583e8c56ec04db4e1e1fbc5cd78ac8ba7c4f assets/input/mulhouse/mulhouse.json mulhouse.json 4d42b5576139b0ad47115596844547de8501fba3
 get "$mc" ef1caa9752d6b3a46445655dea4214a4854a16de assets/input/numi/numi.json numi.json eaa78d68ecc922e53e7679dec5bc46a5e38f39f6
+get "$mc" 3ae228e3d7965e49342581ce76fb99f45f212d5c assets/input/paca/paca.json paca-region-sud-2022.json 8a89cdcac9fe95637c4e67ed9ef635ced8d8b396
 get "$rhinocc" 14345c16e98df2a39d29b75ae30c9461face7ad8 csv/geocoding/rhinocc-inclusion-dataset-geocoded.csv rhinocc.csv d576446263f73b72aef799e4082e615e8d64c8a6
 get "$ca" 54f9438b065638657f83c45d94b0d6c35a840b66 src/assets/data/source.json source-aura.json 803ca425b717ad600923d7d3435829bd00f14fe6
 get "$mc" e8d16a5ce72f38fbf7869b50f575347e3c50fb54 assets/input/ultra-num/ultra-num.json ultra-num.json d4d206513db692a1fb4ba0c51e43dc36ecff9305
@@ -67,13 +68,13 @@ done
 [ $missing = 0 ] || exit 1
 
 # Then the pooled measure: every set's « true positives » line summed
-# (session 47: 1,383 right / 13 wrong / 178 missed).
+# (session 47: 1,383 right / 13 wrong / 178 missed; session 48, 36 sets: 1,399 / 13 / 183).
 if [ "${RUN_TESTS:-0}" = 1 ]; then
 	cd "$repo"
 	CARNET_EXTRA_REFERENCE="$out" go test -count=1 -timeout 60m -run TestDuplicateLabels -v ./models/opendata > "$out/../labels.log" 2>&1 || true
 	grep -- '--- SKIP' "$out/../labels.log" || true
 	grep -- '--- FAIL' "$out/../labels.log" || true
-	# pooled: every set's « true positives » line (35 sets, ../shared's included)
+	# pooled: every set's « true positives » line (36 sets, ../shared's included)
 	awk '/true positives/{gsub(",","");tp+=$4;fp+=$7;fn+=$10;n++} END{printf "%d sets: %d right, %d wrong, %d missed; precision %.3f recall %.3f\n",n,tp,fp,fn,tp/(tp+fp),tp/(tp+fn)}' "$out/../labels.log"
 fi
 
