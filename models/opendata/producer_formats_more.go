@@ -368,6 +368,27 @@ var maineEtLoireFormat = &producerFormat{
 	},
 }
 
+// etapesNumeriques2023Format: La Poste's first list of its « Étapes
+// numériques » (digital spaces in post offices), as mednum-cli read it from
+// May 2023 to May 2024 (its mapping at commit 623eaad; the list of May 2024,
+// 26eba48, has only columns data·inclusion's structures also have and is
+// read as the standard). The file names no offer: the mapping gives every
+// space internet access and equipment, and help where a Conseiller
+// numérique is present. Left out: its id, the département (« 1 » for every
+// space in the Ain), so ids are derived from the name and address.
+var etapesNumeriques2023Format = &producerFormat{
+	Name: "etapes-numerique-2023", Title: "Étapes numériques (La Poste, 2023)",
+	Mapping:   mednumCLI + " assets/input/etapes-numerique/etapes-numerique.config.json (commit 623eaad, 2024-03-27)",
+	signature: []string{"Site", "Code régate", "Présence d’un CN"},
+	columns:   map[string]string{"Site": "nom", "result_city": "commune", "Adresse": "adresse", "result_postcode": "code_postal", "latitude": "latitude", "longitude": "longitude"},
+	fixed: map[string][]string{
+		"services": {"Accéder à une connexion internet", "Accéder à du matériel"},
+	},
+	rules: []producerRule{
+		rule("modalites_accompagnement", "Avec de l'aide : je suis accompagné seul dans l'usage du numérique", []string{"Présence d’un CN"}, "oui"),
+	},
+}
+
 // maineEtLoire2023Format: the département's earlier file, from its API, as
 // mednum-cli read it in May 2023 (its mapping at commit 14a1d00; the file
 // replaced in 3c0da25 by the one maineEtLoireFormat reads). Its offers are
