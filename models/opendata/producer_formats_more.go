@@ -379,7 +379,7 @@ var maineEtLoireFormat = &producerFormat{
 var etapesNumeriques2023Format = &producerFormat{
 	Name: "etapes-numerique-2023", Title: "Étapes numériques (La Poste, 2023)",
 	Mapping:   mednumCLI + " assets/input/etapes-numerique/etapes-numerique.config.json (commit 623eaad, 2024-03-27)",
-	signature: []string{"Site", "Code régate", "Présence d’un CN"},
+	signature: []string{"Site", "Présence d’un CN", "result_city"},
 	columns:   map[string]string{"Site": "nom", "result_city": "commune", "Adresse": "adresse", "result_postcode": "code_postal", "latitude": "latitude", "longitude": "longitude"},
 	fixed: map[string][]string{
 		"services": {"Accéder à une connexion internet", "Accéder à du matériel"},
@@ -401,7 +401,7 @@ var etapesNumeriques2023Format = &producerFormat{
 var maineEtLoire2023Format = &producerFormat{
 	Name: "maine-et-loire-2023", Title: "Maine-et-Loire (its API, 2023)",
 	Mapping:   mednumCLI + " assets/input/maine-et-loire/maine-et-loire.config.json (commit 14a1d00, 2023-05-02)",
-	signature: []string{"Geo Point", "JT_Accueil", "JT_EPCI"},
+	signature: []string{"Geo Point", "Accès internet", "Démarches générales"},
 	columns:   map[string]string{"ID": "id", "Nom": "nom", "CP": "code_postal", "Commune": "commune", "Téléphone": "telephone", "Courriel": "courriels", "Site web": "site_web", "Date_maj": "date_maj"},
 	joins:     map[string][]string{"adresse": {"Numéro", "Adresse"}},
 	parts:     map[string]listPart{"latitude": {"Geo Point", 0}, "longitude": {"Geo Point", 1}},
