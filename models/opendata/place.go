@@ -923,7 +923,26 @@ func (b *placeBuilder) rowShape() (shifted bool) {
 	if rec.Recoded {
 		b.warn("", "", "bytes of this row are not UTF-8: they were read as Windows-1252 (check its accented letters)")
 	}
+	if cols := lostLetters(rec.Cells); cols != "" {
+		b.warn("", cols, "cells of this row hold « \uFFFD » (U+FFFD, the mark a program leaves for a letter it could not read): their letters were lost before the file was written, and are stored as written (ask the producer for the file saved in UTF-8)")
+	}
 	return shifted
+}
+
+// lostLetters names, in order, the columns whose cells hold U+FFFD: a
+// file valid in UTF-8 whose accents a conversion had already replaced
+// (PACA's CSV of 2022: « Biblioth\uFFFDque »), which no decoding recovers.
+// A producer's column and the standard's column it is read into are named
+// once.
+func lostLetters(cells map[string]string) string {
+	var cols []string
+	for c, v := range cells {
+		if strings.ContainsRune(v, utf8.RuneError) {
+			cols = append(cols, strings.TrimPrefix(c, producerPrefix))
+		}
+	}
+	slices.Sort(cols)
+	return strings.Join(slices.Compact(cols), ", ")
 }
 
 // modelErrors reports what the model's validation refused, under the
