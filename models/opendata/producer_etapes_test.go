@@ -1,14 +1,10 @@
 package opendata_test
 
 import (
-	"bytes"
-	"context"
-	"encoding/csv"
 	"strings"
 	"testing"
 
 	"carnet/models"
-	"carnet/models/opendata"
 )
 
 // etapes2023Rows are rows 1, 2 and 5 of La Poste's « Étapes numériques »
@@ -28,42 +24,26 @@ const etapes2023Rows = `[
 // place internet access and equipment, and help where a Conseiller
 // numérique is present; the département it reads as the id is no id.
 func TestImportEtapesNumeriques2023Format(t *testing.T) {
-	s := openStore(t)
-	rep := importBytes(t, s, []byte(etapes2023Rows), opendata.ImportOptions{Source: "etapes"})
+	rep, rows := exportedRows(t, etapes2023Rows, "etapes")
 	if rep.Producer == nil || rep.Producer.Name != "etapes-numerique-2023" {
 		t.Fatalf("format not recognised: %+v %+v", rep.Producer, rep.Diagnosis)
 	}
-	if rep.Rejected != 0 || rep.Services[models.SyncCreated] != 3 {
-		t.Fatalf("rejected %d, offers created %d of 3: %+v", rep.Rejected, rep.Services[models.SyncCreated], rep.Issues)
+	if rep.Rejected != 0 || rep.Services[models.SyncCreated] != 3 || len(rows) != 3 {
+		t.Fatalf("rejected %d, offers created %d of 3, ids %d (the département is no id): %+v", rep.Rejected, rep.Services[models.SyncCreated], len(rows), rep.Issues)
 	}
-	var out bytes.Buffer
-	if err := opendata.Export(context.Background(), s, "standard-csv", &out, nil); err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(&out).ReadAll()
-	if err != nil || len(recs) != 4 {
-		t.Fatalf("export: %d records, %v", len(recs), err)
-	}
-	col := map[string]int{}
-	for i, c := range recs[0] {
-		col[c] = i
-	}
-	ids := map[string]bool{}
-	for _, r := range recs[1:] {
-		get := func(c string) string { return r[col[c]] }
-		ids[get("id")] = true
-		if !strings.Contains(get("services"), "Accès internet et matériel informatique") {
-			t.Errorf("%s: services %q", get("nom"), get("services"))
+	for id, row := range rows {
+		if id == "1" || id == "2" || id == "6" {
+			t.Errorf("id %s: the département is no id", id)
 		}
-		if strings.Contains(get("adresse"), "---") {
-			t.Errorf("%s: adresse %q keeps the postal code and commune", get("nom"), get("adresse"))
+		if !strings.Contains(row["services"], "Accès internet et matériel informatique") {
+			t.Errorf("%s: services %q", row["nom"], row["services"])
 		}
-		if cn := get("nom") == "NICE WILSON"; cn != (get("modalites_accompagnement") != "") {
-			t.Errorf("%s: modalites_accompagnement %q (a Conseiller numérique: %v)", get("nom"), get("modalites_accompagnement"), cn)
+		if strings.Contains(row["adresse"], "---") {
+			t.Errorf("%s: adresse %q keeps the postal code and commune", row["nom"], row["adresse"])
 		}
-	}
-	if len(ids) != 3 || ids["1"] || ids["2"] || ids["6"] {
-		t.Errorf("ids %v: the département is no id", ids)
+		if cn := row["nom"] == "NICE WILSON"; cn != (row["modalites_accompagnement"] != "") {
+			t.Errorf("%s: modalites_accompagnement %q (a Conseiller numérique: %v)", row["nom"], row["modalites_accompagnement"], cn)
+		}
 	}
 }
 
@@ -74,18 +54,13 @@ func TestImportEtapesNumeriques2023Format(t *testing.T) {
 // commune Chauny kept them in the street, as it does not for « … 02300
 // CHAUNY » (streetRepeatsCity).
 func TestAddressEndingWithPostalCodeDashCity(t *testing.T) {
-	s := openStore(t)
 	csv := "id;nom;adresse;code_postal;commune;services\n" +
 		"p1;Chauny;26 BD GAMBETTA---02300-CHAUNY;02300;Chauny;Accès internet et matériel informatique\n" +
 		"p2;Bourg;45 AVENUE MAGINOT - 01000 - BOURG EN BRESSE;01000;Bourg-en-Bresse;Accès internet et matériel informatique\n"
-	importBytes(t, s, []byte(csv), opendata.ImportOptions{Source: "std"})
-	var out bytes.Buffer
-	if err := opendata.Export(context.Background(), s, "standard-csv", &out, nil); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{",26 BD GAMBETTA,", ",45 AVENUE MAGINOT,"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("no street %s in:\n%s", want, out.String())
+	_, rows := exportedRows(t, csv, "std")
+	for id, want := range map[string]string{"p1": "26 BD GAMBETTA", "p2": "45 AVENUE MAGINOT"} {
+		if got := rows[id]["adresse"]; got != want {
+			t.Errorf("%s: adresse %q, want %q", id, got, want)
 		}
 	}
 }
