@@ -27,8 +27,10 @@ import (
 // cityInAddress finds a postal code and, after it, a city name at the end
 // of an address line: « 11 place René Coty 42000 Blois », « 7 Bis rue Max
 // Linder - 33500 LIBOURNE », « BP 10 28028 Chartres Cedex », « 71 RUE
-// ARCHEREAU 75019 PARIS 19 » (an arrondissement's number).
-var cityInAddress = regexp.MustCompile(`(?i)(?:^|[\s,;-])((?:[0-9]{5})|(?:[0-9]{2} [0-9]{3}))\s+([^0-9,;]{2,60}?(?:\s0?[0-9]{1,2}(?:er|e|eme|ème)?)?)(?:\s+cedex(?:\s*[0-9]{0,2})?)?\s*$`)
+// ARCHEREAU 75019 PARIS 19 » (an arrondissement's number), « 26 BD
+// GAMBETTA---02300-CHAUNY » (La Poste's lists: a dash between the code and
+// the city).
+var cityInAddress = regexp.MustCompile(`(?i)(?:^|[\s,;-])((?:[0-9]{5})|(?:[0-9]{2} [0-9]{3}))(?:\s*-\s*|\s+)([^0-9,;]{2,60}?(?:\s0?[0-9]{1,2}(?:er|e|eme|ème)?)?)(?:\s+cedex(?:\s*[0-9]{0,2})?)?\s*$`)
 
 // geocodedAddress is a geocoder's full address: « 1 Rue Professeur
 // Langevin, 51200, Épernay, Marne, Grand Est, FRA » (Épernay's file).

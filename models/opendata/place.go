@@ -416,12 +416,14 @@ func (b *placeBuilder) readLegacyCell(column, cell string, into *listValues) {
 	cloned := false
 	for i, p := range parts {
 		m, ok := vocab.LookupLegacy(column, p)
-		if !ok && column == vocab.LegacyColumnServices {
-			// A letter or two from exactly one service (« Aide aux
-			// démarches administrative »): read as it, said, rather
-			// than refuse a place whose only service it is.
+		if !ok {
+			// A letter or two from exactly one value of the column
+			// (« Aide aux démarches administrative », « Déficiance
+			// visuelle »): read as it, said, rather than refuse a place
+			// whose only service it is, or drop what its offer is for
+			// (sweep48: 52 of Le Havre's 76 places).
 			if v, near := vocab.ClosestLegacy(column, p); near {
-				b.warn(column, p, "read as « "+v+" », the one service of the standard a letter or two from it (a misspelling: check it)")
+				b.warn(column, p, "read as « "+v+" », the one "+oneValueOf(column)+" a letter or two from it (a misspelling: check it)")
 				if !cloned {
 					parts, cloned = slices.Clone(parts), true
 				}
@@ -459,6 +461,14 @@ func (b *placeBuilder) readLegacyCell(column, cell string, into *listValues) {
 	for name, vs := range values {
 		into.add(name, vs...)
 	}
+}
+
+// oneValueOf names what a misspelt value of an older column was read as.
+func oneValueOf(column string) string {
+	if column == vocab.LegacyColumnServices {
+		return "service of the standard"
+	}
+	return "value of " + column + " in the standard"
 }
 
 // unknownValue is the one warning for a value of a list column that is of
@@ -913,7 +923,26 @@ func (b *placeBuilder) rowShape() (shifted bool) {
 	if rec.Recoded {
 		b.warn("", "", "bytes of this row are not UTF-8: they were read as Windows-1252 (check its accented letters)")
 	}
+	if cols := lostLetters(rec.Cells); cols != "" {
+		b.warn("", cols, "cells of this row hold « \uFFFD » (U+FFFD, the mark a program leaves for a letter it could not read): their letters were lost before the file was written, and are stored as written (ask the producer for the file saved in UTF-8)")
+	}
 	return shifted
+}
+
+// lostLetters names, in order, the columns whose cells hold U+FFFD: a
+// file valid in UTF-8 whose accents a conversion had already replaced
+// (PACA's CSV of 2022: « Biblioth\uFFFDque »), which no decoding recovers.
+// A producer's column and the standard's column it is read into are named
+// once.
+func lostLetters(cells map[string]string) string {
+	var cols []string
+	for c, v := range cells {
+		if strings.ContainsRune(v, utf8.RuneError) {
+			cols = append(cols, strings.TrimPrefix(c, producerPrefix))
+		}
+	}
+	slices.Sort(cols)
+	return strings.Join(slices.Compact(cols), ", ")
 }
 
 // modelErrors reports what the model's validation refused, under the

@@ -367,3 +367,63 @@ var maineEtLoireFormat = &producerFormat{
 		rule("services", "Accès internet et matériel informatique", []string{"INTERNET"}, "oui"),
 	},
 }
+
+// etapesNumeriques2023Format: La Poste's first list of its « Étapes
+// numériques » (digital spaces in post offices), as mednum-cli read it from
+// May 2023 to May 2024 (its mapping at commit 623eaad; the list of May 2024,
+// 26eba48, has only columns data·inclusion's structures also have and is
+// read as the standard). The file names no offer: the mapping gives every
+// space internet access and equipment, and help where a Conseiller
+// numérique is present. Left out: its id, the département (« 1 » for every
+// space in the Ain), so ids are derived from the name and address.
+var etapesNumeriques2023Format = &producerFormat{
+	Name: "etapes-numerique-2023", Title: "Étapes numériques (La Poste, 2023)",
+	Mapping:   mednumCLI + " assets/input/etapes-numerique/etapes-numerique.config.json (commit 623eaad, 2024-03-27)",
+	signature: []string{"Site", "Présence d’un CN", "result_city"},
+	columns:   map[string]string{"Site": "nom", "result_city": "commune", "Adresse": "adresse", "result_postcode": "code_postal", "latitude": "latitude", "longitude": "longitude"},
+	fixed: map[string][]string{
+		"services": {"Accéder à une connexion internet", "Accéder à du matériel"},
+	},
+	rules: []producerRule{
+		rule("modalites_accompagnement", "Avec de l'aide : je suis accompagné seul dans l'usage du numérique", []string{"Présence d’un CN"}, "oui"),
+	},
+}
+
+// maineEtLoire2023Format: the département's earlier file, from its API, as
+// mednum-cli read it in May 2023 (its mapping at commit 14a1d00; the file
+// replaced in 3c0da25 by the one maineEtLoireFormat reads). Its offers are
+// columns of their own, any value naming the offer; read as a file of no
+// known format, its 235 places were all stored without one. Left out as
+// for the later file: « JT_PBC_Tou » (« Tous »), which the mapping reads as
+// every public and every specific support, a place for everyone not being
+// one for deaf or illiterate people in particular. The typology is
+// Carnet's, with the later mapping's terms on the same categories.
+var maineEtLoire2023Format = &producerFormat{
+	Name: "maine-et-loire-2023", Title: "Maine-et-Loire (its API, 2023)",
+	Mapping:   mednumCLI + " assets/input/maine-et-loire/maine-et-loire.config.json (commit 14a1d00, 2023-05-02)",
+	signature: []string{"Geo Point", "Accès internet", "Démarches générales"},
+	columns:   map[string]string{"ID": "id", "Nom": "nom", "CP": "code_postal", "Commune": "commune", "Téléphone": "telephone", "Courriel": "courriels", "Site web": "site_web", "Date_maj": "date_maj"},
+	joins:     map[string][]string{"adresse": {"Numéro", "Adresse"}},
+	parts:     map[string]listPart{"latitude": {"Geo Point", 0}, "longitude": {"Geo Point", 1}},
+	rules: []producerRule{
+		rule("conditions_acces", "Adhésion : L'accès au lieu et/ou à ses services nécessite d'y adhérer", []string{"JT_PBC_Adh"}),
+		rule("publics_accueillis", "Adultes", []string{"JT_PBC_Adu"}),
+		rule("publics_accueillis", "Jeunes (16-26 ans)", []string{"JT_PBC_Jeu"}),
+		rule("publics_accueillis", "Seniors (+ 65 ans)", []string{"JT_PBC_Sen"}),
+		rule("services", "Accéder à une connexion internet", []string{"Accès internet", "JT_MAT_Wif"}),
+		rule("services", "Accéder à du matériel", []string{"JT_MAT_Imp", "JT_MAT_Sca", "JT_MAT_Bor", "JT_MAT_3D", "JT_MAT_Con", "JT_MAT_Vid"}),
+		rule("services", "Prendre en main un ordinateur", []string{"Initiation aux outils numériques"}),
+		rule("services", "Prendre en main un smartphone ou une tablette", []string{"Initiation aux outils numériques"}),
+		rule("services", "Devenir autonome dans les démarches administratives", []string{"Démarches générales"}),
+		rule("services", "Réaliser des démarches administratives avec un accompagnement", []string{"Démarches spécifiques"}),
+		ownRule("typologie", "ASSO", []string{"Catégorie"}, "Association"),
+		ownRule("typologie", "BIB", []string{"Catégorie"}, "Bibliothèque", "Médiathèque"),
+		ownRule("typologie", "CCAS", []string{"Catégorie"}, "CCAS"),
+		ownRule("typologie", "CS", []string{"Catégorie"}, "Centre Social"),
+		ownRule("typologie", "EVS", []string{"Catégorie"}, "Espace de vie sociale"),
+		ownRule("typologie", "LA_POSTE", []string{"Catégorie"}, "La Poste"),
+		ownRule("typologie", "MDS", []string{"Catégorie"}, "MDS"),
+		ownRule("typologie", "ML", []string{"Catégorie"}, "Mission locale"),
+		ownRule("typologie", "PIJ_BIJ", []string{"Catégorie"}, "PIJ"),
+	},
+}
