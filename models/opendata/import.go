@@ -759,8 +759,9 @@ type placeIDs struct {
 
 // idState is what an import knows of one id of the file.
 type idState struct {
-	addr uint64 // foldedAddress of its first row
-	row  int    // the first row stored (or skipped unchanged) under it, 0 before
+	addr    uint64 // foldedAddress of its first row
+	row     int    // the first row stored (or skipped unchanged) under it, 0 before
+	commune string // the commune cell of its first row (otherCommune)
 }
 
 func newPlaceIDs(source string) *placeIDs {
@@ -885,6 +886,9 @@ func (p *placeIDs) assignBatch(ctx context.Context, store *models.Store, records
 		}
 		if p.suffixed || !p.suffixDecided {
 			owns = append(owns, ownID(id, keys[i]))
+			if k := communeKey(keys[i], records[i].Cells["commune"]); k != keys[i] {
+				owns = append(owns, ownID(id, k)) // see storedInCommune
+			}
 		}
 		if stored {
 			bare = append(bare, id)
@@ -1007,9 +1011,26 @@ var carnetIDReading = RowReading{Field: "id", How: "Carnet's id of a place of th
 // take sets rec's id cell to the id its place takes (decide) and returns
 // its place in p.ids and the row's warning about its id.
 func (p *placeIDs) take(rec *Record, id string, key uint64, st *storedIDs, derived *Issue) (int, *Issue) {
-	if !p.own(rec, id, key, st) {
-		if i, first := p.slot(id, key); first.addr == key {
-			return i, derived
+	var besides *idState // an earlier row's place at this address line, in another commune
+	if p.storedInCommune(rec, id, key, st) {
+		key = communeKey(key, rec.Cells["commune"]) // stored so on an earlier import (see below)
+	} else if !p.own(rec, id, key, st) {
+		prev, seen := p.index[id]
+		i, first := p.slot(id, key)
+		if !seen {
+			p.ids[i].commune = rec.Cells["commune"]
+		}
+		if first.addr == key {
+			if !seen || !otherCommune(p.ids[prev].commune, rec.Cells["commune"]) {
+				return i, derived
+			}
+			// The same name and street line in two communes of one
+			// postal code (« Bibliothèque », « le village »): the
+			// derived id and the address hash leave the commune out, and
+			// the second village's place was refused as the first's
+			// written twice. It is a place of its own, under an id that
+			// reads its commune too.
+			besides, key = &p.ids[prev], communeKey(key, rec.Cells["commune"])
 		}
 		// Another place took the bare id first: an input read once, or
 		// two addresses folded to one hash.
@@ -1018,6 +1039,11 @@ func (p *placeIDs) take(rec *Record, id string, key uint64, st *storedIDs, deriv
 	rec.Cells["id"] = own
 	i, _ := p.slot(own, key)
 	p.ownsTaken = true
+	if besides != nil {
+		return i, &Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning,
+			Reason: fmt.Sprintf("this row's name and address are those of an earlier row in another commune (« %s », here « %s »): imported as a place of its own, id %q, the same on every import while it keeps its address and commune (the standard requires an id per place: ask the producer for one)",
+				besides.commune, rec.Cells["commune"], own)}
+	}
 	if derived != nil {
 		return i, &Issue{Row: rec.Row, Field: "id", Value: clip(id), Severity: SeverityWarning,
 			Reason: fmt.Sprintf("the file gives no id, and this row's name and address are those of another row with another description or contact (a name such as « Médiation numérique » given to several offers at one address): imported as a place of its own, id %q, derived from its description and contact too, the same on every import while they stay the same (the standard requires an id: ask the producer for one)", own)}
@@ -1077,6 +1103,47 @@ func (p *placeIDs) own(rec *Record, id string, key uint64, st *storedIDs) bool {
 	return false
 }
 
+// storedInCommune reports whether the row's place is stored under the id
+// that reads its commune too (take), whatever the order of the rows: asked
+// only of the sources that hold such ids (p.suffixed), for the rows not
+// unchanged under their bare id (assignBatch asked the store for it).
+func (p *placeIDs) storedInCommune(rec *Record, id string, key uint64, st *storedIDs) bool {
+	if st == nil || !p.suffixed {
+		return false
+	}
+	if h := st.hashes[id]; h != "" && stripMarks(h) == rec.Hash {
+		return false
+	}
+	k := communeKey(key, rec.Cells["commune"])
+	if k == key {
+		return false
+	}
+	_, ok := st.hashes[ownID(id, k)]
+	return ok
+}
+
+// communeKey is key (idKey) read with the commune too, for the place of
+// a row whose name and street line an earlier row of another commune has
+// (take); key itself when the row names no commune.
+func communeKey(key uint64, name string) uint64 {
+	if strings.TrimSpace(name) == "" {
+		return key
+	}
+	return foldInto((key^'@')*1099511628211, name)
+}
+
+// otherCommune reports whether two rows' commune cells designate two
+// communes (commune.ByName: case, accents, « St », former names): one
+// place written twice with its commune spelt two ways is still one place,
+// and a name no commune has tells nothing.
+func otherCommune(a, b string) bool {
+	if foldText(a) == foldText(b) {
+		return false
+	}
+	ca, cb := commune.ByName(a), commune.ByName(b)
+	return len(ca) > 0 && len(cb) > 0 && !slices.ContainsFunc(ca, func(c *commune.Commune) bool { return slices.Contains(cb, c) })
+}
+
 // foldedAddress is what tells two places apart under one id: the address
 // and postal code (the name and commune when the row has no address),
 // folded — case, the accents of French, punctuation and spacing — so that
@@ -1086,34 +1153,37 @@ func (p *placeIDs) own(rec *Record, id string, key uint64, st *storedIDs) bool {
 // allocated.
 func foldedAddress(cells map[string]string) uint64 {
 	h := uint64(14695981039346656037)
-	write := func(s string) {
-		sep, wrote := false, false
-		for _, r := range s {
-			c, ok := foldRune(r)
-			if !ok {
-				sep = wrote
-				continue
-			}
-			if sep {
-				h = (h ^ ' ') * 1099511628211
-				sep = false
-			}
-			wrote = true
-			for i := 0; i < len(c); i++ {
-				h = (h ^ uint64(c[i])) * 1099511628211
-			}
-		}
-		h = (h ^ '|') * 1099511628211
-	}
 	if strings.TrimSpace(cells["adresse"]) == "" {
-		write("\x01")
-		write(cells["nom"])
-		write(cells["commune"])
+		h = foldInto(h, "\x01")
+		h = foldInto(h, cells["nom"])
+		h = foldInto(h, cells["commune"])
 	} else {
-		write(cells["adresse"])
-		write(cells["code_postal"])
+		h = foldInto(h, cells["adresse"])
+		h = foldInto(h, cells["code_postal"])
 	}
 	return h
+}
+
+// foldInto continues the hash h (FNV-1a) with s folded as foldedAddress
+// folds, and a separator.
+func foldInto(h uint64, s string) uint64 {
+	sep, wrote := false, false
+	for _, r := range s {
+		c, ok := foldRune(r)
+		if !ok {
+			sep = wrote
+			continue
+		}
+		if sep {
+			h = (h ^ ' ') * 1099511628211
+			sep = false
+		}
+		wrote = true
+		for i := 0; i < len(c); i++ {
+			h = (h ^ uint64(c[i])) * 1099511628211
+		}
+	}
+	return (h ^ '|') * 1099511628211
 }
 
 // foldRune is r as an address is compared: ASCII letters in lower case,
