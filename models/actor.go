@@ -247,10 +247,20 @@ func (a *Actor) normalizePlace() placeRead {
 // renormalizePlace is normalizePlace after ReconcileActorPlace, whose
 // warnings said why the address was corrected: the corrected address is
 // resolved again only for the commune it stores and the département, not
-// for reasons nobody reads (commune.ResolveCommune).
+// for reasons nobody reads (commune.ResolveCommune). When reconciling only
+// warned, leaving the address and the point as NormalizeChecked read them
+// (a doubt on the coordinates kept, a commune the reference cannot tell),
+// the resolution read then is applied instead: Resolve is a pure function
+// of the address, and ResolveCommune differs from it only in the reasons,
+// which applyPlace does not read (issue 11, item 6;
+// TestRenormalizePlaceAsBefore).
 func (a *Actor) renormalizePlace() {
 	a.Address.normalize()
-	a.applyPlace(resolvePlaceBy(commune.ResolveCommune, a.Address, a.Latitude, a.Longitude))
+	r, same := a.placeRead.of(a.Address, a.Latitude, a.Longitude)
+	if !same {
+		r = resolvePlaceBy(commune.ResolveCommune, a.Address, a.Latitude, a.Longitude)
+	}
+	a.applyPlace(r)
 }
 
 // applyPlace stores what the resolution of the address says: the commune,

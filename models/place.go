@@ -412,6 +412,7 @@ func namesCommune(place, communeName string) bool {
 //     commune memo has forgotten by then, after the other rows of the batch.
 type placeRead struct {
 	pc, name, insee string
+	street          string // read for an arrondissement it names
 	lat, lon        float64
 	hasLat, hasLon  bool
 	res             commune.Resolution
@@ -419,7 +420,7 @@ type placeRead struct {
 }
 
 func readPlace(a Address, lat, lon *float64, r commune.Resolution) placeRead {
-	p := placeRead{pc: a.PostalCode, name: a.Commune, insee: a.InseeCode, res: r, set: true}
+	p := placeRead{pc: a.PostalCode, name: a.Commune, insee: a.InseeCode, street: a.Street, res: r, set: true}
 	if lat != nil {
 		p.lat, p.hasLat = *lat, true
 	}
@@ -439,7 +440,7 @@ func (p placeRead) settled() bool {
 // the ones it read.
 func (p placeRead) of(a Address, lat, lon *float64) (commune.Resolution, bool) {
 	same := func(v float64, has bool, f *float64) bool { return has == (f != nil) && (f == nil || *f == v) }
-	if !p.set || p.pc != a.PostalCode || p.name != a.Commune || p.insee != a.InseeCode || !same(p.lat, p.hasLat, lat) || !same(p.lon, p.hasLon, lon) {
+	if !p.set || p.pc != a.PostalCode || p.name != a.Commune || p.insee != a.InseeCode || p.street != a.Street || !same(p.lat, p.hasLat, lat) || !same(p.lon, p.hasLon, lon) {
 		return commune.Resolution{}, false
 	}
 	return p.res, true
