@@ -172,10 +172,11 @@ func (a *Actor) IsArchived() bool { return a.ArchivedAt != nil }
 // Normalize rewrites every field in its canonical form: trimmed text, the
 // standard's exact vocabulary strings, E.164 phones, https URLs. It never
 // fails; Validate reports what Normalize could not fix.
-func (a *Actor) Normalize() { a.normalize() }
+func (a *Actor) Normalize() { a.normalize(commune.Resolve) }
 
-// normalize is Normalize, returning its reading of the place.
-func (a *Actor) normalize() placeRead {
+// normalize is Normalize, returning its reading of the place, resolved by
+// resolve (commune.Resolve or ResolveOnce).
+func (a *Actor) normalize(resolve func(commune.Address) commune.Resolution) placeRead {
 	a.Name = text(a.Name)
 	a.Pivot = strings.TrimSpace(a.Pivot)
 	if p, err := ident.ParsePivot(a.Pivot); err == nil {
@@ -196,7 +197,7 @@ func (a *Actor) normalize() placeRead {
 	}
 	a.Summary = text(a.Summary)
 	a.Description = text(a.Description)
-	place := a.normalizePlace()
+	place := a.normalizePlaceBy(resolve)
 	a.Emails = normalizeList(a.Emails, contact.NormalizeEmail)
 	a.Websites = normalizeList(a.Websites, contact.NormalizeURL)
 	a.OpeningHours = normalizeHours(a.OpeningHours)
@@ -236,9 +237,12 @@ func (a *Actor) normalize() placeRead {
 // normalizePlace is the part of Normalize that reads the address and the
 // coordinates: the address, its commune as resolved, the département, and
 // the phones (read against the postal code: an overseas number).
-func (a *Actor) normalizePlace() placeRead {
+func (a *Actor) normalizePlace() placeRead { return a.normalizePlaceBy(commune.Resolve) }
+
+// normalizePlaceBy is normalizePlace with commune.Resolve or ResolveOnce.
+func (a *Actor) normalizePlaceBy(resolve func(commune.Address) commune.Resolution) placeRead {
 	a.Address.normalize()
-	place := resolvePlace(a.Address, a.Latitude, a.Longitude)
+	place := resolvePlaceBy(resolve, a.Address, a.Latitude, a.Longitude)
 	read := readPlace(a.Address, a.Latitude, a.Longitude, place)
 	a.applyPlace(place)
 	return read
@@ -280,7 +284,16 @@ func (a *Actor) applyPlace(place commune.Resolution) {
 // import's CPU (issue 11, item 6). A record changed after NormalizeChecked
 // must be normalised again before it is prepared.
 func (a *Actor) NormalizeChecked() error {
-	place := a.normalize()
+	resolve := commune.Resolve
+	if a.Latitude != nil && a.Longitude != nil {
+		// A point is a place's own: no other row's address is the same
+		// key of the commune memo, and this row's later readings take the
+		// resolution from placeRead, or resolve a corrected address. An
+		// address without a point is one commune's, which the memo shares
+		// between the file's rows.
+		resolve = commune.ResolveOnce
+	}
+	place := a.normalize(resolve)
 	err := a.Validate()
 	a.checked, a.placeRead = err == nil, placeRead{}
 	if a.checked {

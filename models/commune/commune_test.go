@@ -674,3 +674,32 @@ func TestFormerNamesTheCurrentCOGKeepsAsCodes(t *testing.T) {
 		t.Errorf("FormerNames(Thaon-les-Vosges) = %v, want Capavenir Vosges", names)
 	}
 }
+
+// TestResolveOnceAsResolve: ResolveOnce answers what Resolve answers, and
+// leaves the memo as it was (an import's point, read once, took another
+// address's slot for nobody).
+func TestResolveOnceAsResolve(t *testing.T) {
+	addrs := []Address{
+		{PostalCode: "06000", Name: "NICE", Lat: ptr(43.70), Lon: ptr(7.27)},
+		{PostalCode: "13028", Name: "Marseille 28", INSEE: "13028", Lat: ptr(43.35), Lon: ptr(5.41)},
+		{PostalCode: "13001", Name: "Marseille", Lat: ptr(48.8566), Lon: ptr(2.3522)},
+		{PostalCode: "20001", Name: "Ajaccio 1", INSEE: "2A001", Lat: ptr(41.95), Lon: ptr(8.80)},
+		{PostalCode: "97005", Name: "Saint-Denis 5", INSEE: "97005", Lat: ptr(-20.85), Lon: ptr(55.50)},
+		{PostalCode: "69003", Name: "Lyon", Street: "12 rue de Lyon 7e", Lat: ptr(45.76), Lon: ptr(4.85)},
+		{PostalCode: "13001", Name: "Marseille", Lat: ptr(math.NaN()), Lon: ptr(2.35)},
+	}
+	for _, a := range addrs {
+		slot := &memo[keyOf(a).slot()]
+		held := slot.Load()
+		got := ResolveOnce(a)
+		if want := resolve(a, teller{}); !reflect.DeepEqual(got, want) {
+			t.Errorf("ResolveOnce(%+v) = %+v, Resolve computes %+v", a, got, want)
+		}
+		if slot.Load() != held {
+			t.Errorf("ResolveOnce(%+v) changed the memo", a)
+		}
+		if want := Resolve(a); !reflect.DeepEqual(got, want) {
+			t.Errorf("ResolveOnce(%+v) = %+v, Resolve = %+v", a, got, want)
+		}
+	}
+}
