@@ -591,7 +591,15 @@ func PrepareSyncBatch(source string, actors []Actor, services []SyncService) {
 		}
 		sv.warnings = append(placeWarnings(sv.reconcilePlace()), hoursWarnings("opening_hours", sv.OpeningHours)...)
 		sv.Normalize()
-		sv.setKeys()
+		// An import lists a batch's offers in the order of their places,
+		// whose name each takes: the place's folded name is the offer's
+		// (any record of the same name has the same key; another name is
+		// folded).
+		var like *Actor
+		if i < len(actors) {
+			like = &actors[i]
+		}
+		sv.setKeysLike(like)
 		if preps == nil {
 			preps = make([]servicePrep, len(services))
 		}
