@@ -209,9 +209,7 @@ func networkOf(name string) (int, bool) {
 // name (charityNetworks). Two networks, or two branches each named, are
 // not read so.
 func networkBranch(a, c *prepared) bool {
-	ka, bareA := networkOf(a.Name)
-	kc, bareC := networkOf(c.Name)
-	return ka >= 0 && ka == kc && bareA != bareC
+	return a.network >= 0 && a.network == c.network && a.networkBare != c.networkBare
 }
 
 var mairieKey = stem("mairie")

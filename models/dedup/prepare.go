@@ -39,6 +39,11 @@ type prepared struct {
 	// carriers are cached lazily too), so one slot per place is enough.
 	distTo *Place
 	distM  float64
+	// network is the charity network the name names (networkOf, -1 for
+	// none), networkBare whether it names nothing else: read once a place
+	// rather than twice a pair (networkBranch).
+	network     int
+	networkBare bool
 	// cosLat is the cosine of the latitude, for haversineCos.
 	cosLat float64
 	// stTo and stSim memoise the last street similarity (streetSim).
@@ -149,6 +154,7 @@ type prepared struct {
 
 func prepare(p *Place) *prepared {
 	q := &prepared{Place: p, commune: map[string]bool{}}
+	q.network, q.networkBare = networkOf(p.Name)
 	if p.Latitude != nil {
 		q.cosLat = math.Cos(*p.Latitude * math.Pi / 180)
 	}
