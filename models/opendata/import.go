@@ -1012,8 +1012,8 @@ var carnetIDReading = RowReading{Field: "id", How: "Carnet's id of a place of th
 // its place in p.ids and the row's warning about its id.
 func (p *placeIDs) take(rec *Record, id string, key uint64, st *storedIDs, derived *Issue) (int, *Issue) {
 	var besides *idState // an earlier row's place at this address line, in another commune
-	if p.storedInCommune(rec, id, key, st) {
-		key = communeKey(key, rec.Cells["commune"]) // stored so on an earlier import (see below)
+	if k, ok := p.storedInCommune(rec, id, key, st); ok {
+		key = k // stored so on an earlier import (see below)
 	} else if !p.own(rec, id, key, st) {
 		prev, seen := p.index[id]
 		i, first := p.slot(id, key)
@@ -1103,23 +1103,21 @@ func (p *placeIDs) own(rec *Record, id string, key uint64, st *storedIDs) bool {
 	return false
 }
 
-// storedInCommune reports whether the row's place is stored under the id
-// that reads its commune too (take), whatever the order of the rows: asked
-// only of the sources that hold such ids (p.suffixed), for the rows not
-// unchanged under their bare id (assignBatch asked the store for it).
-func (p *placeIDs) storedInCommune(rec *Record, id string, key uint64, st *storedIDs) bool {
-	if st == nil || !p.suffixed {
-		return false
-	}
-	if h := st.hashes[id]; h != "" && stripMarks(h) == rec.Hash {
-		return false
+// storedInCommune returns the key that reads the row's commune too
+// (communeKey) when its place is stored under the id of that key (take),
+// whatever the order of the rows: asked only of the sources that hold such
+// ids (p.suffixed), for the rows not unchanged under their bare id
+// (assignBatch asked the store for it).
+func (p *placeIDs) storedInCommune(rec *Record, id string, key uint64, st *storedIDs) (uint64, bool) {
+	if st == nil || !p.suffixed || unchanged(st.hashes[id], *rec) {
+		return key, false
 	}
 	k := communeKey(key, rec.Cells["commune"])
 	if k == key {
-		return false
+		return key, false
 	}
 	_, ok := st.hashes[ownID(id, k)]
-	return ok
+	return k, ok
 }
 
 // communeKey is key (idKey) read with the commune too, for the place of
