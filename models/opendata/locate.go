@@ -276,6 +276,14 @@ func (b *placeBuilder) communeOf(a *models.Actor, pcInStreet, cityInStreet strin
 		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only commune of département %s that the place's name names, the postal code %s being a CEDEX code, no commune's (no published table says which commune each CEDEX code is), from the commune reference", c.Name, r.Commune.Code, c.Departement, pc))
 		return
 	}
+	if c, r := endNamedAmong(shared, a, pc); c != nil {
+		ad.Commune = c.Name
+		if ad.InseeCode == "" {
+			ad.InseeCode = r.Commune.Code
+		}
+		b.warn("commune", c.Name, fmt.Sprintf("missing: %s (INSEE %s), the only one of the communes of postal code %s whose name the place's name ends with, after « de » (a name shorter than four letters, read there only), from the commune reference", c.Name, r.Commune.Code, pc))
+		return
+	}
 	// Ambiguous or contradictory: say which communes, and reject.
 	reason := "is required, and the rest of the row does not tell which commune"
 	if pc != "" && len(shared) > 1 {
@@ -315,6 +323,42 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 // between spaces, names the commune of key k (contractedForms).
 func namedInText(text, k string) bool {
 	return slices.ContainsFunc(contractedForms(k), func(form string) bool { return strings.Contains(text, " "+form+" ") })
+}
+
+// endNamedAmong returns the one commune of cands whose name, shorter than
+// the four letters namedAmong looks for, ends the place's name after « de »
+// or « d' »: where French names a body's commune (« CCAS de Eu », « Mairie
+// d’Aix », « CMS de Die »: Aidants Connect rows without a commune, their
+// postal code shared). Nil when the name names a commune of cands in full
+// (namedAmong left it: two named apart, or readings that disagree), when
+// a territory precedes (« Pays de Gex », territoryWords), or when the
+// other readings disagree. Elsewhere in a name or on the street line a
+// short name is a word of something else (« Maison de la Mer », « RUE DE
+// EU »: 167 communes' names are so short). Tried after every other reading,
+// so that no row read before is read otherwise.
+func endNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.Commune, commune.Resolution) {
+	if len(cands) < 2 {
+		return nil, commune.Resolution{}
+	}
+	words := strings.Fields(commune.Key(a.Name))
+	n := len(words)
+	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Complement) + " "
+	street := " " + commune.Key(a.Address.Street) + " "
+	var found *commune.Commune
+	for _, c := range cands {
+		k := commune.Key(c.Name)
+		if len(k) >= 4 && (locatedIn(street, k) || namedInText(text, k)) {
+			return nil, commune.Resolution{}
+		}
+		if len(k) >= 4 || n < 3 || words[n-1] != k || (words[n-2] != "de" && words[n-2] != "d") || territoryWords[words[n-3]] {
+			continue
+		}
+		if found != nil { // two communes of one short name
+			return nil, commune.Resolution{}
+		}
+		found = c
+	}
+	return agreeing(found, a, pc)
 }
 
 // formerNamedAmong returns the one commune of cands that the place's name,

@@ -362,3 +362,88 @@ func wantCommuneIssues(t *testing.T, js string, wants []communeIssue) {
 		}
 	}
 }
+
+// TestImportDerivesCommuneNamedByIssue11sRows: the four rows issue 11 (items
+// 1 and 4) cites as read by a person though Aidants Connect gives no
+// commune: each is read from its name, or from its postal code's only
+// commune (28220 is Cloyes-les-Trois-Rivières' alone), on a dry run and on
+// an import alike. Left refused, as a person reading the row would leave
+// it: two communes of the postal code named apart (« CCAS DE BILLERE »,
+// « 23 AV DE LONS », 64140; « … SAINT GILLES CROIX DE VIE », « … GIVRAND »,
+// 85800), and a commune of another postal code (Portet-sur-Garonne is
+// 31120, the row says 31190: no search beyond the postal code).
+func TestImportDerivesCommuneNamedByIssue11sRows(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"CCAS DE SAINT ANDRE DE CORCY","SIRET":"1","Adresse":"SQUARE CLAUDIUS BARDET","Code postal":1390,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"Commune de SAINT MERD LA BREUILLE","SIRET":"1","Adresse":"20 ROUTE DE GIAT","Code postal":23100,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Maison France service de cloyes les trois rivières","SIRET":"1","Adresse":"Avenue du 11 novembre","Code postal":28220,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"France-services Coutances","SIRET":"1","Adresse":"Square LEBRUN","Code postal":50200,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"CENTRE COMMUNAL D'ACTION SOCIALE DE BILLERE","SIRET":"1","Adresse":"23 AV DE LONS","Code postal":64140,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"6","Name":"FRANCE SERVICES DU PAYS DE SAINT GILLES CROIX DE VIE","SIRET":"1","Adresse":"COM AGGLO - ZAE LE SOLEIL LEVANT - CS63669 - GIVRAND","Code postal":85800,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"7","Name":"Maison France Services Portet sur Garonne","SIRET":"1","Adresse":"1 bis rue torrefarrera","Code postal":31190,"Nombre de mandats":"1","commune":""}
+]`
+	wants := []communeIssue{
+		{1, opendata.SeverityWarning, "missing: Saint-André-de-Corcy (INSEE 01333), the only one of the communes of postal code 01390 whose name the place's name or address contains"},
+		{2, opendata.SeverityWarning, "missing: Saint-Merd-la-Breuille (INSEE 23221), the only one of the communes of postal code 23100 whose name"},
+		{3, opendata.SeverityWarning, "missing: Cloyes-les-Trois-Rivières (INSEE 28103), the only commune the postal code 28220 point to"},
+		{4, opendata.SeverityWarning, "missing: Coutances (INSEE 50147), the only one of the communes of postal code 50200 whose name"},
+		{5, opendata.SeverityError, "postal code 64140 is shared by"},
+		{6, opendata.SeverityError, "postal code 85800 is shared by"},
+		{7, opendata.SeverityError, "postal code 31190 is shared by"},
+	}
+	wantCommuneIssues(t, js, wants)
+	// The import itself, not its dry run, stores the communes so read.
+	s := openStore(t)
+	rep := importBytes(t, s, []byte(js), opendata.ImportOptions{Source: "aidants"})
+	if rep.Rejected != 3 {
+		t.Errorf("rejected %d, want 3: %+v", rep.Rejected, rep.Issues)
+	}
+	got := map[string]string{}
+	page, err := s.ListActors(context.Background(), models.ActorFilter{ListParams: models.ListParams{Limit: 20}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range page.Items {
+		got[a.SourceID] = a.Address.Commune + " " + a.Address.InseeCode
+	}
+	for id, want := range map[string]string{"1": "Saint-André-de-Corcy 01333", "2": "Saint-Merd-la-Breuille 23221", "3": "Cloyes-les-Trois-Rivières 28103", "4": "Coutances 50147"} {
+		if got[id] != want {
+			t.Errorf("row %s stored in %q, want %q", id, got[id], want)
+		}
+	}
+}
+
+// TestImportDerivesCommuneOfAShortName: names shorter than four letters
+// were never looked for (« Eu », « Y », « Mer », « Rue », « Bar » are words
+// of other names and of addresses: 167 communes of the reference), and
+// Aidants Connect's « Centre Communal d'Action Sociale de Eu » (76260,
+// shared by Eu and 16 others), « CCAS de IFS » (14123), « Mairie d’Aix »
+// (19200) and « CMS de Die » (26150) were refused. A short name of one of
+// the postal code's communes is read where French names a body's commune:
+// the place's name ends with « de » or « d' » and it. Not alone (« FRANCE
+// SERVICES itinérant - MER », a bus that tours the intercommunality), not
+// after a territory (« Pays de Gex »: an intercommunality), not mid-name
+// (« Maison de Mer et Loire »), not on the street line (« RUE DE EU » is a
+// street of a neighbour of Eu).
+func TestImportDerivesCommuneOfAShortName(t *testing.T) {
+	js := `[
+{"Data pass ID":"1","Name":"Centre Communal d'Action Sociale de Eu","SIRET":"1","Adresse":"RUE JEAN DUHORNAY","Code postal":76260,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"2","Name":"CCAS de IFS","SIRET":"1","Adresse":"Esplanade François Mitterrand","Code postal":14123,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"3","Name":"Mairie d’Aix","SIRET":"1","Adresse":"4 rue de la Mairie","Code postal":19200,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"4","Name":"CMS de Die","SIRET":"1","Adresse":"Place des Cordeliers","Code postal":26150,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"5","Name":"FRANCE SERVICES itinérant - MER","SIRET":"1","Adresse":"9 rue nationale","Code postal":41500,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"6","Name":"Espace France Services du Pays de Gex","SIRET":"1","Adresse":"135 RUE DE GENEVE","Code postal":1170,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"7","Name":"Maison de Mer et Loire","SIRET":"1","Adresse":"9 rue nationale","Code postal":41500,"Nombre de mandats":"1","commune":""},
+{"Data pass ID":"8","Name":"Médiathèque","SIRET":"1","Adresse":"3 RUE DE EU","Code postal":76260,"Nombre de mandats":"1","commune":""}
+]`
+	wantCommuneIssues(t, js, []communeIssue{
+		{1, opendata.SeverityWarning, "missing: Eu (INSEE 76255), the only one of the communes of postal code 76260 whose name the place's name ends with"},
+		{2, opendata.SeverityWarning, "missing: Ifs (INSEE 14341)"},
+		{3, opendata.SeverityWarning, "missing: Aix (INSEE 19002)"},
+		{4, opendata.SeverityWarning, "missing: Die (INSEE 26113)"},
+		{5, opendata.SeverityError, "postal code 41500 is shared by"},
+		{6, opendata.SeverityError, "postal code 01170 is shared by"},
+		{7, opendata.SeverityError, "postal code 41500 is shared by"},
+		{8, opendata.SeverityError, "postal code 76260 is shared by"},
+	})
+}
