@@ -427,3 +427,39 @@ func TestReferralStatsAccess(t *testing.T) {
 	}
 	_ = api.DefaultPerIP
 }
+
+// TestReferralSenderAsWritten: the sending structure's id is read as the
+// receiving service's is (case and surrounding spaces ignored) before the
+// caller's membership is checked; an id of no shape is named as the
+// invalid field, not refused as a structure the caller is no member of
+// (probe49: memberA's own id in capitals answered 403, naming no field,
+// while to_service_id in capitals was accepted).
+func TestReferralSenderAsWritten(t *testing.T) {
+	w := newReferralWorld(t)
+	cases := []struct {
+		name   string
+		token  string
+		from   string
+		want   int
+		fields []string
+	}{
+		{"OK in capitals", w.memberA, strings.ToUpper(w.a), 201, nil},
+		{"OK with spaces", w.memberA, " " + w.a + "\t", 201, nil},
+		{"ErrValidation not an id", w.memberA, "abc", 422, []string{"from_actor_id"}},
+		{"ErrValidation only spaces", w.memberA, "   ", 422, []string{"from_actor_id"}},
+		{"ErrForbidden another structure in capitals", w.memberC, strings.ToUpper(w.a), 403, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := w.e.Do(apitest.Request{Method: "POST", Path: "/api/v1/referrals", Token: tc.token, Body: referralBody(tc.from, strings.ToUpper(w.s))})
+			if r.Code != tc.want || !hasAll(fields(t, r), tc.fields...) {
+				t.Fatalf("%d %s", r.Code, r.Body)
+			}
+			if r.Code == 201 {
+				if got := str(r.Map()["from_actor"].(map[string]any)["id"]); got != w.a {
+					t.Errorf("stored sender %q, want %q", got, w.a)
+				}
+			}
+		})
+	}
+}

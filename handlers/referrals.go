@@ -487,10 +487,18 @@ func (h *Handler) CreateReferral(c *gin.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if in.FromActorID == "" {
-		// Named as missing, not refused as a structure the caller is no
-		// member of.
-		fe := models.FieldErrors{{Field: "from_actor_id", Reason: "is required: the structure that refers the person, one you are a member of"}}
+	// Read as the stored referral will be (Referral.Normalize) before the
+	// membership check: the caller's own id in capitals was refused as
+	// another structure's (probe49).
+	in.FromActorID = models.NormalID(in.FromActorID)
+	if !models.ValidID(in.FromActorID) {
+		// Named as missing or invalid, not refused as a structure the
+		// caller is no member of.
+		reason := "is required: the structure that refers the person, one you are a member of"
+		if in.FromActorID != "" {
+			reason = "must be the id of your structure (a UUID)"
+		}
+		fe := models.FieldErrors{{Field: "from_actor_id", Reason: reason}}
 		return fe.Err("The referral is invalid.")
 	}
 	if !p.BelongsTo(in.FromActorID) {

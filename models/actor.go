@@ -189,7 +189,7 @@ func (a *Actor) normalize(resolve func(commune.Address) commune.Resolution) plac
 	}
 	a.Typologies = normalizeVocab(vocab.NameTypologies, a.Typologies)
 	if a.ParentID != nil {
-		id := strings.ToLower(strings.TrimSpace(*a.ParentID))
+		id := NormalID(*a.ParentID)
 		a.ParentID = &id
 		if id == "" {
 			a.ParentID = nil

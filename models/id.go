@@ -19,6 +19,14 @@ func NewID() string {
 	return id.String()
 }
 
+// NormalID is an id as a client may write it (capitals, surrounding
+// spaces) in ValidID's form when it is a UUID: every body field naming a
+// record reads its id through it, so that one id is one record on every
+// path, membership checks included.
+func NormalID(s string) string {
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
 // ValidID reports whether s is a UUID in canonical lower-case form, the only
 // form the API emits; rejecting others early keeps them out of SQL lookups.
 func ValidID(s string) bool {

@@ -166,8 +166,8 @@ const (
 
 // Normalize trims the fields and canonicalises themes and contacts.
 func (r *Referral) Normalize() {
-	r.FromActorID = strings.ToLower(strings.TrimSpace(r.FromActorID))
-	r.ToServiceID = strings.ToLower(strings.TrimSpace(r.ToServiceID))
+	r.FromActorID = NormalID(r.FromActorID)
+	r.ToServiceID = NormalID(r.ToServiceID)
 	r.Themes = normalizeVocab(vocab.NameThemes, r.Themes)
 	for _, f := range []*string{&r.Situation, &r.PersonFirstName, &r.PersonLastName, &r.ContactChannel, &r.ContactValue, &r.Availability, &r.Message, &r.ConsentOn} {
 		*f = strings.TrimSpace(*f)

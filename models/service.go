@@ -151,7 +151,7 @@ func (s *Service) IsPublished() bool { return s.Status == vocab.ServicePublished
 
 // Normalize rewrites fields in canonical form; see Actor.Normalize.
 func (s *Service) Normalize() {
-	s.ActorID = strings.ToLower(strings.TrimSpace(s.ActorID))
+	s.ActorID = NormalID(s.ActorID)
 	s.Name = text(s.Name)
 	s.Description = text(s.Description)
 	s.Kind = normalizeVocabOne(vocab.NameServiceKinds, s.Kind)

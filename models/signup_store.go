@@ -50,7 +50,7 @@ type NewSignup struct {
 func (s *Store) SignUp(ctx context.Context, in NewSignup) (time.Time, error) {
 	var fe FieldErrors
 	email := normalizeEmail(&fe, "email", in.Email)
-	in.DisplayName, in.Message, in.ActorID = strings.TrimSpace(in.DisplayName), strings.TrimSpace(in.Message), strings.ToLower(strings.TrimSpace(in.ActorID))
+	in.DisplayName, in.Message, in.ActorID = strings.TrimSpace(in.DisplayName), strings.TrimSpace(in.Message), NormalID(in.ActorID)
 	checkDisplayName(&fe, in.DisplayName)
 	checkLen(&fe, "message", in.Message, maxShortText)
 	// The structure's name, when actor_id names one, is context too.
