@@ -385,7 +385,7 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 		}
 		field, reason := c, "not a column of any version of the standard; ignored ("+filled+")"
 		if how := rd.OfferColumn(c); how != "" {
-			rep.issue(Issue{Row: 0, Field: rd.Names()[c], Reason: how, Severity: SeverityWarning})
+			rep.issue(Issue{Row: 0, Field: field, Value: clip(rd.Names()[c]), Reason: how, Severity: SeverityWarning})
 			continue
 		}
 		if unread, ok := strings.CutPrefix(c, producerPrefix+"unread_"); ok {

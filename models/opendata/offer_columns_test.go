@@ -70,7 +70,7 @@ func TestOffersInYesNoColumnsAreRead(t *testing.T) {
 			if r := readingOf(rep, "services", "yes/no columns named after them"); r == nil || r.Rows != "1-4" {
 				t.Errorf("services reading %+v, want rows 1-4: %+v", r, rep.Readings)
 			}
-			if !hasIssue(rep, 0, "Accompagner les démarches de santé", opendata.SeverityWarning, "yes/no column of the offer « Accompagner les démarches de santé »: 1 row(s) say yes") {
+			if !hasIssue(rep, 0, "accompagner_les_demarches_de_sante", opendata.SeverityWarning, "yes/no column of the offer « Accompagner les démarches de santé »: 1 row(s) say yes") {
 				t.Errorf("no line for the column: %+v", rep.Issues)
 			}
 			for _, is := range rep.Issues {
