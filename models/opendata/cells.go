@@ -422,13 +422,13 @@ var connector = map[string]bool{"et": true, "ou": true, "and": true, "or": true,
 // booleanMobility reads itinerance written as a yes/no column (« oui »,
 // « non », true, false, 1, 0, X): yes is itinerant, no is fixed.
 func booleanMobility(s string) (string, bool) {
-	switch vocab.Slugify(s) {
-	case "oui", "o", "true", "vrai", "yes", "y", "1", "x":
+	switch yes, ok := yesNo(s); {
+	case !ok:
+		return "", false
+	case yes:
 		return vocab.MobilityItinerant, true
-	case "non", "n", "false", "faux", "no", "0":
-		return vocab.MobilityFixed, true
 	}
-	return "", false
+	return vocab.MobilityFixed, true
 }
 
 // fixUTF8 reads the bytes of s that are not UTF-8 as Windows-1252: a row

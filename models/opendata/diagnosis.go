@@ -162,6 +162,9 @@ func diagnose(rd *Reader) *Diagnosis {
 		if c == "" || strings.HasPrefix(c, producerPrefix) && !strings.HasPrefix(c, producerPrefix+"unread_") {
 			continue // read by a recognised format's rules
 		}
+		if rd.OfferColumn(c) != "" {
+			continue // an offer's yes/no column, read as the services (offer_columns.go)
+		}
 		if slices.Contains(knownColumns, c) {
 			d.Recognised++
 			continue

@@ -47,7 +47,8 @@
 //	                                    as none, with a warning — the day of the import, and the place
 //	                                    does not count as fresh: actor.checked_on_undated; such a place
 //	                                    exports UnknownDate, 1970-01-01, which an import reads as none)
-//	services                          ↔ service.themes (v0.1.1's 15 services mapped to the 9)
+//	services                          ↔ service.themes (v0.1.1's 15 services mapped to the 9; import: also
+//	                                    from yes/no columns each named after an offer, see offer_columns.go)
 //	publics_specifiquement_adresses   ↔ service.publics     [publics_accueillis → publics and specific_support]
 //	prise_en_charge_specifique        ↔ service.specific_support
 //	frais_a_charge [conditions_acces] ↔ service.fees (Pass numérique → service.pass_numerique)

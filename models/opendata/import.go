@@ -384,6 +384,10 @@ func Import(ctx context.Context, store *models.Store, in io.Reader, opt ImportOp
 			filled = fmt.Sprintf("%d rows with values", n)
 		}
 		field, reason := c, "not a column of any version of the standard; ignored ("+filled+")"
+		if how := rd.OfferColumn(c); how != "" {
+			rep.issue(Issue{Row: 0, Field: field, Value: clip(rd.Names()[c]), Reason: how, Severity: SeverityWarning})
+			continue
+		}
 		if unread, ok := strings.CutPrefix(c, producerPrefix+"unread_"); ok {
 			// A column of a recognised format its mapping does not read.
 			field, reason = unread, "not read ("+filled+"): the ANCT's mapping of the "+rd.Producer().Title+" format does not name it"

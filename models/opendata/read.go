@@ -151,6 +151,12 @@ type Reader struct {
 	// the CSV header, or as Import's first pass found the JSON keys
 	// (setAbsent).
 	absent models.Fields
+	// offerCols are the columns looked at as named after an offer, nil
+	// for the others (offer_columns.go); csvOfferCols a CSV file's, in
+	// its header's order, once offerColsDecided.
+	offerCols        map[string]*offerColumn
+	csvOfferCols     []*offerColumn
+	offerColsDecided bool
 }
 
 // maxSpareCells bounds the maps Recycle keeps: a few batches' worth.
@@ -1072,6 +1078,7 @@ func (r *Reader) finish(rec *Record) {
 		standardDays(rec)
 		serviceTypes(rec)
 	}
+	r.offersInColumns(rec)
 	if rec.Err == nil && rec.Cells["services"] == "" {
 		rec.servicesIn = r.servicesElsewhere(rec)
 	}
@@ -1381,7 +1388,7 @@ func (rec *Record) setFrom(c columnReading, from func() string, v string) {
 
 // mappingVersion changes whenever ToPlace reads a row differently: rows
 // hashed by an older version are read again.
-const mappingVersion = "carnet-import-17"
+const mappingVersion = "carnet-import-18"
 
 // rowHash hashes a row's cells (and the header of a CSV file).
 //
