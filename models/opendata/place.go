@@ -1357,14 +1357,18 @@ func (b *placeBuilder) contacts(a *models.Actor) {
 			a.Websites = append(a.Websites, n)
 		}
 	}
-	for _, l := range []struct {
-		list *models.StringList
-		col  string
-	}{{&a.Phones, "telephone"}, {&a.Emails, "courriels"}, {&a.Websites, "site_web"}} {
-		if len(*l.list) > 20 {
-			b.warn(l.col, "", "more than 20 values; the first 20 are kept")
-			*l.list = (*l.list)[:20]
-		}
+	b.first20(&a.Phones, "telephone")
+	b.first20(&a.Emails, "courriels")
+	b.first20(&a.Websites, "site_web")
+}
+
+// first20 keeps the first 20 values of a contact list, with a warning.
+// One call a list: a loop over pairs of list and column moved the actor
+// to the heap, and with it every row's Place (see among).
+func (b *placeBuilder) first20(list *models.StringList, col string) {
+	if len(*list) > 20 {
+		b.warn(col, "", "more than 20 values; the first 20 are kept")
+		*list = (*list)[:20]
 	}
 }
 
