@@ -60,7 +60,13 @@ func NormalizeEmail(s string) (string, error) {
 	if reason := checkHostname(domain); reason != "" {
 		return "", emailErr("%s: the domain %s", brief(s), reason)
 	}
-	out := local + "@" + domain
+	out := s
+	if domain != s[at+1:] {
+		// A domain written with capitals: the address is made again.
+		// Else it is s as given, without a copy (an allocation a row of
+		// an import, issue 11, item 6).
+		out = local + "@" + domain
+	}
 	if dotAtom(local) {
 		// What net/mail accepts as this very address (the domain, checked
 		// above, is one too): parsing it took ten allocations an address,

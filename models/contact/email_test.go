@@ -85,3 +85,23 @@ func TestNormalizeEmailRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestNormalizeEmailCopiesOnlyToLowerCase (issue 11, item 6): an address
+// whose domain is already lower-case comes back without a copy, one with
+// capitals in its domain lower-cased as before.
+func TestNormalizeEmailCopiesOnlyToLowerCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"contact@exemple.fr":            "contact@exemple.fr",
+		" Jean.Dupont@exemple.fr ":      "Jean.Dupont@exemple.fr",
+		"mailto:contact@exemple.fr":     "contact@exemple.fr",
+		"contact@Exemple.FR":            "contact@exemple.fr",
+		"Jean.Dupont@MAIRIE.exemple.fr": "Jean.Dupont@mairie.exemple.fr",
+	} {
+		if got, err := NormalizeEmail(in); err != nil || got != want {
+			t.Errorf("NormalizeEmail(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = NormalizeEmail("contact@exemple.fr") }); n != 0 {
+		t.Errorf("a lower-case address took %v allocations, want none", n)
+	}
+}

@@ -97,6 +97,11 @@ type Record struct {
 	// stored is the address and coordinates stored for the row's place
 	// when its file has no coordinates (see storedAddress).
 	stored *models.StoredPlace
+	// unmarked says the CSV reader found U+FFFD in none of the row's
+	// cells, once read as UTF-8: rowShape then has no column to name
+	// (lostLetters), without walking the row's map of cells again. False
+	// when not known (a JSON file's rows), which walks it as before.
+	unmarked bool
 }
 
 // Reader reads the places of a CSV or JSON file one at a time, so that a
@@ -754,11 +759,14 @@ func (r *Reader) Next() (Record, error) {
 				return Record{}, fmt.Errorf("CSV line %d has %d cells: a file of places has at most %d columns", line, len(fields), MaxColumns)
 			}
 			r.row++
-			rec := Record{Row: r.row, Cells: r.cells(), Hash: rowHash(r.headerHash, fields...), Short: len(fields) <= r.lastNamed}
+			rec := Record{Row: r.row, Cells: r.cells(), Hash: rowHash(r.headerHash, fields...), Short: len(fields) <= r.lastNamed, unmarked: true}
 			for i, v := range fields {
 				if !utf8.ValidString(v) {
 					b, _ := fixUTF8([]byte(v))
 					v, rec.Recoded = string(b), true
+				}
+				if rec.unmarked && strings.Contains(v, lostLetter) {
+					rec.unmarked = false
 				}
 				if t := strings.TrimSpace(v); t != v {
 					if i < len(r.header) && r.header[i].name == "id" && t != "" {
