@@ -1050,6 +1050,14 @@ func (r *Reader) keyOrder(obj map[string]any) []string {
 	for k := range obj {
 		keys = append(keys, k)
 	}
+	// reading remembers the first key that reads as a column as its name
+	// in the report: asked in the keys' sorted order, not the order a sort
+	// happens to compare them in (which followed the map's: « Latitude »
+	// one run, « latitude » the next).
+	slices.Sort(keys)
+	for _, k := range keys {
+		r.reading(k)
+	}
 	exact := func(k string) bool { return r.reading(k).name == strings.TrimSpace(k) }
 	slices.SortFunc(keys, func(a, b string) int {
 		if ea, eb := exact(a), exact(b); ea != eb {
