@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -188,6 +189,12 @@ func authenticate(log *slog.Logger, tokens *Tokens, store *models.Store) gin.Han
 		var p *models.Principal
 		if id.Kind == KindClient {
 			p, err = store.LoadClientPrincipal(c.Request.Context(), id.Subject, id.Generation)
+			if err == nil {
+				// A scope revoked since takes effect at once; one the
+				// token was not issued with (narrowed, or granted since)
+				// waits for a new token.
+				p.Scopes = slices.DeleteFunc(slices.Clone(p.Scopes), func(s string) bool { return !slices.Contains(id.Scopes, s) })
+			}
 		} else {
 			p, err = store.LoadSessionPrincipal(c.Request.Context(), id.Subject, id.Session)
 		}

@@ -54,6 +54,10 @@ type Identity struct {
 	Subject    string // the account's or the client's id
 	Session    string // a person's session
 	Generation int64  // a client's secret generation
+	// Scopes are a client's token's: those it was issued with, possibly
+	// narrowed (POST /auth/token's scope), which bound the client's
+	// current ones on every request.
+	Scopes []string
 }
 
 // Token subject kinds.
@@ -229,5 +233,5 @@ func (t *Tokens) Verify(raw string) (Identity, error) {
 	if c.Kind == KindUser && c.Session == "" || c.Kind == KindClient && c.Generation < 1 {
 		return Identity{}, models.Errorf(models.EUNAUTHORIZED, "The bearer token names no session; log in again.")
 	}
-	return Identity{Kind: c.Kind, Subject: c.Subject, Session: c.Session, Generation: c.Generation}, nil
+	return Identity{Kind: c.Kind, Subject: c.Subject, Session: c.Session, Generation: c.Generation, Scopes: c.Scopes}, nil
 }

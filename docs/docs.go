@@ -18255,6 +18255,11 @@ const docTemplate = `{
                 },
                 "refresh_token": {
                     "type": "string"
+                },
+                "scope": {
+                    "description": "For partner clients: the scopes the token is to carry, space-separated\n(RFC 6749 §3.3), each granted to the client; without it, every scope\ngranted. A narrowed token cannot do more, whatever the client may.",
+                    "type": "string",
+                    "example": "sync:write"
                 }
             }
         },
@@ -18282,6 +18287,11 @@ const docTemplate = `{
                 "refresh_token": {
                     "description": "For people: exchange it at POST /api/v1/auth/token (grant_type=refresh_token) for a new pair; single use.",
                     "type": "string"
+                },
+                "scope": {
+                    "description": "For partner clients: the token's scopes, space-separated (RFC 6749\n§5.1): those asked for, else every scope granted to the client.",
+                    "type": "string",
+                    "example": "sync:write"
                 },
                 "token_type": {
                     "type": "string",

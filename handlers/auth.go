@@ -1,9 +1,12 @@
 package handlers
 
 import (
+	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -27,6 +30,9 @@ type TokenResponse struct {
 	RefreshToken string `json:"refresh_token,omitempty"`
 	// Lifetime of the refresh token in seconds.
 	RefreshExpiresIn int64 `json:"refresh_expires_in,omitempty" example:"2592000"`
+	// For partner clients: the token's scopes, space-separated (RFC 6749
+	// §5.1): those asked for, else every scope granted to the client.
+	Scope string `json:"scope,omitempty" example:"sync:write"`
 }
 
 // TokenRequest is an OAuth2 token request (RFC 6749), as JSON or as a form.
@@ -38,6 +44,10 @@ type TokenRequest struct {
 	ClientID     string `json:"client_id,omitempty" format:"uuid"`
 	ClientSecret string `json:"client_secret,omitempty" example:"cs_…"`
 	RefreshToken string `json:"refresh_token,omitempty"`
+	// For partner clients: the scopes the token is to carry, space-separated
+	// (RFC 6749 §3.3), each granted to the client; without it, every scope
+	// granted. A narrowed token cannot do more, whatever the client may.
+	Scope string `json:"scope,omitempty" example:"sync:write"`
 }
 
 // LogoutRequest ends a session.
@@ -105,6 +115,9 @@ func (h *Handler) writeToken(c *gin.Context, p *models.Principal, refresh string
 	}
 	now := h.Store.Now()
 	out := TokenResponse{AccessToken: tok, TokenType: "Bearer", ExpiresIn: seconds(exp.Sub(now)), RefreshToken: refresh}
+	if p.IsPartner() {
+		out.Scope = strings.Join(p.Scopes, " ")
+	}
 	if refresh != "" {
 		out.RefreshExpiresIn = seconds(refreshExp.Sub(now))
 	}
@@ -157,8 +170,14 @@ func (h *Handler) Token(c *gin.Context) error {
 		if err != nil {
 			return err
 		}
+		if p.Scopes, err = narrowScopes(p.Scopes, in.Scope); err != nil {
+			return err
+		}
 		return h.writeToken(c, p, "", time.Time{})
 	case "refresh_token":
+		if strings.TrimSpace(in.Scope) != "" {
+			return badToken("scope", "applies to partner clients (grant_type=client_credentials): a person's rights are those of their memberships")
+		}
 		if in.RefreshToken == "" {
 			return badToken("refresh_token", "is required with grant_type=refresh_token")
 		}
@@ -175,6 +194,31 @@ func (h *Handler) Token(c *gin.Context) error {
 	default:
 		return badToken("grant_type", "must be client_credentials or refresh_token (people log in at POST /api/v1/auth/login)")
 	}
+}
+
+// narrowScopes returns the scopes a client's token carries, in the
+// documented order: those of asked (space-separated, RFC 6749 §3.3) when
+// each is granted; every granted scope when asked names none. A scope not
+// granted is refused (§5.2's invalid_scope), not dropped: the client
+// would otherwise believe it holds it.
+func narrowScopes(granted []string, asked string) ([]string, error) {
+	want := strings.Fields(asked)
+	for _, s := range want {
+		if !slices.Contains(granted, s) {
+			reason := fmt.Sprintf("« %s » is not granted to this client (granted: %s)", s, strings.Join(granted, " "))
+			if !slices.Contains(models.AllScopes, s) {
+				reason = fmt.Sprintf("« %s » is no scope of this API (%s)", s, strings.Join(models.AllScopes, ", "))
+			}
+			return nil, badToken("scope", reason)
+		}
+	}
+	out := make([]string, 0, len(granted))
+	for _, s := range models.AllScopes { // the documented order
+		if slices.Contains(granted, s) && (len(want) == 0 || slices.Contains(want, s)) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 func badToken(field, reason string) error {
@@ -197,13 +241,11 @@ func readTokenRequest(c *gin.Context) (TokenRequest, error) {
 	if err != nil {
 		return in, models.Errorf(models.EBADREQUEST, "The form body is malformed.")
 	}
-	known := map[string]*string{"grant_type": &in.GrantType, "client_id": &in.ClientID, "client_secret": &in.ClientSecret, "refresh_token": &in.RefreshToken}
+	known := map[string]*string{"grant_type": &in.GrantType, "client_id": &in.ClientID, "client_secret": &in.ClientSecret, "refresh_token": &in.RefreshToken,
+		"scope": &in.Scope}
 	for k, vals := range v {
 		dst, ok := known[k]
 		if !ok {
-			if k == "scope" {
-				continue // scopes are set by an administrator, not requested
-			}
 			return in, badToken(k, "is not a known parameter")
 		}
 		if len(vals) != 1 {
