@@ -1050,25 +1050,22 @@ func (r *Reader) keyOrder(obj map[string]any) []string {
 	for k := range obj {
 		keys = append(keys, k)
 	}
-	// reading remembers the first key that reads as a column as its name
-	// in the report: asked in the keys' sorted order, not the order a sort
-	// happens to compare them in (which followed the map's: « Latitude »
-	// one run, « latitude » the next).
+	// Sorted first, and each key asked how it reads once, in that order:
+	// reading remembers the first key of a column as its name in the
+	// report, and asked in the order a sort compared them (the map's) it
+	// named « Latitude » one run, « latitude » the next. The exact keys
+	// then go ahead of the others, each group staying sorted.
 	slices.Sort(keys)
+	ordered := make([]string, 0, len(keys))
+	others := keys[:0] // written at or behind the key read
 	for _, k := range keys {
-		r.reading(k)
-	}
-	exact := func(k string) bool { return r.reading(k).name == strings.TrimSpace(k) }
-	slices.SortFunc(keys, func(a, b string) int {
-		if ea, eb := exact(a), exact(b); ea != eb {
-			if ea {
-				return -1
-			}
-			return 1
+		if r.reading(k).name == strings.TrimSpace(k) {
+			ordered = append(ordered, k)
+		} else {
+			others = append(others, k)
 		}
-		return strings.Compare(a, b)
-	})
-	return keys
+	}
+	return append(ordered, others...)
 }
 
 // finish completes a record read: the values its producer's format gives
