@@ -1,8 +1,6 @@
 package opendata
 
 import (
-	"errors"
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -19,19 +17,9 @@ func TestFilledCountsTheHeadersUnknownColumns(t *testing.T) {
 		"b,B,Paris,x,,y\n" +
 		"c,C,Paris,,,z\n" +
 		"d,D,Paris,w,vert,\n"
-	rd, err := NewReader(strings.NewReader(csv), FormatCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs, rd := readAllRecords(t, csv, FormatCSV)
 	want := map[string]int{}
-	for {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, rec := range recs {
 		for c, v := range rec.Cells {
 			if v != "" && !knownColumn[c] {
 				want[c]++

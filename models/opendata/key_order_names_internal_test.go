@@ -1,9 +1,6 @@
 package opendata
 
 import (
-	"errors"
-	"io"
-	"strings"
 	"testing"
 )
 
@@ -19,17 +16,7 @@ func TestKeyOrderNamesColumnsAlike(t *testing.T) {
 		`{"nom":"B","Latitude":"","latitude":"43.2","Longitude":"","longitude":"5.3","adresse":"2 rue","code_postal":"13001","commune":"Marseille"}]`
 	names := map[string]bool{}
 	for range 40 {
-		r, err := NewReader(strings.NewReader(file), "json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			if _, err := r.Next(); errors.Is(err, io.EOF) {
-				break
-			} else if err != nil {
-				t.Fatal(err)
-			}
-		}
+		_, r := readAllRecords(t, file, "json")
 		names[r.names["latitude"]+" "+r.names["longitude"]] = true
 	}
 	if len(names) != 1 {

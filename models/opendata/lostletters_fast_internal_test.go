@@ -1,8 +1,6 @@
 package opendata
 
 import (
-	"errors"
-	"io"
 	"strings"
 	"testing"
 )
@@ -22,19 +20,9 @@ func TestUnmarkedRowHasNoLostLetters(t *testing.T) {
 		"p6;Caf\xe9 \x81;;6 rue F;Digne;\n" +
 		"p\uFFFD7;Café;;7 rue G;Digne;\n" +
 		"p8;Café;;8 rue H;Digne;\n"
-	rd, err := NewReader(strings.NewReader(csv), FormatCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs, _ := readAllRecords(t, csv, FormatCSV)
 	unmarked := map[int]bool{}
-	for {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, rec := range recs {
 		lost := lostLetters(rec.Cells)
 		if rec.unmarked && lost != "" {
 			t.Errorf("row %d said unmarked, its columns %q hold U+FFFD", rec.Row, lost)
