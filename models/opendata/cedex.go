@@ -30,7 +30,7 @@ func cedexAmong(a *models.Actor, pc, cityInStreet string) (*commune.Commune, com
 	if dep == "" {
 		return nil, commune.Resolution{}
 	}
-	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Complement) + " "
+	_, text, _ := placeTexts(a)
 	town := commune.Key(cityInStreet)
 	var named []*commune.Commune
 	for _, c := range commune.InDepartement(dep) {

@@ -296,19 +296,28 @@ func namedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 	if len(cands) < 2 {
 		return nil, commune.Resolution{}
 	}
-	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Complement) + " "
-	street := " " + commune.Key(a.Address.Street) + " "
+	_, text, street := placeTexts(a)
 	var named []*commune.Commune
 	for _, c := range cands {
-		k := commune.Key(c.Name)
-		if len(k) < 4 {
-			continue
-		}
-		if locatedIn(street, k) || namedInText(text, k) {
+		if k := commune.Key(c.Name); len(k) >= 4 && namesInFull(text, street, k) {
 			named = append(named, c)
 		}
 	}
 	return agreeing(longestNaming(named), a, pc)
+}
+
+// placeTexts returns a place's folded name, and the texts that may name its
+// commune in full between spaces: its name with its address complement,
+// and its street line.
+func placeTexts(a *models.Actor) (name, text, street string) {
+	name = commune.Key(a.Name)
+	return name, " " + name + " " + commune.Key(a.Address.Complement) + " ", " " + commune.Key(a.Address.Street) + " "
+}
+
+// namesInFull says whether a place's texts (placeTexts) name the commune
+// of key k: on its street line as a place (locatedIn), or in its name.
+func namesInFull(text, street, k string) bool {
+	return locatedIn(street, k) || namedInText(text, k)
 }
 
 // namedInText says whether text, a place's folded name and complement
@@ -332,14 +341,13 @@ func endNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commu
 	if len(cands) < 2 {
 		return nil, commune.Resolution{}
 	}
-	words := strings.Fields(commune.Key(a.Name))
+	name, text, street := placeTexts(a)
+	words := strings.Fields(name)
 	n := len(words)
-	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Complement) + " "
-	street := " " + commune.Key(a.Address.Street) + " "
 	var found *commune.Commune
 	for _, c := range cands {
 		k := commune.Key(c.Name)
-		if len(k) >= 4 && (locatedIn(street, k) || namedInText(text, k)) {
+		if len(k) >= 4 && namesInFull(text, street, k) {
 			return nil, commune.Resolution{}
 		}
 		if len(k) >= 4 || n < 3 || words[n-1] != k || (words[n-2] != "de" && words[n-2] != "d") || territoryWords[words[n-3]] {
@@ -368,11 +376,8 @@ func formerNamedAmong(cands []*commune.Commune, a *models.Actor, pc string) (*co
 	if len(cands) < 2 {
 		return nil, commune.Resolution{}, ""
 	}
-	text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Complement) + " "
-	street := " " + commune.Key(a.Address.Street) + " "
-	names := func(k string) bool {
-		return len(k) >= 4 && (locatedIn(street, k) || slices.ContainsFunc(contractedForms(k), func(form string) bool { return strings.Contains(text, " "+form+" ") }))
-	}
+	_, text, street := placeTexts(a)
+	names := func(k string) bool { return len(k) >= 4 && namesInFull(text, street, k) }
 	var found *commune.Commune
 	var former string
 	for _, c := range cands {
@@ -573,8 +578,7 @@ func sirenAmong(cands []*commune.Commune, a *models.Actor, pc string) (*commune.
 		if c == nil || !slices.Contains(cands, c) {
 			continue
 		}
-		text := " " + commune.Key(a.Name) + " " + commune.Key(a.Address.Complement) + " "
-		street := " " + commune.Key(a.Address.Street) + " "
+		_, text, street := placeTexts(a)
 		if slices.ContainsFunc(cands, func(x *commune.Commune) bool {
 			k := commune.Key(x.Name)
 			return x != c && len(k) >= 4 && namedInText(text, k) && locatedIn(street, k)
