@@ -64,6 +64,19 @@ func routes(r *gin.Engine, h *handlers.Handler, cfg Config, docs *docs, met *met
 		}
 		c.Next()
 	})
+	// A UUID is one id in any case (RFC 9562 §4: read case-insensitively);
+	// Carnet stores and writes it in lower case. Bodies and query filters
+	// read it so (models.NormalID); a path's id is read alike here, before
+	// every route, so no handler meets the capitals (an id in capitals was
+	// 404 on every path, the probe of 2026-12-07).
+	r.Use(func(c *gin.Context) {
+		for i, p := range c.Params {
+			if models.ValidID(strings.ToLower(p.Value)) {
+				c.Params[i].Value = strings.ToLower(p.Value)
+			}
+		}
+		c.Next()
+	})
 	r.NoMethod(w(func(c *gin.Context) error {
 		allow := withHead(c.Writer.Header().Get("Allow"))
 		c.Header("Allow", allow)

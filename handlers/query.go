@@ -424,8 +424,9 @@ func (q *queryParser) alias(name, former string) (string, string) {
 	return name, v
 }
 
+// id reads a UUID as bodies do: trimmed, in lower case (models.NormalID).
 func (q *queryParser) id(name string) string {
-	s := q.one(name)
+	s := models.NormalID(q.one(name))
 	if s != "" && !models.ValidID(s) {
 		q.errs.Add(name, "must be a UUID")
 	}
