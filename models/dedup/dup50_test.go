@@ -38,3 +38,66 @@ func TestCompareStreetWordsSplitOtherwise(t *testing.T) {
 		t.Errorf("a short name glued read as one")
 	}
 }
+
+// TestCompareOneBodyOnOneStreet: Aidants Connect's list gives a place
+// SIRENE's address of its establishment, no coordinates and often no house
+// number, under the SIRET of the body that employs its aidants. When that
+// body is the commune (its SIREN, 21 and its INSEE code) and the other
+// record is the commune's (its record, or writing from the commune's
+// domain), or both give one public body's SIREN, on one street of the
+// commune with a number on one side at most, nothing tells two doors
+// apart and the body says whose door the record names: the mairie's
+// digital space and the France Services at 2 rue Hubert Latham writing
+// from mairie@…; the CCAS without a SIREN of its own and the commune's
+// record on the square of the hôtel de ville (0.262 and 0.350 before).
+// Two numbers, two points, another commune's SIREN or a body's domain
+// that is not the commune's are not read so.
+func TestCompareOneBodyOnOneStreet(t *testing.T) {
+	chateauneuf := func(p *Place) {
+		p.Commune, p.PostalCode, p.InseeCode = "Châteauneuf-en-Thymerais", "28170", "28089"
+	}
+	espace := with(place("aidants", "Mairie - Espace numérique CHATEAUNEUF-EN-THYMERAIS", "RUE HUBERT LATHAM", 0, 0), func(p *Place) {
+		chateauneuf(p)
+		p.Pivot, p.PivotKind = "21280089000015", "siret"
+	})
+	fs := with(place("fs", "France services Châteauneuf-en-Thymerais", "2 Rue Hubert Latham", 48.5797, 1.2435), func(p *Place) {
+		chateauneuf(p)
+		p.Phones = []string{"+33237510818"}
+		p.Emails = []string{"mairie@chateauneuf-en-thymerais.fr"}
+	})
+	peyruis := func(p *Place) { p.Commune, p.PostalCode, p.InseeCode = "Peyruis", "04310", "04149" }
+	ccas := with(place("aidants", "CCAS de la commune de Peyruis", "PL DE L'HOTEL DE VILLE", 0, 0), func(p *Place) {
+		peyruis(p)
+		p.Pivot, p.PivotKind = "21040149300015", "siret"
+	})
+	commune := with(place("hub", "Commune de Peyruis", "PL DE L'HOTEL DE VILLE", 44.0434, 5.9286), func(p *Place) {
+		peyruis(p)
+		p.Phones = []string{"+33492332100"}
+		p.Emails = []string{"mairie@peyruis.fr"}
+	})
+	lozere := func(p *Place) { p.Commune, p.PostalCode, p.InseeCode = "Mont Lozère et Goulet", "48190", "48027" }
+	bleymard := with(place("aidants", "France Services Le Bleymard", "RTE DU MONT LOZERE", 0, 0), func(p *Place) {
+		lozere(p)
+		p.Pivot, p.PivotKind = "20006912800011", "siret"
+	})
+	cc := with(place("cnfs", "COMMUNAUTE DE COMMUNES MONT LOZERE", "RTE DU MONT LOZERE", 44.4711, 3.7338), func(p *Place) {
+		lozere(p)
+		p.Pivot, p.PivotKind = "20006912800011", "siret"
+		p.Phones = []string{"+33466316885"}
+	})
+	runCompareCases(t, []compareCase{
+		{"OK the commune's SIRET and the commune's domain on one street", espace, fs, true, "une même collectivité"},
+		{"OK the commune's SIRET and the commune's record on one square", ccas, commune, true, "celui de la commune"},
+		{"OK one intercommunality's SIRET on both, one road", bleymard, cc, true, "une même collectivité"},
+		{"NotDup two numbers", with(espace, func(p *Place) { p.Street = "8 RUE HUBERT LATHAM" }), fs, false, ""},
+		{"NotDup both placed: the points say", with(espace, func(p *Place) { p.Latitude, p.Longitude = at(48.5897, 1.2435) }), fs, false, ""},
+		{"NotDup another commune's SIREN", with(espace, func(p *Place) { p.Pivot = "21280090000015" }), fs, false, ""},
+		{"NotDup no commune's own on the other side", espace, with(fs, func(p *Place) { p.Emails = []string{"accueil@cc-thymerais.fr"} }), false, ""},
+	})
+	if !communeSIREN("212A00046", "2A004") && !communeSIREN("212000046", "2A004") {
+		t.Error("Ajaccio's SIREN not read as its commune's")
+	}
+	if communeSIREN("217500016", "75056") {
+		t.Error("Paris's SIREN read by the rule that does not number it")
+	}
+}
