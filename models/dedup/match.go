@@ -393,12 +393,6 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if streetDoor {
 		place = oneAddress
 	}
-	// One public body's records on one street, no number or point
-	// telling their doors apart (communeDoor).
-	bodyDoor := !located && place >= sameStreetPlace && communeDoor(a, c)
-	if bodyDoor {
-		place = max(place, oneAddress)
-	}
 	// A misspelt street counts for places of the same name only, which
 	// the names, compared below, say.
 	misspelt := place < misspeltStreetPlace && misspeltStreet(a, c)
@@ -408,12 +402,6 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	}
 	var ids Result
 	identity := b.identity(a, c, place >= oneAddress, &ids)
-	if bodyDoor && !ids.SamePivot {
-		// The commune's SIREN on one side, the commune on the other:
-		// one legal entity, as one SIREN on both would say.
-		identity = math.Round((1-(1-identity)*(1-strengthSIREN))*1000) / 1000
-		ids.add("same_siren", "même SIREN, celui de la commune, l'autre lieu étant la commune")
-	}
 	penalty := 0.0
 	if otherSIRENs(a, c) {
 		penalty = penaltyOtherSIREN
@@ -502,10 +490,6 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		// PAYS DIGNOIS » at 18 rue Aubin: the network's branch there.
 		r.Name = hostName
 		r.add("network_branch", "réseau associatif et son antenne locale à la même adresse")
-	}
-	if r.Name < hostName && bodyDoor {
-		r.Name = hostName
-		r.add("street_door", "même rue, une même collectivité de part et d'autre")
 	}
 	if r.Name < hostName && streetDoor && franceServicesRunBy(a, c) {
 		r.Name = hostName
@@ -614,9 +598,6 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if streetDoor {
 		r.Place = oneAddress
 		r.add("street_door", "même rue et contact propre")
-	}
-	if bodyDoor {
-		r.Place = max(r.Place, oneAddress)
 	}
 	if ccas && place < namesakePlace {
 		place, r.Place = namesakePlace, namesakePlace

@@ -116,10 +116,6 @@ type prepared struct {
 	// townDomains: for a commune's own record, the domains it writes from
 	// (townDomain).
 	townDomains []string
-	// communeSIREN: the place's SIREN is its commune's own (communeSIREN);
-	// communeOwn: the place is its commune's record or writes from the
-	// commune's domain (communeDoor).
-	communeSIREN, communeOwn bool
 	// authority: the name is a local authority's (a commune, an
 	// intercommunality, a Département), see hostName.
 	authority bool
@@ -324,8 +320,6 @@ func prepare(p *Place) *prepared {
 		q.siteDomainWords = append(q.siteDomainWords, domainWords(host)...)
 	}
 	q.domainWords = append(q.domainWords, q.siteDomainWords...)
-	q.communeSIREN = communeSIREN(q.siren, p.InseeCode)
-	q.communeOwn = len(q.townDomains) > 0 || writesFromTown(q)
 	q.keys = append(q.keys, mailDomainKeys(q)...)
 	q.initials = initialsOf(q.raw)
 	if head != name {
