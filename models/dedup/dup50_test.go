@@ -38,3 +38,34 @@ func TestCompareStreetWordsSplitOtherwise(t *testing.T) {
 		t.Errorf("a short name glued read as one")
 	}
 }
+
+// TestComparePostOfficeAtACorner: La Poste's record in the national file
+// (« LA POSTE », its SIRET, 1 place des Templiers) and France Services'
+// record of the office's counter (« France services de La
+// Ville-Dieu-du-Temple », place de l'Église, its france-services.gouv.fr
+// mailbox), 7 m apart: a village's post office on a corner or a square,
+// named by either street (0.175 before: two streets at one point read as
+// a geocoder's centre of the commune). At one point, La Poste's record is
+// its France Services as at one address (post_office). Not farther, not a
+// France Services writing from an organisation's domain (a commune's, an
+// intercommunality's), not another structure.
+func TestComparePostOfficeAtACorner(t *testing.T) {
+	villedieu := func(p *Place) {
+		p.Commune, p.PostalCode, p.InseeCode = "La Ville-Dieu-du-Temple", "82290", "82096"
+	}
+	fs := with(place("fs", "France services de La Ville-Dieu-du-Temple", "Place de l’Église", 44.0338781365781, 1.21761781328302), func(p *Place) {
+		villedieu(p)
+		p.Phones = []string{"+33563217968"}
+		p.Emails = []string{"la-ville-dieu-du-temple@france-services.gouv.fr"}
+	})
+	poste := with(place("cnfs", "LA POSTE", "1 PL DES TEMPLIERS", 44.033932, 1.217655), func(p *Place) {
+		villedieu(p)
+		p.Pivot, p.PivotKind = "35600000036494", "siret"
+	})
+	runCompareCases(t, []compareCase{
+		{"OK La Poste and its France Services at one point, two streets", fs, poste, true, "France Services de La Poste"},
+		{"NotDup 200 m apart", fs, with(poste, func(p *Place) { p.Latitude, p.Longitude = at(44.0356, 1.2176) }), false, ""},
+		{"NotDup a France Services writing from a commune's domain", with(fs, func(p *Place) { p.Emails = []string{"accueil@villedieudutemple.fr"} }), poste, false, ""},
+		{"NotDup another structure at the point", with(fs, func(p *Place) { p.Name = "Médiathèque de La Ville-Dieu-du-Temple" }), poste, false, ""},
+	})
+}

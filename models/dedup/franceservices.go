@@ -185,6 +185,20 @@ func operatorDomain(dom string) bool {
 	return !mailProviders[dom[:max(0, strings.LastIndexByte(dom, '.'))]]
 }
 
+// postOfficeCorner says whether one place is La Poste's record and the
+// other a France Services it may be (postOffice) at one point of one
+// commune (onePoint), their streets two: a village's post office stands at
+// a corner or on a square that producers name by either street (the
+// national file's « LA POSTE », 1 place des Templiers, and « France
+// services de La Ville-Dieu-du-Temple », place de l'Église, 7 m). A
+// France Services writing from another organisation's domain is that
+// organisation's (postOfficeService), and farther than one point the
+// streets say two doors.
+func postOfficeCorner(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	return hasD && d <= onePoint && postOffice(a, c) && sameTown(a, c, d, hasD)
+}
+
 // onePostOffice says whether both places are La Poste's (postOffice:
 // its SIREN, or its name), none travelling: La Poste keeps one office at
 // an address, and producers name it each their way — the office's own
