@@ -96,3 +96,31 @@ func TestCompareBuildingOnOneStreetOverrulesPoints(t *testing.T) {
 		{"NotDup another street", fs, with(centre, func(p *Place) { p.Street = "RUE DES PYRENEES" }), false, ""},
 	})
 }
+
+// TestCompareFranceServicesOnAnUnplacedSquare: the host rule reads a
+// mairie and its commune's France Services on one square, no number on
+// either and coordinates on one side only, as one door
+// (hostsFranceServicesOnUnplacedSquare); a France Services with no name of
+// its own and another public body housing it (housesFranceServices) were
+// not read so: « Pôle solidarité de Valréas » (the CCAS's SIRET), « HOTEL
+// DE VILLE - Place A. Briand » in Aidants Connect's list, and « France
+// services Valréas », place Aristide Briand, 0.350. Not with numbers, not
+// when both or neither are placed, not a private body's house.
+func TestCompareFranceServicesOnAnUnplacedSquare(t *testing.T) {
+	valreas := func(p *Place) { p.Commune, p.PostalCode, p.InseeCode = "Valréas", "84600", "84138" }
+	pole := with(place("aidants", "Pôle solidarité de Valréas", "HOTEL DE VILLE - Place A. Briand", 0, 0), func(p *Place) {
+		valreas(p)
+		p.Pivot, p.PivotKind = "26840095900014", "siret"
+	})
+	fs := with(place("hub", "France services Valréas", "Place Aristide Briand", 44.3849, 4.9906), func(p *Place) {
+		valreas(p)
+		p.Phones = []string{"+33490656240"}
+		p.Emails = []string{"franceservices@mairie-valreas.fr"}
+	})
+	runCompareCases(t, []compareCase{
+		{"OK the body on the square, unplaced, and the France Services on it", pole, fs, true, "France Services sur la place"},
+		{"NotDup a number on one side", with(pole, func(p *Place) { p.Street = "4 Place A. Briand" }), fs, false, ""},
+		{"NotDup both placed far apart", with(pole, func(p *Place) { p.Latitude, p.Longitude = at(44.3889, 4.9906) }), fs, false, ""},
+		{"NotDup a private body's house", with(pole, func(p *Place) { p.Pivot = "40432236400013" }), fs, false, ""},
+	})
+}

@@ -486,6 +486,9 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 			// building both name or one point does.
 			r.Name = hostName
 			r.add("france_services_host", "France Services à la même adresse")
+		case franceServicesOnUnplacedSquare(a, c):
+			r.Name = hostName
+			r.add("france_services_host", "France Services sur la place de l'autre lieu, sans numéro ni coordonnées d'un côté")
 		case b.ownContacts(a, c) || b.franceServicesMailbox(a, c):
 			r.Name = hostName
 			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
