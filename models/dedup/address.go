@@ -23,6 +23,11 @@ type street struct {
 	// reads them (mairieSquare, then untitled), read once by parseStreet:
 	// every comparison reads both streets several times.
 	square, surname []string
+	// letters is the name's words as written, stop words kept, glued:
+	// one name whose words a producer splits or joins otherwise
+	// (« rue Marie des Vallées » and « rue Marie Desvallées », the
+	// surname of Marie des Vallées) reads as one (streetNameSimilarity).
+	letters string
 }
 
 // rangeRe finds house-number ranges written 17-21 or 2 - 4.
@@ -72,6 +77,7 @@ lead:
 	}
 	typed := false
 	var kinds []string
+	var letters strings.Builder
 	for ; i < len(ws); i++ {
 		w := ws[i]
 		switch {
@@ -81,7 +87,10 @@ lead:
 			}
 			typed = true
 			continue
-		case stopWords[w], communeWords[w], len(w) == 5 && isDigits(w):
+		case communeWords[w], len(w) == 5 && isDigits(w):
+			continue
+		case stopWords[w]:
+			letters.WriteString(w)
 			continue
 		}
 		if n := postalBoxAt(ws, i); n > 0 {
@@ -91,11 +100,14 @@ lead:
 		if full, ok := vocab.WrittenOut(w); ok {
 			for _, f := range strings.Fields(full) {
 				st.words = append(st.words, stem(f))
+				letters.WriteString(f)
 			}
 			continue
 		}
 		st.words = append(st.words, stem(w))
+		letters.WriteString(w)
 	}
+	st.letters = letters.String()
 	st.building = !typed && len(st.numbers) == 0 && len(st.words) > 0
 	st.typed = typed
 	// A line whose type words say two kinds names two streets, a corner
@@ -211,14 +223,20 @@ func streetSimilarity(a, b street) float64 {
 	return sim
 }
 
+// minStreetLetters is the fewest letters of a street's name read as one
+// name whatever its word breaks (street.letters): a short name glued is
+// as often two names' letters.
+const minStreetLetters = 8
+
 // streetNameSimilarity is streetSimilarity without the streets' kinds: the
 // similarity of their names only.
 func streetNameSimilarity(a, b street) float64 {
 	if len(a.words) == 0 || len(b.words) == 0 {
 		return 0
 	}
-	if slices.Equal(a.words, b.words) {
-		// Each word found in the other: one name, whatever its title.
+	if slices.Equal(a.words, b.words) || len(a.letters) >= minStreetLetters && a.letters == b.letters {
+		// Each word found in the other: one name, whatever its title;
+		// or the same letters split into words otherwise.
 		return 1
 	}
 	aw, bw := a.squareWords(), b.squareWords()

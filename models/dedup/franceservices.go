@@ -185,6 +185,41 @@ func operatorDomain(dom string) bool {
 	return !mailProviders[dom[:max(0, strings.LastIndexByte(dom, '.'))]]
 }
 
+// franceServicesOnUnplacedSquare is hostsFranceServicesOnUnplacedSquare's
+// reading for the house of a France Services with no name of its own
+// (housesFranceServices: a public body, a centre social): the two on one
+// square of one commune, neither giving a house number, one of them placed
+// and the other not (« Pôle solidarité de Valréas », « HOTEL DE VILLE -
+// Place A. Briand », in Aidants Connect's list, and « France services
+// Valréas », place Aristide Briand): the square is all the unplaced record
+// says of its door, and on it the commune's one France Services is the one
+// the body there houses. An unplaced house giving a phone or an e-mail is
+// left, as the authority is.
+func franceServicesOnUnplacedSquare(a, c *prepared) bool {
+	fs, house, ok := franceServicesAndHouse(a, c)
+	if !ok || !fs.bareFranceServices || !unnumberedSquare(a, c) || placed(a) == placed(c) {
+		return false
+	}
+	if !placed(house) && ownsContacts(house) {
+		return false
+	}
+	return oneStreetFront(a, c)
+}
+
+// postOfficeCorner says whether one place is La Poste's record and the
+// other a France Services it may be (postOffice) at one point of one
+// commune (onePoint), their streets two: a village's post office stands at
+// a corner or on a square that producers name by either street (the
+// national file's « LA POSTE », 1 place des Templiers, and « France
+// services de La Ville-Dieu-du-Temple », place de l'Église, 7 m). A
+// France Services writing from another organisation's domain is that
+// organisation's (postOfficeService), and farther than one point the
+// streets say two doors.
+func postOfficeCorner(a, c *prepared) bool {
+	d, hasD := distance(a, c)
+	return hasD && d <= onePoint && postOffice(a, c) && sameTown(a, c, d, hasD)
+}
+
 // onePostOffice says whether both places are La Poste's (postOffice:
 // its SIREN, or its name), none travelling: La Poste keeps one office at
 // an address, and producers name it each their way — the office's own

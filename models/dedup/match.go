@@ -375,6 +375,12 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if postStreet {
 		place = oneAddress
 	}
+	// La Poste's record and a France Services at one point under two
+	// streets' names (postOfficeCorner).
+	postCorner := !located && place < oneAddress && !postStreet && postOfficeCorner(a, c)
+	if postCorner {
+		place = 1
+	}
 	digitalNextDoor := !located && place < oneAddress && !postStreet && b.digitalSpaceName(a, c) > 0
 	if digitalNextDoor {
 		place = oneAddress
@@ -480,6 +486,9 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 			// building both name or one point does.
 			r.Name = hostName
 			r.add("france_services_host", "France Services à la même adresse")
+		case franceServicesOnUnplacedSquare(a, c):
+			r.Name = hostName
+			r.add("france_services_host", "France Services sur la place de l'autre lieu, sans numéro ni coordonnées d'un côté")
 		case b.ownContacts(a, c) || b.franceServicesMailbox(a, c):
 			r.Name = hostName
 			r.add("france_services_contacts", "France Services aux mêmes téléphone et courriel")
@@ -536,7 +545,7 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		r.Name = hostName
 		r.add("digital_space_host", "espace numérique sans nom propre à la même adresse")
 	}
-	if r.Name < hostName && postOffice(a, c) && addressAgrees(a, c) {
+	if r.Name < hostName && postOffice(a, c) && (addressAgrees(a, c) || postCorner) {
 		r.Name = hostName
 		r.add("post_office", "France Services de La Poste à la même adresse")
 	}
@@ -577,6 +586,9 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 	if postStreet {
 		r.Place = oneAddress
 		r.add("post_office_street", "La Poste et sa France Services dans la même rue")
+	}
+	if postCorner {
+		r.Place = 1
 	}
 	if digitalNextDoor {
 		r.Name = max(r.Name, b.digitalSpaceName(a, c))

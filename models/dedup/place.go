@@ -253,6 +253,19 @@ func placeAgreement(a, c *prepared, r *Result) float64 {
 				// Bourg » and the mairie's record « BOURG », 87 m.
 				return 1 + farNote(d, hasD, r)
 			}
+			if sameStreet && sameNum && a.st.typed && c.st.typed {
+				// The building on one street, a number missing on
+				// one side: the building says which door of the
+				// street, as the number would, and the address
+				// overrules the points as one numbered address does
+				// (« 2 RUE ARISTIDE FINCO », complement « Centre
+				// Alexis Peyret », and the centre social Alexis
+				// Peyret, rue Aristide Finco, 1.2 km by the points).
+				// Streets both, a type read: a line that names a
+				// building (« Hôtel de Ville », « Bourg ») is the
+				// building alone, whose points still count.
+				return 1 + farNote(d, hasD, r)
+			}
 			return 0.9 + farNote(d, hasD, r)
 		case sameStreet && sameNum: // a number is missing on one side
 			r.add("same_street", "même rue")

@@ -511,7 +511,21 @@ func explainer(actors map[string]*models.Actor) func(idA, idB string) string {
 		if !ok {
 			return "not in one block"
 		}
-		return fmt.Sprintf("score %.3f = name %.2f, place %.2f, identity %.2f: %v", r.Score, r.Name, r.Place, r.Identity, r.Reasons)
+		out := fmt.Sprintf("score %.3f = name %.2f, place %.2f, identity %.2f: %v", r.Score, r.Name, r.Place, r.Identity, r.Reasons)
+		if os.Getenv("CARNET_DUP_DUMP") != "" {
+			// Both places as detection reads them, a dedup.Place literal
+			// (and the points) to copy into a rule's unit test.
+			for _, x := range []*models.Actor{a, b} {
+				out += fmt.Sprintf("\n      DUMP %#v", dedup.Place{ID: x.ID, Source: x.Source, Producer: x.Producer, Name: x.Name, Pivot: x.Pivot, PivotKind: x.PivotKind,
+					Street: x.Address.Street, Complement: x.Address.Complement, PostalCode: x.Address.PostalCode,
+					InseeCode: x.Address.InseeCode, Commune: x.Address.Commune, Latitude: x.Latitude, Longitude: x.Longitude,
+					Phones: x.Phones, Emails: x.Emails, Websites: x.Websites})
+				if x.Latitude != nil {
+					out += fmt.Sprintf(" lat=%v lon=%v", *x.Latitude, *x.Longitude)
+				}
+			}
+		}
+		return out
 	}
 }
 
