@@ -481,6 +481,13 @@ func normalizeVocab(name string, in StringList) StringList {
 	if normalSet(v, in, byRank) {
 		return in
 	}
+	if canon, ok := vocabInPlace(v, in); !ok {
+		// The list will be refused: its values stay where they were sent,
+		// repeats included, so that checkVocab names an unknown one by its
+		// index in the request (sorted first, ["XYZ", "bib"] named
+		// typologies[1], the producer's BIB: probe 50).
+		return canon
+	}
 	out := make(StringList, 0, len(in))
 	var seen map[string]bool // long lists only: a short one is scanned
 	if len(in) > 16 {
@@ -513,6 +520,20 @@ func normalizeVocab(name string, in StringList) StringList {
 	// which checkVocab refuses, follow in the order sent.
 	slices.SortStableFunc(out, byRank)
 	return out
+}
+
+// vocabInPlace writes each value of in as the vocabulary does (an unknown
+// one trimmed), in the order sent; ok says every value is known.
+func vocabInPlace(v *vocab.Vocabulary, in StringList) (StringList, bool) {
+	out, ok := make(StringList, len(in)), true
+	for i, s := range in {
+		c, known := v.Normalize(s)
+		if !known {
+			c, ok = strings.TrimSpace(s), false
+		}
+		out[i] = c
+	}
+	return out, ok
 }
 
 // normalSet says whether normalizeVocab would return a short list as it
@@ -597,11 +618,29 @@ func normalizeList(in StringList, norm func(string) (string, error)) StringList 
 	for _, s := range in {
 		if n, err := norm(s); err == nil {
 			s = n
+		} else {
+			// The list will be refused: keep it as sent, repeats
+			// included, so that checkList names the value by its index
+			// in the request, not in the list rid of repeats (probe 50).
+			return normalizeEach(in, norm)
 		}
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
 		}
+	}
+	return out
+}
+
+// normalizeEach applies norm to each element in place, keeping inputs it
+// rejects and repeats.
+func normalizeEach(in StringList, norm func(string) (string, error)) StringList {
+	out := make(StringList, len(in))
+	for i, s := range in {
+		if n, err := norm(s); err == nil {
+			s = n
+		}
+		out[i] = s
 	}
 	return out
 }

@@ -10,9 +10,11 @@ import (
 )
 
 // TestNormalizeVocabDeduplicates: short lists (scanned) and long ones (a
-// map) keep each value once, the vocabulary's values in its order and
-// then the unknown ones in the order of their first occurrence; a list over maxListItems is kept whole, for checkVocab to
-// refuse as sent (maxItems counts what was sent, not what stays).
+// map) keep each value once, in the vocabulary's order; a list over
+// maxListItems is kept whole, for checkVocab to refuse as sent (maxItems
+// counts what was sent, not what stays), and so is, each value written
+// canonically in its place, a list holding an unknown value, so that
+// checkVocab names it by its index in the list sent (probe 50).
 func TestNormalizeVocabDeduplicates(t *testing.T) {
 	themes := vocab.MustGet(vocab.NameThemes).Values()
 	var all []string
@@ -49,11 +51,30 @@ func TestNormalizeVocabDeduplicates(t *testing.T) {
 		}
 		return append(append(StringList{}, known...), unknown...)
 	}
+	var known []string      // the map's path too: a long list without unknown values
+	for i := range themes { // each twice, backwards
+		th := themes[len(themes)-1-i]
+		known = append(known, th, th)
+	}
+	for _, in := range []StringList{StringList(known[:17]), StringList(known)} {
+		if got, w := normalizeVocab(vocab.NameThemes, in), want(in); !reflect.DeepEqual(got, w) {
+			t.Errorf("%d known values: %q, want %q", len(in), got, w)
+		}
+	}
 	for _, n := range []int{1, 2, 6, 15, 16, 17, 18, 20, 21, 40, len(all)} {
 		in := StringList(all[:min(n, len(all))])
 		w := want(in)
 		if n > maxListItems {
 			w = in
+		} else if slices.ContainsFunc(in, func(s string) bool { _, ok := vocab.MustGet(vocab.NameThemes).Normalize(s); return !ok }) {
+			w = StringList{}
+			for _, s := range in {
+				c, ok := vocab.MustGet(vocab.NameThemes).Normalize(s)
+				if !ok {
+					c = strings.TrimSpace(s)
+				}
+				w = append(w, c)
+			}
 		}
 		if got := normalizeVocab(vocab.NameThemes, in); !reflect.DeepEqual(got, w) {
 			t.Errorf("%d values: %q, want %q", n, got, w)
