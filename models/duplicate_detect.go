@@ -264,7 +264,8 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 			}
 		}
 		s.yieldToWriters() // each part is a turn the writes wait behind
-		err := s.write(ctx, func(tx *gorm.DB) error {
+		// Alone: the single writes queued before it commit without it.
+		err := s.write(commitAlone(ctx), func(tx *gorm.DB) error {
 			// Two runs at once (a follower taking over from one that
 			// stalled, or a direct call) write their links in turn, each
 			// reading the links the other committed: the pair index never
@@ -572,9 +573,6 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 		}
 		kept[p] = true
 		pub := public[p]
-		fields := map[string]any{"score": m.Score, "name_score": m.Name, "address_score": m.Place,
-			"identity_score": m.Identity, "distance_m": m.DistanceM, "same_pivot": m.SamePivot,
-			"reasons": ReasonList(m.Reasons), "public_score": pub, "updated_at": now}
 		l, found := existing[p]
 		switch {
 		case !found:
@@ -590,6 +588,9 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 			// address shared by hundreds of places re-detects hundreds of
 			// pairs, and rewriting each held the single writer for tens of
 			// milliseconds (BenchmarkConcurrentWrites).
+			fields := map[string]any{"score": m.Score, "name_score": m.Name, "address_score": m.Place,
+				"identity_score": m.Identity, "distance_m": m.DistanceM, "same_pivot": m.SamePivot,
+				"reasons": ReasonList(m.Reasons), "public_score": pub, "updated_at": now}
 			if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status = ?", l.ID, DuplicateSuggested).Updates(fields).Error; err != nil {
 				return 0, err
 			}
