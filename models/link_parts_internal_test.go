@@ -47,16 +47,7 @@ func TestLinksSavedInPartsAsInOne(t *testing.T) {
 		linksPerTurn = per
 		s := openTestStore(t)
 		ctx := context.Background()
-		for _, src := range []string{"hub", "france-services"} {
-			var batch []Actor
-			for i := range 30 {
-				batch = append(batch, Actor{Name: fmt.Sprintf("Espace numérique %s %d", []string{"Belsunce", "Panier", "Joliette"}[i%3], i),
-					Source: src, SourceID: fmt.Sprintf("p%d", i), Address: Address{Street: "58 cours Belsunce", PostalCode: "13001", Commune: "Marseille"}})
-			}
-			if _, err := s.SyncBatch(ctx, src, batch, nil, SyncOptions{}); err != nil {
-				t.Fatal(err)
-			}
-		}
+		syncCrowded(t, s, 30)
 		var actors []Actor
 		if err := s.w.Find(&actors).Error; err != nil {
 			t.Fatal(err)
@@ -97,16 +88,7 @@ func TestLinksSavedInPartsAsInOne(t *testing.T) {
 func TestStoredLinksAsWholeLinks(t *testing.T) {
 	s := openTestStore(t)
 	ctx := context.Background()
-	for _, src := range []string{"hub", "france-services"} {
-		var batch []Actor
-		for i := range 12 {
-			batch = append(batch, Actor{Name: fmt.Sprintf("Espace numérique %s %d", []string{"Belsunce", "Panier", "Joliette"}[i%3], i),
-				Source: src, SourceID: fmt.Sprintf("p%d", i), Address: Address{Street: "58 cours Belsunce", PostalCode: "13001", Commune: "Marseille"}})
-		}
-		if _, err := s.SyncBatch(ctx, src, batch, nil, SyncOptions{}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	syncCrowded(t, s, 12)
 	var ids []string
 	if err := s.w.Model(&Actor{}).Order("id").Pluck("id", &ids).Error; err != nil {
 		t.Fatal(err)
@@ -179,5 +161,21 @@ func TestStoredLinksAsWholeLinks(t *testing.T) {
 	}
 	if spaced != 1 {
 		t.Errorf("%d suggestions with spaced reasons read, want 1", spaced)
+	}
+}
+
+// syncCrowded syncs two producers' copies of n places at one door (a
+// crowded address: every pair is compared).
+func syncCrowded(t *testing.T, s *Store, n int) {
+	t.Helper()
+	for _, src := range []string{"hub", "france-services"} {
+		var batch []Actor
+		for i := range n {
+			batch = append(batch, Actor{Name: fmt.Sprintf("Espace numérique %s %d", []string{"Belsunce", "Panier", "Joliette"}[i%3], i),
+				Source: src, SourceID: fmt.Sprintf("p%d", i), Address: Address{Street: "58 cours Belsunce", PostalCode: "13001", Commune: "Marseille"}})
+		}
+		if _, err := s.SyncBatch(context.Background(), src, batch, nil, SyncOptions{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
