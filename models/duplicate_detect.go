@@ -264,8 +264,7 @@ func (s *Store) detect(ctx context.Context, actorIDs []string, updates []Change)
 			}
 		}
 		s.yieldToWriters() // each part is a turn the writes wait behind
-		// Alone: the single writes queued before it commit without it.
-		err := s.write(commitAlone(ctx), func(tx *gorm.DB) error {
+		err := s.write(ctx, func(tx *gorm.DB) error {
 			// Two runs at once (a follower taking over from one that
 			// stalled, or a direct call) write their links in turn, each
 			// reading the links the other committed: the pair index never

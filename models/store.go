@@ -298,7 +298,6 @@ type pendingLogs struct {
 // transaction.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	w := &queuedWrite{ctx: ctx, fn: fn, logs: &pendingLogs{}, bulk: bulkWrite(ctx)}
-	w.alone = w.bulk || aloneWrite(ctx)
 	tctx := ctx
 	if s.gate != nil {
 		// mattn/go-sqlite3 runs each statement of a cancellable context on
@@ -351,8 +350,7 @@ type queuedWrite struct {
 	fn        func(tx *gorm.DB) error
 	logs      *pendingLogs
 	queued    bool // notifications queued in the outbox
-	bulk      bool // a sync batch or an import: committed in a group of its own, on the bulk writer
-	alone     bool // committed in a group of its own: a bulk write, a part of detection's links (commitAlone)
+	bulk      bool // a sync batch or an import: committed in a group of its own
 	// committing is set when run has ended well and its transaction is
 	// committed next: an error after it may have come after the commit.
 	committing bool
@@ -373,24 +371,6 @@ const (
 	writeTaken            // in a group that a leader runs
 	writeAbandoned        // its context ended while it waited
 )
-
-// aloneKey marks the writes of a context as committed alone (commitAlone).
-type aloneKey struct{}
-
-// commitAlone marks the writes made with ctx as committed in a group of
-// their own, as a bulk write is, though on the writer: each part of
-// duplicate detection's links (detect). It held the writer 20–60 ms, and
-// the single writes queued before it, grouped with it, committed only
-// after it (BenchmarkConcurrentWrites: their p99 is their wait).
-func commitAlone(ctx context.Context) context.Context {
-	return context.WithValue(ctx, aloneKey{}, true)
-}
-
-// aloneWrite reports whether ctx's writes are to commit alone (commitAlone).
-func aloneWrite(ctx context.Context) bool {
-	b, _ := ctx.Value(aloneKey{}).(bool)
-	return b
-}
 
 // maxWriteGroup bounds how many writes one transaction commits together.
 const maxWriteGroup = 64
@@ -442,8 +422,7 @@ func (w *queuedWrite) run(tx *gorm.DB) (err error) {
 //
 // A bulk write (a sync batch or an import, withBulk) is a group of its
 // own: grouped, it held the commit of the edits queued before it until it
-// was written (TestBulkWritesCommitAlone); so is a part of duplicate
-// detection's links (commitAlone).
+// was written (TestBulkWritesCommitAlone).
 //
 // A write failing (or panicking) rolls back to its savepoint: the others
 // commit. A failure of the transaction itself (the commit) fails every
@@ -499,13 +478,13 @@ func (s *Store) writeGrouped(w *queuedWrite) error {
 	// than an edit: it commits alone, so that the writes queued before it
 	// do not wait for it (nor those after it for each other's group). It
 	// stays queued, with those after it, to lead the next group.
-	closed := w.alone
+	closed := w.bulk
 	for _, o := range q.waiting {
-		if !closed && !o.alone && len(group) < maxWriteGroup && o.state.CompareAndSwap(writeQueued, writeTaken) {
+		if !closed && !o.bulk && len(group) < maxWriteGroup && o.state.CompareAndSwap(writeQueued, writeTaken) {
 			group = append(group, o)
 			s.gateWaiters.Add(-1)
 		} else if o.state.Load() == writeQueued {
-			closed = closed || o.alone
+			closed = closed || o.bulk
 			rest = append(rest, o)
 		}
 	}

@@ -367,18 +367,8 @@ func TestCreateActorChecksBeforeItsTurn(t *testing.T) {
 // queued before it, it held their commit — and their answers — until it
 // was written: one client's heavy write delayed another's that had
 // arrived first. A bulk write now leads a group of its own, and the
-// writes queued before it commit without waiting for it. So does a part of
-// duplicate detection's links (commitAlone, session 50), which held the
-// writer 20–60 ms at a crowded address.
+// writes queued before it commit without waiting for it.
 func TestBulkWritesCommitAlone(t *testing.T) {
-	for name, mark := range map[string]func(context.Context) context.Context{"bulk": withBulk, "detection": commitAlone} {
-		t.Run(name, func(t *testing.T) { writesAroundOneAlone(t, mark) })
-	}
-}
-
-// writesAroundOneAlone is TestBulkWritesCommitAlone for a write marked
-// alone by mark.
-func writesAroundOneAlone(t *testing.T, mark func(context.Context) context.Context) {
 	s := openTestStore(t)
 	if s.gate == nil {
 		t.Skip("the store writes through a pool (PostgreSQL): no single writer to group writes on")
@@ -407,7 +397,7 @@ func writesAroundOneAlone(t *testing.T, mark func(context.Context) context.Conte
 	for i, name := range []string{"a", "bulk", "b", "c"} {
 		ctx := context.WithValue(context.Background(), nameKey{}, name)
 		if name == "bulk" {
-			ctx = mark(ctx)
+			ctx = withBulk(ctx)
 		}
 		wg.Go(func() { _ = s.write(ctx, func(tx *gorm.DB) error { return nil }) })
 		for deadline := time.Now().Add(10 * time.Second); s.gateWaiters.Load() != int64(i+1); {
