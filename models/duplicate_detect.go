@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
 	"iter"
@@ -551,15 +552,9 @@ func hasKey[K comparable, V any](m map[K]V, k K) bool {
 // score, decisions included.
 func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match, public map[linkPair]float64, current map[linkPair]dedup.Result) (int, error) {
 	type pair = linkPair
-	existing := map[pair]DuplicateLink{}
-	for chunk := range slices.Chunk(evaluated, 400) {
-		var links []DuplicateLink
-		if err := linksTouching(tx, chunk).Find(&links).Error; err != nil {
-			return 0, err
-		}
-		for _, l := range links {
-			existing[pair{l.ActorAID, l.ActorBID}] = l
-		}
+	existing, err := storedLinks(tx, evaluated)
+	if err != nil {
+		return 0, err
 	}
 	now := s.now()
 	kept := map[pair]bool{}
@@ -577,9 +572,6 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 		}
 		kept[p] = true
 		pub := public[p]
-		fields := map[string]any{"score": m.Score, "name_score": m.Name, "address_score": m.Place,
-			"identity_score": m.Identity, "distance_m": m.DistanceM, "same_pivot": m.SamePivot,
-			"reasons": ReasonList(m.Reasons), "public_score": pub, "updated_at": now}
 		l, found := existing[p]
 		switch {
 		case !found:
@@ -589,12 +581,15 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 		case l.RecordedBy != nil:
 			// A link a person recorded (CreateDuplicate) is not removed;
 			// it is rescored below, as a decided link is.
-		case l.Status == DuplicateSuggested && !sameLink(&l, &m, pub):
+		case l.Status == DuplicateSuggested && !l.says(&m, pub):
 			// A moderator's decision made meanwhile stays as decided. An
 			// unchanged suggestion is not written again: a write at an
 			// address shared by hundreds of places re-detects hundreds of
 			// pairs, and rewriting each held the single writer for tens of
 			// milliseconds (BenchmarkConcurrentWrites).
+			fields := map[string]any{"score": m.Score, "name_score": m.Name, "address_score": m.Place,
+				"identity_score": m.Identity, "distance_m": m.DistanceM, "same_pivot": m.SamePivot,
+				"reasons": ReasonList(m.Reasons), "public_score": pub, "updated_at": now}
 			if err := tx.Model(&DuplicateLink{}).Where("id = ? AND status = ?", l.ID, DuplicateSuggested).Updates(fields).Error; err != nil {
 				return 0, err
 			}
@@ -620,7 +615,8 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 	// A suggestion that no longer holds (an address was corrected) goes;
 	// decisions stay, their scores as decided, their public score that
 	// of today's public data (only it says whom the link shows to).
-	for p, l := range existing {
+	for p, stored := range existing {
+		l := stored.DuplicateLink
 		switch {
 		case !kept[p] && l.Status == DuplicateSuggested && l.RecordedBy == nil:
 			if err := tx.Delete(&DuplicateLink{}, "id = ? AND status = ?", l.ID, DuplicateSuggested).Error; err != nil {
@@ -689,7 +685,102 @@ var beforeDetectedInsert func(tx *gorm.DB, pairs [][2]string) error
 
 // sameLink reports whether a stored link says what the match says.
 func sameLink(l *DuplicateLink, m *dedup.Match, public float64) bool {
+	return sameScores(l, m, public) && slices.Equal([]dedup.Reason(l.Reasons), m.Reasons)
+}
+
+// sameScores is sameLink but for the reasons.
+func sameScores(l *DuplicateLink, m *dedup.Match, public float64) bool {
 	sameDistance := (l.DistanceM == nil) == (m.DistanceM == nil) && (l.DistanceM == nil || *l.DistanceM == *m.DistanceM)
 	return l.PublicScore != nil && *l.PublicScore == public && l.Score == m.Score && l.NameScore == m.Name && l.AddressScore == m.Place && l.IdentityScore == m.Identity &&
-		l.SamePivot == m.SamePivot && sameDistance && slices.Equal([]dedup.Reason(l.Reasons), m.Reasons)
+		l.SamePivot == m.SamePivot && sameDistance
+}
+
+// storedLink is a link as saveLinks reads it: a suggestion's columns
+// but its reasons, which stay as stored (reasons); a decided link, or one
+// a person recorded, whole (their few rows are read again by id).
+type storedLink struct {
+	DuplicateLink
+	reasons string
+}
+
+// says reports whether the stored link says what the match says
+// (sameLink), its reasons compared as stored first: detection wrote them
+// as ReasonList.Value writes the match's, so an unchanged suggestion is
+// known without decoding them; other text (PostgreSQL's jsonb spacing,
+// an older writer) is decoded and compared.
+func (l *storedLink) says(m *dedup.Match, public float64) bool {
+	if !sameScores(&l.DuplicateLink, m, public) {
+		return false
+	}
+	if l.Reasons != nil || l.reasons == "" {
+		return slices.Equal([]dedup.Reason(l.Reasons), m.Reasons)
+	}
+	if v, err := ReasonList(m.Reasons).Value(); err == nil && v == l.reasons {
+		return true
+	}
+	var stored ReasonList
+	if err := stored.Scan(l.reasons); err != nil {
+		return false
+	}
+	return slices.Equal([]dedup.Reason(stored), m.Reasons)
+}
+
+// storedLinkColumns are what storedLinks reads of every link: all that
+// saveLinks compares with a match, and whether a person recorded it.
+const storedLinkColumns = "id, actor_a, actor_b, status, recorded_by IS NOT NULL, score, name_score, address_score, identity_score, distance_m, same_pivot, public_score, reasons"
+
+// storedLinks returns the links of which either actor is among ids, for
+// saveLinks: read inside the writer's turn, at a crowded address a part's
+// thousand links, which GORM's scan into whole links (every column, each
+// link's reasons decoded from JSON) made 2.7 s of 5.9 s of saveLinks in
+// BenchmarkConcurrentWrites (session 50's profile), while 32 writers
+// waited. The columns a suggestion is compared by are scanned as they
+// are; the decided and recorded links, a handful, are read whole.
+func storedLinks(tx *gorm.DB, ids []string) (map[linkPair]storedLink, error) {
+	out := map[linkPair]storedLink{}
+	var whole []string
+	for chunk := range slices.Chunk(ids, 400) {
+		rows, err := linksTouching(tx.Model(&DuplicateLink{}).Select(storedLinkColumns), chunk).Rows()
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var l storedLink
+			var recorded bool
+			var distance, public sql.NullFloat64
+			if err := rows.Scan(&l.ID, &l.ActorAID, &l.ActorBID, &l.Status, &recorded, &l.Score, &l.NameScore, &l.AddressScore,
+				&l.IdentityScore, &distance, &l.SamePivot, &public, &l.reasons); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if recorded || l.Status != DuplicateSuggested {
+				whole = append(whole, l.ID)
+				continue
+			}
+			if distance.Valid {
+				l.DistanceM = &distance.Float64
+			}
+			if public.Valid {
+				l.PublicScore = &public.Float64
+			}
+			out[linkPair{l.ActorAID, l.ActorBID}] = l
+		}
+		err = rows.Err()
+		if cerr := rows.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for chunk := range slices.Chunk(whole, 400) {
+		var links []DuplicateLink
+		if err := tx.Where("id IN ?", chunk).Find(&links).Error; err != nil {
+			return nil, err
+		}
+		for _, l := range links {
+			out[linkPair{l.ActorAID, l.ActorBID}] = storedLink{DuplicateLink: l}
+		}
+	}
+	return out, nil
 }

@@ -3,8 +3,12 @@ package models
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
+
+	"carnet/models/dedup"
 )
 
 // TestLinkPartsCutsByMatches: detection saves its links in parts of at
@@ -43,16 +47,7 @@ func TestLinksSavedInPartsAsInOne(t *testing.T) {
 		linksPerTurn = per
 		s := openTestStore(t)
 		ctx := context.Background()
-		for _, src := range []string{"hub", "france-services"} {
-			var batch []Actor
-			for i := range 30 {
-				batch = append(batch, Actor{Name: fmt.Sprintf("Espace numérique %s %d", []string{"Belsunce", "Panier", "Joliette"}[i%3], i),
-					Source: src, SourceID: fmt.Sprintf("p%d", i), Address: Address{Street: "58 cours Belsunce", PostalCode: "13001", Commune: "Marseille"}})
-			}
-			if _, err := s.SyncBatch(ctx, src, batch, nil, SyncOptions{}); err != nil {
-				t.Fatal(err)
-			}
-		}
+		syncCrowded(t, s, 30)
 		var actors []Actor
 		if err := s.w.Find(&actors).Error; err != nil {
 			t.Fatal(err)
@@ -81,5 +76,106 @@ func TestLinksSavedInPartsAsInOne(t *testing.T) {
 	}
 	if stored[1] != stored[1<<30] {
 		t.Errorf("links saved in parts differ from those saved in one:\n%s\n%s", stored[1], stored[1<<30])
+	}
+}
+
+// TestStoredLinksAsWholeLinks: what saveLinks reads of the stored links
+// (storedLinks: a suggestion's columns but its reasons, kept as stored)
+// says of each link what the whole link says — a suggestion's scores, and
+// its reasons whether written by detection or spaced as PostgreSQL's jsonb
+// returns them; a decided link and a recorded one read whole — and a match
+// that differs from a link by one reason or one score is told apart.
+func TestStoredLinksAsWholeLinks(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	syncCrowded(t, s, 12)
+	var ids []string
+	if err := s.w.Model(&Actor{}).Order("id").Pluck("id", &ids).Error; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DetectDuplicates(ctx, ids); err != nil {
+		t.Fatal(err)
+	}
+	var first []DuplicateLink
+	if err := s.w.Order("id").Find(&first).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(first) < 4 {
+		t.Fatalf("%d links at the crowded address, want at least 4", len(first))
+	}
+	for _, q := range []string{
+		`UPDATE duplicate_links SET reasons = REPLACE(REPLACE(reasons, '","', '", "'), '":"', '": "') WHERE id = ?`,
+		`UPDATE duplicate_links SET status = 'confirmed' WHERE id = ?`,
+		`UPDATE duplicate_links SET recorded_by = 'admin', recorded_score = score WHERE id = ?`,
+		`UPDATE duplicate_links SET status = 'dismissed', distance_m = NULL WHERE id = ?`,
+	} {
+		i := len(q) % len(first) // any link, one each
+		if err := s.w.Exec(q, first[i].ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		first = slices.Delete(first, i, i+1)
+	}
+	var whole []DuplicateLink
+	if err := s.w.Order("id").Find(&whole).Error; err != nil {
+		t.Fatal(err)
+	}
+	stored, err := storedLinks(s.w, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != len(whole) {
+		t.Fatalf("%d links read, want %d", len(stored), len(whole))
+	}
+	spaced := 0
+	for _, w := range whole {
+		st, ok := stored[linkPair{w.ActorAID, w.ActorBID}]
+		if !ok {
+			t.Fatalf("link %s not read", w.ID)
+		}
+		if w.Status != DuplicateSuggested || w.RecordedBy != nil {
+			if !reflect.DeepEqual(st.DuplicateLink, w) {
+				t.Errorf("decided or recorded link read as %+v, want %+v", st.DuplicateLink, w)
+			}
+			continue
+		}
+		if strings.Contains(st.reasons, `", "`) {
+			spaced++
+		}
+		m := dedup.Match{A: w.ActorAID, B: w.ActorBID, Result: dedup.Result{Score: w.Score, Name: w.NameScore, Place: w.AddressScore,
+			Identity: w.IdentityScore, DistanceM: w.DistanceM, SamePivot: w.SamePivot, Reasons: w.Reasons}}
+		if !st.says(&m, *w.PublicScore) || !sameLink(&w, &m, *w.PublicScore) {
+			t.Errorf("link %s read as not saying what it says (reasons %s)", w.ID, st.reasons)
+		}
+		if len(m.Reasons) > 0 {
+			fewer := m
+			fewer.Reasons = m.Reasons[1:]
+			if st.says(&fewer, *w.PublicScore) {
+				t.Errorf("link %s says %v, read as saying %v", w.ID, m.Reasons, fewer.Reasons)
+			}
+		}
+		other := m
+		other.Name += 0.001
+		if st.says(&other, *w.PublicScore) || st.says(&m, *w.PublicScore+0.001) {
+			t.Errorf("link %s read as saying another score", w.ID)
+		}
+	}
+	if spaced != 1 {
+		t.Errorf("%d suggestions with spaced reasons read, want 1", spaced)
+	}
+}
+
+// syncCrowded syncs two producers' copies of n places at one door (a
+// crowded address: every pair is compared).
+func syncCrowded(t *testing.T, s *Store, n int) {
+	t.Helper()
+	for _, src := range []string{"hub", "france-services"} {
+		var batch []Actor
+		for i := range n {
+			batch = append(batch, Actor{Name: fmt.Sprintf("Espace numérique %s %d", []string{"Belsunce", "Panier", "Joliette"}[i%3], i),
+				Source: src, SourceID: fmt.Sprintf("p%d", i), Address: Address{Street: "58 cours Belsunce", PostalCode: "13001", Commune: "Marseille"}})
+		}
+		if _, err := s.SyncBatch(context.Background(), src, batch, nil, SyncOptions{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
