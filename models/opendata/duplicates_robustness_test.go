@@ -270,8 +270,11 @@ func shift(p *dedup.Place, m float64) {
 	p.Latitude, p.Longitude = &lat, &lon
 }
 
+// dedupPlace is the place detection compares for x (models' placeOf):
+// the measures of habits, the explanation of a pair and its dump read
+// it alike.
 func dedupPlace(x *models.Actor) dedup.Place {
-	return dedup.Place{ID: x.ID, Source: x.Source, Name: x.Name, Pivot: x.Pivot, PivotKind: x.PivotKind,
+	return dedup.Place{ID: x.ID, Source: x.Source, Producer: x.Producer, Name: x.Name, Pivot: x.Pivot, PivotKind: x.PivotKind,
 		Street: x.Address.Street, Complement: x.Address.Complement, PostalCode: x.Address.PostalCode,
 		InseeCode: x.Address.InseeCode, Commune: x.Address.Commune, Latitude: x.Latitude, Longitude: x.Longitude,
 		Phones: x.Phones, Emails: x.Emails, Websites: x.Websites, PrivateContacts: !x.ContactPublic}

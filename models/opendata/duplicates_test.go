@@ -498,10 +498,7 @@ func explainer(actors map[string]*models.Actor) func(idA, idB string) string {
 			var places []dedup.Place
 			for _, x := range actors {
 				if x.Departement == a.Departement {
-					places = append(places, dedup.Place{ID: x.ID, Source: x.Source, Producer: x.Producer, Name: x.Name, Pivot: x.Pivot, PivotKind: x.PivotKind,
-						Street: x.Address.Street, Complement: x.Address.Complement, PostalCode: x.Address.PostalCode,
-						InseeCode: x.Address.InseeCode, Commune: x.Address.Commune, Latitude: x.Latitude, Longitude: x.Longitude,
-						Phones: x.Phones, Emails: x.Emails, Websites: x.Websites})
+					places = append(places, dedupPlace(x))
 				}
 			}
 			blk = dedup.NewBlock(places)
@@ -516,10 +513,7 @@ func explainer(actors map[string]*models.Actor) func(idA, idB string) string {
 			// Both places as detection reads them, a dedup.Place literal
 			// (and the points) to copy into a rule's unit test.
 			for _, x := range []*models.Actor{a, b} {
-				out += fmt.Sprintf("\n      DUMP %#v", dedup.Place{ID: x.ID, Source: x.Source, Producer: x.Producer, Name: x.Name, Pivot: x.Pivot, PivotKind: x.PivotKind,
-					Street: x.Address.Street, Complement: x.Address.Complement, PostalCode: x.Address.PostalCode,
-					InseeCode: x.Address.InseeCode, Commune: x.Address.Commune, Latitude: x.Latitude, Longitude: x.Longitude,
-					Phones: x.Phones, Emails: x.Emails, Websites: x.Websites})
+				out += fmt.Sprintf("\n      DUMP %#v", dedupPlace(x))
 				if x.Latitude != nil {
 					out += fmt.Sprintf(" lat=%v lon=%v", *x.Latitude, *x.Longitude)
 				}
