@@ -481,24 +481,21 @@ func normalizeVocab(name string, in StringList) StringList {
 	if normalSet(v, in, byRank) {
 		return in
 	}
-	if canon, ok := vocabInPlace(v, in); !ok {
-		// The list will be refused: its values stay where they were sent,
-		// repeats included, so that checkVocab names an unknown one by its
-		// index in the request (sorted first, ["XYZ", "bib"] named
-		// typologies[1], the producer's BIB: probe 50).
-		return canon
-	}
 	out := make(StringList, 0, len(in))
 	var seen map[string]bool // long lists only: a short one is scanned
 	if len(in) > 16 {
 		seen = make(map[string]bool, len(in))
 	}
 	for _, s := range in {
-		if c, ok := v.Normalize(s); ok {
-			s = c
-		} else {
-			s = strings.TrimSpace(s)
+		c, ok := v.Normalize(s)
+		if !ok {
+			// The list will be refused: its values stay where they were
+			// sent, repeats included, so that checkVocab names an unknown
+			// one by its index in the request (sorted first, ["XYZ",
+			// "bib"] named typologies[1], the producer's BIB: probe 50).
+			return vocabInPlace(v, in)
 		}
+		s = c
 		var dup bool
 		if seen != nil {
 			dup = seen[s]
@@ -516,24 +513,24 @@ func normalizeVocab(name string, in StringList) StringList {
 	// sync is the same record. Kept in the order sent, an import and a sync
 	// of one place, alternating, made a new version (history, change feed,
 	// webhook) of each other's order every time, and a batch replayed in
-	// another order did not answer unchanged. Values not in the vocabulary,
-	// which checkVocab refuses, follow in the order sent.
+	// another order did not answer unchanged.
 	slices.SortStableFunc(out, byRank)
 	return out
 }
 
 // vocabInPlace writes each value of in as the vocabulary does (an unknown
-// one trimmed), in the order sent; ok says every value is known.
-func vocabInPlace(v *vocab.Vocabulary, in StringList) (StringList, bool) {
-	out, ok := make(StringList, len(in)), true
+// one trimmed), in the order sent: a list normalizeVocab met an unknown
+// value in, for checkVocab to refuse.
+func vocabInPlace(v *vocab.Vocabulary, in StringList) StringList {
+	out := make(StringList, len(in))
 	for i, s := range in {
 		c, known := v.Normalize(s)
 		if !known {
-			c, ok = strings.TrimSpace(s), false
+			c = strings.TrimSpace(s)
 		}
 		out[i] = c
 	}
-	return out, ok
+	return out
 }
 
 // normalSet says whether normalizeVocab would return a short list as it
