@@ -4964,6 +4964,10 @@ const docTemplate = `{
                             "$ref": "#/definitions/Referral"
                         },
                         "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version, for If-Match on transitions, then a digest of the representation"
+                            },
                             "Location": {
                                 "type": "string",
                                 "description": "URL of the referral"
@@ -5224,6 +5228,10 @@ const docTemplate = `{
                             "$ref": "#/definitions/Referral"
                         },
                         "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Version, for If-Match on transitions, then a digest of the representation"
+                            },
                             "Location": {
                                 "type": "string",
                                 "description": "URL of the new referral"
@@ -5517,6 +5525,12 @@ const docTemplate = `{
                         "description": "OK",
                         "schema": {
                             "$ref": "#/definitions/Referral"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "The new version, for If-Match on the next move, then a digest of the representation"
+                            }
                         }
                     },
                     "400": {

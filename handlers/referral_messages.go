@@ -193,6 +193,7 @@ type ReferralForwardInput struct {
 //	@Param			forward		body		ReferralForwardInput	true	"Where to"
 //	@Success		201			{object}	Referral
 //	@Header			201			{string}	Location	"URL of the new referral"
+//	@Header			201			{string}	ETag		"Version, for If-Match on transitions, then a digest of the representation"
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem	"Only the receiving structure forwards"
@@ -248,6 +249,5 @@ func (h *Handler) ForwardReferral(c *gin.Context) (err error) {
 	}
 	c.Header("Location", "/api/v1/referrals/"+next.ID)
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusCreated, newReferral(h.namer(c), next, nil))
-	return nil
+	return writeReferral(c, http.StatusCreated, h.namer(c), next, nil)
 }

@@ -470,6 +470,7 @@ func myStructures(p *models.Principal) []string {
 //	@Param			referral	body		ReferralInput	true	"The referral"
 //	@Success		201			{object}	Referral
 //	@Header			201			{string}	Location	"URL of the referral"
+//	@Header			201			{string}	ETag		"Version, for If-Match on transitions, then a digest of the representation"
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem	"Not a member of the sending structure"
@@ -529,8 +530,16 @@ func (h *Handler) CreateReferral(c *gin.Context) error {
 	}
 	c.Header("Location", "/api/v1/referrals/"+r.ID)
 	c.Header("Cache-Control", "no-store")
-	writeJSON(c, http.StatusCreated, newReferral(h.namer(c), &r, nil))
-	return nil
+	return writeReferral(c, http.StatusCreated, h.namer(c), &r, nil)
+}
+
+// writeReferral answers one referral with its version's ETag (then a
+// digest of the body), the If-Match of the next move. Every answer that
+// renders a referral carries it: its creation and a forward's answered
+// none, so the sender who meant to cancel what it had just sent, guarded,
+// or the receiver of a forward had to read it again first (probe 51).
+func writeReferral(c *gin.Context, status int, n *namer, r *models.Referral, events []models.ReferralEvent) error {
+	return writeVersioned(c, status, `"`+strconv.FormatInt(r.Version, 10)+`"`, newReferral(n, r, events))
 }
 
 // referralFor loads a referral the caller may see: members of its sending
@@ -662,7 +671,7 @@ func (h *Handler) GetReferral(c *gin.Context) error {
 		return err
 	}
 	privateNoStore(c)
-	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(r.Version, 10)+`"`, newReferral(h.namer(c), r, events))
+	return writeReferral(c, http.StatusOK, h.namer(c), r, events)
 }
 
 // ListReferrals godoc
@@ -772,6 +781,7 @@ func readByList(page models.ReferralPage) []*models.Referral {
 //	@Param			If-None-Match	header		string					false	"ETags the record must not be at (weak ones match too), or *: only if the record does not exist, which always fails here (412)"
 //	@Param			transition	body		ReferralTransitionInput	true	"The new status"
 //	@Success		200			{object}	Referral
+//	@Header			200			{string}	ETag	"The new version, for If-Match on the next move, then a digest of the representation"
 //	@Failure		400			{object}	Problem
 //	@Failure		401			{object}	Problem
 //	@Failure		403			{object}	Problem	"A move reserved to the other structure"
@@ -828,7 +838,7 @@ func (h *Handler) TransitionReferral(c *gin.Context) (err error) {
 		return err
 	}
 	privateNoStore(c)
-	return writeVersioned(c, http.StatusOK, `"`+strconv.FormatInt(out.Version, 10)+`"`, newReferral(h.namer(c), out, events))
+	return writeReferral(c, http.StatusOK, h.namer(c), out, events)
 }
 
 // ReferralChangesFeed godoc

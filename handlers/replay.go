@@ -40,8 +40,7 @@ func (h *Handler) RenderCreated(c *gin.Context, entity, id string) error {
 		}
 		c.Header("Location", "/api/v1/referrals/"+r.ID)
 		c.Header("Cache-Control", "no-store")
-		writeJSON(c, http.StatusCreated, newReferral(h.namer(c), r, nil))
-		return nil
+		return writeReferral(c, http.StatusCreated, h.namer(c), r, nil)
 	case models.EntityReferralMessage:
 		return h.renderMessage(c, id)
 	case models.EntitySuggestion:
