@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"carnet/api/apitest"
 	"carnet/models"
@@ -752,6 +753,62 @@ func sideNames(l map[string]any) {
 			if l[k] != nil && l[k] == l[side].(map[string]any)["id"] {
 				l[k] = side
 			}
+		}
+	}
+}
+
+// TestDecidingADuplicateAgainChangesNothing: confirming a confirmed link
+// again, keeping the same record, or dismissing a dismissed one, answered
+// 200 and rewrote its decided_at and updated_at (and who decided) with no
+// entry in either side's trail (the fifty-first session's probe): the
+// decision was credited to someone who changed nothing, and reusers
+// following updated_at saw a change that was none. A decision that changes
+// nothing now leaves the link as it was; one that changes the kept record
+// is still written.
+func TestDecidingADuplicateAgainChangesNothing(t *testing.T) {
+	e := apitest.New(t)
+	own := str(createActor(t, e, validActor("Réseau"))["id"])
+	_, coord := e.Account("coord@example.fr", nil, models.Territory{Departements: []string{"13"}})
+	type answer struct {
+		DecidedAt string  `json:"decided_at"`
+		UpdatedAt string  `json:"updated_at"`
+		Kept      *string `json:"kept"`
+		ActorA    struct {
+			ID string `json:"id"`
+		} `json:"actor_a"`
+		ActorB struct {
+			ID string `json:"id"`
+		} `json:"actor_b"`
+	}
+	post := func(link, verb, token string, body any) answer {
+		t.Helper()
+		r := e.Do(apitest.Request{Method: "POST", Path: "/api/v1/duplicates/" + link + "/" + verb, Token: token, Body: body})
+		if r.Code != 200 {
+			t.Fatalf("%s: %d %s", verb, r.Code, r.Body)
+		}
+		var a answer
+		r.JSON(&a)
+		return a
+	}
+	for _, verb := range []string{"confirm", "dismiss"} {
+		link := belsuncePair(t, e, own, map[string]int{"confirm": 1, "dismiss": 2}[verb])
+		first := post(link, verb, coord, nil)
+		time.Sleep(5 * time.Millisecond)
+		again := post(link, verb, e.Admin, nil)
+		if again.DecidedAt != first.DecidedAt || again.UpdatedAt != first.UpdatedAt {
+			t.Errorf("%s again: decided_at %s → %s, updated_at %s → %s; want both unchanged", verb, first.DecidedAt, again.DecidedAt, first.UpdatedAt, again.UpdatedAt)
+		}
+		if verb != "confirm" || first.Kept == nil {
+			continue
+		}
+		other := first.ActorA.ID
+		if *first.Kept == other {
+			other = first.ActorB.ID
+		}
+		time.Sleep(5 * time.Millisecond)
+		moved := post(link, verb, e.Admin, map[string]string{"keep": other})
+		if moved.Kept == nil || *moved.Kept != other || moved.DecidedAt == first.DecidedAt {
+			t.Errorf("confirm keeping the other record: kept %v, decided_at %s (was %s); want %s kept and a new decision", moved.Kept, moved.DecidedAt, first.DecidedAt, other)
 		}
 	}
 }

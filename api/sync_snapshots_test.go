@@ -423,7 +423,7 @@ func TestSnapshotSessionRules(t *testing.T) {
 			{"?mode=snapshot&snapshot_id=" + s.ID, 400},
 			{"?snapshot_id=", 400},
 			{"?snapshot_id=" + models.NewID(), 404},
-			{"?snapshot_id=pas-un-id", 404},
+			{"?snapshot_id=pas-un-id", 400}, // no UUID: format: uuid (TestSnapshotIDReadAsAnID)
 		} {
 			r := e.Do(apitest.Request{Method: "PUT", Path: "/api/v1/sync/" + snapSource + "/actors" + c.query, Token: hub, Body: obj{"actors": []obj{snapPlace(0)}}})
 			if r.Code != c.code || !hasAll(fields(t, r), "snapshot_id") {

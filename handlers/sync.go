@@ -213,7 +213,10 @@ func syncTarget(c *gin.Context) (string, models.SyncOptions, error) {
 	q := queryOf(c)
 	opt := models.SyncOptions{DryRun: q.flag("dry_run"), AllowMassArchive: q.flag("allow_mass_archive")}
 	opt.Snapshot = q.syncMode(false)
-	opt.SnapshotID = q.one("snapshot_id")
+	// Read as every id is (q.id): a value that is no UUID is the client's
+	// mistake, 400 as the contract's format: uuid says, not the 404 of a
+	// session that does not exist; the id in capitals joins its session.
+	opt.SnapshotID = q.id("snapshot_id")
 	switch _, given := q.v["snapshot_id"]; {
 	case given && opt.SnapshotID == "" && len(q.v["snapshot_id"]) == 1:
 		q.errs.Add("snapshot_id", "must be the id of an open snapshot session (POST /api/v1/sync/{source}/snapshots opens one)")

@@ -656,7 +656,9 @@ func getDuplicate(db *gorm.DB, id string) (*DuplicateLink, error) {
 // DecideDuplicate sets the link's status to confirmed or dismissed, by the
 // caller in ctx. Deciding again is allowed: a mistake can be corrected,
 // and confirming a confirmed link again with another record to keep
-// changes which one is served (see keptOnConfirm). The caller's right
+// changes which one is served (see keptOnConfirm); a decision the link
+// already holds (same status, same record kept) changes nothing, not even
+// who decided it and when. The caller's right
 // (Principal.CanDecideDuplicate) is weighed inside the write's
 // transaction, on the link's status and its actors as they are when the
 // decision is written: weighed on an earlier read, a dismissal by a
@@ -704,6 +706,14 @@ func (s *Store) DecideDuplicate(ctx context.Context, id string, d Decision) (*Du
 					return err
 				}
 			}
+		}
+		if d.Status == was && l.KeptID() == wasKept {
+			// The link already says this: rewriting its decided_at,
+			// decided_by and updated_at credited the decision to someone
+			// who changed nothing, with no trail entry, and showed
+			// reusers following updated_at a change that was none.
+			out = l
+			return nil
 		}
 		now := s.now()
 		by := p.Scope()
