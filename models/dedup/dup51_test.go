@@ -55,3 +55,34 @@ func hasReason(r Result, code string) bool {
 	}
 	return false
 }
+
+// TestCompareHostOnTheMairiesStreetUnplaced: « CCAS de la commune de
+// Peyruis » in Aidants Connect's list (the commune's SIRET, no
+// coordinates) and the hub's « Commune de Peyruis », both « PL DE L'HOTEL
+// DE VILLE » without a number (0.350: one square, names sharing
+// nothing). A street named after the mairie is the mairie's address, read
+// so at one point of the mairie's record (onMairiesStreet); without
+// coordinates on one side, both written on that one street say it as
+// well, and the mairie hosts its CCAS there. Not another street, not two
+// numbers, not a private body, not a street not named after the mairie.
+func TestCompareHostOnTheMairiesStreetUnplaced(t *testing.T) {
+	peyruis := func(p *Place) { p.Commune, p.PostalCode, p.InseeCode = "Peyruis", "04310", "04149" }
+	ccas := with(place("aidants", "CCAS de la commune de Peyruis", "PL DE L'HOTEL DE VILLE", 0, 0), func(p *Place) {
+		peyruis(p)
+		p.Pivot, p.PivotKind = "21040149300015", "siret"
+	})
+	mairie := with(place("hub", "Commune de Peyruis", "PL DE L'HOTEL DE VILLE", 44.0434, 5.9286), func(p *Place) {
+		peyruis(p)
+		p.Phones = []string{"+33492332100"}
+		p.Emails = []string{"mairie@peyruis.fr"}
+		p.Websites = []string{"https://www.peyruis.fr"}
+	})
+	runCompareCases(t, []compareCase{
+		{"OK the CCAS and the mairie on the mairie's square, one side unplaced", ccas, mairie, true, "collectivité à la même adresse"},
+		{"NotDup two numbers", with(ccas, func(p *Place) { p.Street = "2 PL DE L'HOTEL DE VILLE" }),
+			with(mairie, func(p *Place) { p.Street = "9 PL DE L'HOTEL DE VILLE" }), false, ""},
+		{"NotDup a private body", with(ccas, func(p *Place) { p.Name = "Association Les Amis de Peyruis"; p.Pivot = "40432236400013" }), mairie, false, ""},
+		{"NotDup a square not named after the mairie", with(ccas, func(p *Place) { p.Street = "PL DE LA LIBERTE" }),
+			with(mairie, func(p *Place) { p.Street = "PL DE LA LIBERTE" }), false, ""},
+	})
+}
