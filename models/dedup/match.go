@@ -467,7 +467,7 @@ func (b *Block) compareAbove(a, c *prepared, least float64) (Result, bool) {
 		// Both name the body and nothing else: one name.
 		r.Name = 1
 	}
-	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || onMairiesStreet(a, c) || hostsFranceServicesOnUnplacedSquare(a, c)) && !b.contactsNameAnotherDoor(a, c) {
+	if r.Name < hostName && hosts(a, c) && (addressAgrees(a, c) || nextDoor(a, c) || onMairiesStreet(a, c) || onMairiesStreetUnplaced(a, c) || hostsFranceServicesOnUnplacedSquare(a, c)) && !b.contactsNameAnotherDoor(a, c) {
 		r.Name = hostName
 		r.add("host_authority", "collectivité à la même adresse")
 	}

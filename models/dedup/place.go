@@ -102,6 +102,20 @@ func onMairiesStreet(a, c *prepared) bool {
 	return on(a, c) || on(c, a) || mairieSeat(a, c) || mairieSeat(c, a)
 }
 
+// onMairiesStreetUnplaced is onMairiesStreet's reading without
+// coordinates on one side: both places written on one street named after
+// the mairie (« PL DE L'HOTEL DE VILLE »), their numbers not disagreeing,
+// one of them a mairie's record naming itself so, are at the mairie as one
+// point would say (« CCAS de la commune de Peyruis » in Aidants Connect's
+// list, no coordinates, and the hub's « Commune de Peyruis », both on the
+// square without a number). Two numbers of the square are two doors.
+func onMairiesStreetUnplaced(a, c *prepared) bool {
+	if !streetAgreesUnplaced(a, c) || !a.st.typed || !c.st.typed || !mairieStreet(a.st) || !mairieStreet(c.st) {
+		return false
+	}
+	return slices.Contains(content(a.raw), mairieKey) || slices.Contains(content(c.raw), mairieKey)
+}
+
 // mairieStreet says whether a street's words name the mairie: « mairie »
 // or « hôtel de ville ».
 func mairieStreet(st street) bool {

@@ -40,7 +40,7 @@ func (b *Block) establishmentAtItsAddress(a, c *prepared) string {
 		return ""
 	}
 	k := key{kindSIRET, a.Pivot}
-	if b.locations(k, a.Source, false) > 1 || b.locations(k, c.Source, false) > 1 {
+	if !b.streetTellsSIRETsDoor(k, a, c) || !b.streetTellsSIRETsDoor(k, c, a) {
 		return ""
 	}
 	switch {
@@ -50,6 +50,33 @@ func (b *Block) establishmentAtItsAddress(a, c *prepared) string {
 		return "même SIRET au numéro voisin"
 	}
 	return ""
+}
+
+// streetTellsSIRETsDoor says whether p's source gives the SIRET k to one
+// location only, or to two of which q's street holds p's alone: the
+// establishment has one address, and the street then says which of the
+// two records is its door, as identity reads a value carried at two
+// locations at one address (« France Services Le Bleymard » and the
+// national file's « COMMUNAUTE DE COMMUNES MONT LOZERE », route du Mont
+// Lozère, the national file giving that SIRET to a second place on another
+// road). Two records of the source on q's street, or three locations,
+// leave the SIRET a structure's for several sites, naming none.
+func (b *Block) streetTellsSIRETsDoor(k key, p, q *prepared) bool {
+	switch n := b.locations(k, p.Source, false); {
+	case n <= 1:
+		return true
+	case n > 2:
+		return false
+	}
+	for _, o := range b.byKey[k] {
+		if o == p || o.Source != p.Source || oneLocation(o, p) {
+			continue
+		}
+		if sameTown(o, q, 0, false) && streetSimilarity(o.st, q.st) >= 0.8 {
+			return false
+		}
+	}
+	return true
 }
 
 // nextHouseUnplaced says whether two places, one of them without

@@ -426,6 +426,13 @@ func measureDuplicatesAgainst(t *testing.T, sources []labelledSource, other labe
 				explain(idOf[l.file+":"+l.id], idOf[side+l.cnfsID])))
 		default:
 			tn++
+			// CARNET_DUP_NEAR=1 lists the pairs labelled not duplicates
+			// with their score too: how far below the threshold they
+			// stand says what a weighting would cost.
+			if os.Getenv("CARNET_DUP_NEAR") != "" {
+				errs = append(errs, fmt.Sprintf("NEAR %s\n    %s\n    %s  (%s)\n    %s", k, describe(l.file+":"+l.id), describe(side+l.cnfsID), l.note,
+					explain(idOf[l.file+":"+l.id], idOf[side+l.cnfsID])))
+			}
 		}
 	}
 	for k, link := range linked {
