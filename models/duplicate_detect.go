@@ -609,8 +609,10 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 	// stays as they recorded it, and detection's suggestion of the pair
 	// is left out. Failing on it, the pass failed whole (PostgreSQL), and
 	// the follower retried it after its backoff.
-	if err := insertRows(tx, fresh, skipConflicts("actor_a, actor_b")); err != nil {
-		return 0, err
+	for rows := range linkStatements(fresh) {
+		if err := insertRows(tx, rows, skipConflicts("actor_a, actor_b")); err != nil {
+			return 0, err
+		}
 	}
 	// A suggestion that no longer holds (an address was corrected) goes;
 	// decisions stay, their scores as decided, their public score that
@@ -664,6 +666,34 @@ func (s *Store) saveLinks(tx *gorm.DB, evaluated []string, matches []dedup.Match
 		}
 	}
 	return len(fresh), nil
+}
+
+// linkStatementRows is the size of a full INSERT of new links; the rest
+// of a part's goes in statements of its binary digits (64, 32 … 1 rows).
+const linkStatementRows = 128
+
+// linkStatements cuts a part's new links into INSERTs of a few fixed sizes
+// (linkStatementRows, then powers of two). One INSERT of them all had as
+// many rows as the part had new links, a text the writer's connection had
+// never seen: SQLite parsed and compiled a statement of up to 19,000
+// variables on every part — 0.75 s of insertRows' 2.1 s in a profile of
+// BenchmarkConcurrentWrites (session 51) — and each such statement took a
+// place in the connection's cache of 64 (stmt_cache_size), pushing out the
+// single writes' own. Eight texts now cover every count, each prepared
+// once per connection.
+func linkStatements(links []*DuplicateLink) iter.Seq[[]*DuplicateLink] {
+	return func(yield func([]*DuplicateLink) bool) {
+		for len(links) > 0 {
+			n := linkStatementRows
+			for n > len(links) {
+				n /= 2
+			}
+			if !yield(links[:n]) {
+				return
+			}
+			links = links[n:]
+		}
+	}
 }
 
 // linksTouching narrows q to the links of which either actor is among ids,

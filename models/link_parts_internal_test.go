@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -177,5 +178,32 @@ func syncCrowded(t *testing.T, s *Store, n int) {
 		if _, err := s.SyncBatch(context.Background(), src, batch, nil, SyncOptions{}); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestLinkStatementsFewSizes: every count of new links is inserted, in
+// order and once, by statements of at most eight sizes (each prepared once
+// per connection, not one text per count).
+func TestLinkStatementsFewSizes(t *testing.T) {
+	sizes := map[int]bool{}
+	for n := range 2100 {
+		links := make([]*DuplicateLink, n)
+		for i := range links {
+			links[i] = &DuplicateLink{ID: fmt.Sprint(i)}
+		}
+		var got []*DuplicateLink
+		for rows := range linkStatements(links) {
+			if len(rows) == 0 {
+				t.Fatalf("%d links: an empty statement", n)
+			}
+			sizes[len(rows)] = true
+			got = append(got, rows...)
+		}
+		if !slices.Equal(got, links) {
+			t.Fatalf("%d links: inserted %d, not each once in order", n, len(got))
+		}
+	}
+	if len(sizes) > 8 {
+		t.Errorf("%d statement sizes, want at most 8: %v", len(sizes), slices.Sorted(maps.Keys(sizes)))
 	}
 }
