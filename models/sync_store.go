@@ -1288,7 +1288,10 @@ func (s *Store) archiveAbsent(tx *gorm.DB, source string, keep syncKeys, actorsT
 	type row struct{ ID, SourceID string }
 	absent := func(table string, keepSet map[string]bool) (gone []row, live int, err error) {
 		var rows []row
-		err = tx.Table(table).Select("id", "source_id").Where("source = ? AND source_id <> '' AND archived_at IS NULL", source).Scan(&rows).Error
+		// In source_id order, the order in which they are archived (and
+		// their changes logged): the unique source key reads them in it
+		// (migration 00127).
+		err = tx.Table(table).Select("id", "source_id").Where("source = ? AND source_id <> '' AND archived_at IS NULL", source).Order("source_id").Scan(&rows).Error
 		for _, r := range rows {
 			if !keepSet[r.SourceID] {
 				gone = append(gone, r)

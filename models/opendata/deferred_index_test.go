@@ -98,7 +98,7 @@ func TestFirstImportDefersIndexes(t *testing.T) {
 	if len(during) == 0 {
 		t.Fatal("no batch was reported")
 	}
-	for _, name := range []string{"actors_name", "actors_postal_code", "actors_location", "services_name", "actors_source_live"} {
+	for _, name := range []string{"actors_name", "actors_postal_code", "actors_insee_code", "services_name", "actors_departement"} {
 		if _, ok := during[0][name]; ok {
 			t.Errorf("index %s was kept during the first import", name)
 		}
