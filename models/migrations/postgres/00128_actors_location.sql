@@ -1,6 +1,6 @@
 -- +goose Up
 -- PostgreSQL twin of ../00128_actors_location.sql.
-DROP INDEX actors_location;
+DROP INDEX IF EXISTS actors_location;
 
 -- +goose Down
 CREATE INDEX actors_location ON actors (latitude, longitude) WHERE latitude IS NOT NULL;
