@@ -409,6 +409,12 @@ func measureDuplicatesAgainst(t *testing.T, sources []labelledSource, other labe
 		k := l.file + ":" + l.id + "|" + side + l.cnfsID
 		link := linked[k]
 		delete(linked, k)
+		// explained is a pair's report line: head, both records as
+		// stored, the label's note and how detection scored them.
+		explained := func(head string) string {
+			return fmt.Sprintf("%s %s\n    %s\n    %s  (%s)\n    %s", head, k, describe(l.file+":"+l.id), describe(side+l.cnfsID), l.note,
+				explain(idOf[l.file+":"+l.id], idOf[side+l.cnfsID]))
+		}
 		switch {
 		case l.dup && link != nil:
 			tp++
@@ -418,20 +424,17 @@ func measureDuplicatesAgainst(t *testing.T, sources []labelledSource, other labe
 			}
 		case l.dup:
 			fn++
-			errs = append(errs, fmt.Sprintf("MISSED %s\n    %s\n    %s  (%s)\n    %s", k, describe(l.file+":"+l.id), describe(side+l.cnfsID), l.note,
-				explain(idOf[l.file+":"+l.id], idOf[side+l.cnfsID])))
+			errs = append(errs, explained("MISSED"))
 		case link != nil:
 			fp++
-			errs = append(errs, fmt.Sprintf("WRONG %.3f %v %s\n    %s\n    %s  (%s)\n    %s", link.Score, link.Reasons, k, describe(l.file+":"+l.id), describe(side+l.cnfsID), l.note,
-				explain(idOf[l.file+":"+l.id], idOf[side+l.cnfsID])))
+			errs = append(errs, explained(fmt.Sprintf("WRONG %.3f %v", link.Score, link.Reasons)))
 		default:
 			tn++
 			// CARNET_DUP_NEAR=1 lists the pairs labelled not duplicates
 			// with their score too: how far below the threshold they
 			// stand says what a weighting would cost.
 			if os.Getenv("CARNET_DUP_NEAR") != "" {
-				errs = append(errs, fmt.Sprintf("NEAR %s\n    %s\n    %s  (%s)\n    %s", k, describe(l.file+":"+l.id), describe(side+l.cnfsID), l.note,
-					explain(idOf[l.file+":"+l.id], idOf[side+l.cnfsID])))
+				errs = append(errs, explained("NEAR"))
 			}
 		}
 	}
